@@ -1,0 +1,31 @@
+package dev.rowguard.policy;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Denies the operations when the condition holds, whatever any {@link Allow} rule says.
+ * <pre>{@code @Deny(value = DELETE, when = "locked")}</pre>
+ */
+@Documented
+@Repeatable(Deny.List.class)
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Deny {
+
+    Operation[] value();
+
+    /** A condition in the policy language; see the language reference. */
+    String when() default "true";
+
+    @Documented
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface List {
+        Deny[] value();
+    }
+}
