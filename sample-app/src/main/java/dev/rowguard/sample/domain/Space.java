@@ -1,0 +1,93 @@
+package dev.rowguard.sample.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+
+/** A collaboration space; its members share lists. */
+@Entity
+public class Space {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String name;
+
+    private String slug;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "owner_id")
+    private User owner;
+
+    @Column(name = "org_id")
+    private String orgId;
+
+    @OneToMany(mappedBy = "space")
+    private List<SpaceUser> members = new ArrayList<>();
+
+    @OneToMany(mappedBy = "space")
+    private List<TodoList> lists = new ArrayList<>();
+
+    protected Space() {
+    }
+
+    public Space(String name, String slug, User owner) {
+        this.name = name;
+        this.slug = slug;
+        this.owner = owner;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public User getOwner() {
+        return owner;
+    }
+
+    public void setOwner(User owner) {
+        this.owner = owner;
+    }
+
+    public String getOrgId() {
+        return orgId;
+    }
+
+    public void setOrgId(String orgId) {
+        this.orgId = orgId;
+    }
+
+    public List<SpaceUser> getMembers() {
+        return members;
+    }
+
+    public List<TodoList> getLists() {
+        return lists;
+    }
+}

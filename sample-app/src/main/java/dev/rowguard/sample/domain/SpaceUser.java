@@ -1,0 +1,62 @@
+package dev.rowguard.sample.domain;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** Membership of a user in a space, with a role. */
+@Entity
+@Table(name = "space_user")
+public class SpaceUser {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "space_id")
+    private Space space;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id")
+    private User user;
+
+    @Enumerated(EnumType.STRING)
+    private SpaceRole role;
+
+    protected SpaceUser() {
+    }
+
+    public SpaceUser(Space space, User user, SpaceRole role) {
+        this.space = space;
+        this.user = user;
+        this.role = role;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Space getSpace() {
+        return space;
+    }
+
+    public User getUser() {
+        return user;
+    }
+
+    public SpaceRole getRole() {
+        return role;
+    }
+
+    public void setRole(SpaceRole role) {
+        this.role = role;
+    }
+}

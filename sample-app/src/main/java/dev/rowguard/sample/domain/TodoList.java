@@ -1,0 +1,87 @@
+package dev.rowguard.sample.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+
+/** A todo list in a space; a private list is its owner's alone. */
+@Entity
+@Table(name = "list")
+public class TodoList {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "space_id")
+    private Space space;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "owner_id")
+    private User owner;
+
+    private String title;
+
+    @Column(name = "private")
+    private boolean privateList;
+
+    @OneToMany(mappedBy = "list")
+    private List<Todo> todos = new ArrayList<>();
+
+    protected TodoList() {
+    }
+
+    public TodoList(Space space, User owner, String title, boolean privateList) {
+        this.space = space;
+        this.owner = owner;
+        this.title = title;
+        this.privateList = privateList;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Space getSpace() {
+        return space;
+    }
+
+    public User getOwner() {
+        return owner;
+    }
+
+    public void setOwner(User owner) {
+        this.owner = owner;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public boolean isPrivateList() {
+        return privateList;
+    }
+
+    public void setPrivateList(boolean privateList) {
+        this.privateList = privateList;
+    }
+
+    public List<Todo> getTodos() {
+        return todos;
+    }
+}

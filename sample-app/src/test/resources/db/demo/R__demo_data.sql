@@ -1,0 +1,49 @@
+-- Demo data for dev mode. Tokens for these users: GET /dev/token?sub=alice (bob, carol, dave).
+INSERT INTO app_user (id, email, name) VALUES
+    ('alice', 'alice@example.com', 'Alice'),
+    ('bob',   'bob@example.com',   'Bob'),
+    ('carol', 'carol@example.com', 'Carol'),
+    ('dave',  'dave@example.com',  'Dave')
+ON CONFLICT (id) DO NOTHING;
+
+INSERT INTO space (id, name, slug, owner_id, org_id) VALUES
+    (1, 'Central Perk', 'central-perk', 'alice', NULL),
+    (2, 'Rowguard HQ',  'rowguard-hq',  'bob',   'org_rowguard')
+ON CONFLICT (id) DO NOTHING;
+
+INSERT INTO space_user (space_id, user_id, role) VALUES
+    (1, 'alice', 'ADMIN'),
+    (1, 'bob',   'USER'),
+    (2, 'bob',   'ADMIN'),
+    (2, 'carol', 'USER')
+ON CONFLICT (user_id, space_id) DO NOTHING;
+
+INSERT INTO list (id, space_id, owner_id, title, private) VALUES
+    (1, 1, 'alice', 'Groceries',            false),
+    (2, 1, 'alice', 'Birthday surprise',    true),
+    (3, 1, 'bob',   'Coffee machine fixes', false),
+    (4, 2, 'bob',   'Launch plan',          false),
+    (5, 2, 'carol', 'Carol''s notes',       true)
+ON CONFLICT (id) DO NOTHING;
+
+INSERT INTO todo (id, list_id, owner_id, title, completed_at) VALUES
+    (1, 1, 'alice', 'Milk',                 NULL),
+    (2, 1, 'alice', 'Coffee beans',         now()),
+    (3, 2, 'alice', 'Order the cake',       NULL),
+    (4, 3, 'bob',   'Descale the machine',  NULL),
+    (5, 4, 'bob',   'Write release notes',  NULL),
+    (6, 4, 'bob',   'Tag 0.1.0',            NULL),
+    (7, 5, 'carol', 'Ask for a raise',      NULL)
+ON CONFLICT (id) DO NOTHING;
+
+INSERT INTO post (id, title, content, published, author_id) VALUES
+    (1, 'Hello, Rowguard',        'Policies on entities, enforced in SQL.', true,  'alice'),
+    (2, 'Draft: secret roadmap',  'Not for everyone yet.',                  false, 'alice'),
+    (3, 'Why row-level security', 'Defence in depth.',                      true,  'bob')
+ON CONFLICT (id) DO NOTHING;
+
+-- Explicit ids above: move the identity sequences past them.
+SELECT setval(pg_get_serial_sequence('space', 'id'), (SELECT max(id) FROM space));
+SELECT setval(pg_get_serial_sequence('list', 'id'), (SELECT max(id) FROM list));
+SELECT setval(pg_get_serial_sequence('todo', 'id'), (SELECT max(id) FROM todo));
+SELECT setval(pg_get_serial_sequence('post', 'id'), (SELECT max(id) FROM post));
