@@ -1,0 +1,165 @@
+package dev.rowguard.policy.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.PolicyDefinitionException;
+import dev.rowguard.policy.internal.bind.Binder;
+import dev.rowguard.policy.internal.bind.Bound;
+import dev.rowguard.policy.internal.bind.BoundRewriter;
+import dev.rowguard.policy.internal.eval.RuleSource;
+import dev.rowguard.policy.internal.model.DomainModel;
+import dev.rowguard.policy.internal.model.EntityModel;
+import dev.rowguard.policy.internal.syntax.Expr;
+import dev.rowguard.policy.internal.syntax.Parser;
+import dev.rowguard.policy.internal.syntax.PolicySyntaxException;
+
+/**
+ * Every entity's rules, parsed, type-checked and combined per operation: allowed when some
+ * allow rule holds and no deny rule does. Built once at start-up; any mistake in any rule
+ * fails the whole set with one message.
+ */
+public final class PolicySet implements RuleSource {
+
+    private static final Operation[] CHECKED = { Operation.CREATE, Operation.READ, Operation.UPDATE,
+            Operation.POST_UPDATE, Operation.DELETE };
+
+    private final DomainModel model;
+    private final Map<String, Map<Operation, Bound>> rules;
+    private final Set<String> unannotated;
+
+    private PolicySet(DomainModel model, Map<String, Map<Operation, Bound>> rules, Set<String> unannotated) {
+        this.model = model;
+        this.rules = rules;
+        this.unannotated = unannotated;
+    }
+
+    /**
+     * @param declarations the rules of each annotated entity; entities of the model with no entry are unannotated
+     * @param allowUnannotated whether unannotated entities are open to everyone (else closed)
+     */
+    public static PolicySet build(DomainModel model, Map<String, List<RuleDeclaration>> declarations,
+            boolean allowUnannotated) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Map<Operation, Bound>> rules = new LinkedHashMap<>();
+        Set<String> unannotated = new LinkedHashSet<>();
+        for (EntityModel entity : model.entities()) {
+            List<RuleDeclaration> declared = declarations.getOrDefault(entity.name(), List.of());
+            if (declared.isEmpty()) {
+                unannotated.add(entity.name());
+                rules.put(entity.name(), constantRules(allowUnannotated));
+                continue;
+            }
+            List<Map.Entry<RuleDeclaration, Map<Operation, Bound>>> bound = new ArrayList<>();
+            for (RuleDeclaration rule : declared) {
+                bound.add(Map.entry(rule, bind(model, entity, rule, problems)));
+            }
+            rules.put(entity.name(), combine(bound));
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(CheckCycles.find(rules));
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyDefinitionException(problems);
+        }
+        return new PolicySet(model, rules, unannotated);
+    }
+
+    @Override
+    public Bound rule(String entity, Operation operation) {
+        Map<Operation, Bound> byOperation = rules.get(entity);
+        if (byOperation == null) {
+            throw new IllegalArgumentException("No policies for entity " + entity);
+        }
+        return byOperation.get(operation);
+    }
+
+    public DomainModel model() {
+        return model;
+    }
+
+    public Set<String> unannotatedEntities() {
+        return unannotated;
+    }
+
+    public Collection<String> entities() {
+        return rules.keySet();
+    }
+
+    private static Map<Operation, Bound> bind(DomainModel model, EntityModel entity, RuleDeclaration rule,
+            List<String> problems) {
+        Map<Operation, Bound> byOperation = new EnumMap<>(Operation.class);
+        Expr expr;
+        try {
+            expr = Parser.parse(rule.expression());
+        }
+        catch (PolicySyntaxException ex) {
+            problems.add(PolicyProblem.describe(rule, ex.position(), ex.getMessage()));
+            return byOperation;
+        }
+        for (Operation operation : CHECKED) {
+            if (!rule.covers(operation)) {
+                continue;
+            }
+            try {
+                byOperation.put(operation, Binder.bindCondition(model, entity, operation, expr));
+            }
+            catch (PolicySyntaxException ex) {
+                problems.add(PolicyProblem.describe(rule, ex.position(), ex.getMessage()));
+                return byOperation;
+            }
+        }
+        return byOperation;
+    }
+
+    private static Map<Operation, Bound> combine(List<Map.Entry<RuleDeclaration, Map<Operation, Bound>>> bound) {
+        Map<Operation, Bound> combined = new EnumMap<>(Operation.class);
+        for (Operation operation : CHECKED) {
+            List<Bound> allows = new ArrayList<>();
+            List<Bound> denies = new ArrayList<>();
+            for (Map.Entry<RuleDeclaration, Map<Operation, Bound>> entry : bound) {
+                Bound condition = entry.getValue().get(operation);
+                if (condition != null) {
+                    (entry.getKey().allow() ? allows : denies).add(condition);
+                }
+            }
+            Bound allowed = allows.isEmpty() ? Bound.Const.of(operation == Operation.POST_UPDATE)
+                    : allows.size() == 1 ? allows.get(0) : new Bound.Or(allows);
+            Bound result = denies.isEmpty() ? allowed
+                    : new Bound.And(List.of(allowed, new Bound.Not(denies.size() == 1 ? denies.get(0) : new Bound.Or(denies))));
+            combined.put(operation, result);
+        }
+        return combined;
+    }
+
+    private static Map<Operation, Bound> constantRules(boolean allow) {
+        Map<Operation, Bound> constant = new EnumMap<>(Operation.class);
+        for (Operation operation : CHECKED) {
+            constant.put(operation, Bound.Const.of(allow || operation == Operation.POST_UPDATE));
+        }
+        return constant;
+    }
+
+    /** Whether a rule reads only the row's own columns (no relation, no check()): decidable in memory. */
+    public static boolean isOwnColumnsOnly(Bound rule) {
+        boolean[] reaches = { false };
+        new BoundRewriter() {
+            @Override
+            public Bound rewrite(Bound node) {
+                if ((node instanceof Bound.Field field && !field.hops().isEmpty()) || node instanceof Bound.Quantified
+                        || node instanceof Bound.Check || node instanceof Bound.Related) {
+                    reaches[0] = true;
+                }
+                return rewriteChildren(node);
+            }
+        }.rewrite(rule);
+        return !reaches[0];
+    }
+}

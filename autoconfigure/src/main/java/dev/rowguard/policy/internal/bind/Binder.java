@@ -1,0 +1,496 @@
+package dev.rowguard.policy.internal.bind;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.internal.model.Attribute;
+import dev.rowguard.policy.internal.model.DomainModel;
+import dev.rowguard.policy.internal.model.EntityModel;
+import dev.rowguard.policy.internal.model.ValueKind;
+import dev.rowguard.policy.internal.syntax.BinaryOperator;
+import dev.rowguard.policy.internal.syntax.Expr;
+import dev.rowguard.policy.internal.syntax.PolicySyntaxException;
+
+/**
+ * Resolves every name of a parsed policy against the domain model and checks operand types,
+ * producing a {@link Bound} tree. Mistakes are reported with the position they were found at.
+ */
+public final class Binder {
+
+    private final DomainModel model;
+    private final Operation operation;
+    private final List<EntityModel> scopes = new ArrayList<>();
+
+    private Binder(DomainModel model, EntityModel root, Operation operation) {
+        this.model = model;
+        this.operation = operation;
+        this.scopes.add(root);
+    }
+
+    /** Binds a condition; the rule's operation decides whether {@code before()} is allowed. */
+    public static Bound bindCondition(DomainModel model, EntityModel root, Operation operation, Expr expr) {
+        Binder binder = new Binder(model, root, operation);
+        return binder.condition(expr);
+    }
+
+    private Bound condition(Expr expr) {
+        Bound bound = bind(expr);
+        if (!bound.type().isBoolean()) {
+            throw error(expr, "expected a condition (true or false) but this is " + bound.type().describe());
+        }
+        return bound;
+    }
+
+    private Bound bind(Expr expr) {
+        if (expr instanceof Expr.Literal literal) {
+            return literal(literal);
+        }
+        if (expr instanceof Expr.ListLiteral list) {
+            return list(list);
+        }
+        if (expr instanceof Expr.Name name) {
+            return name(name);
+        }
+        if (expr instanceof Expr.This) {
+            return new Bound.EntityPath(0, List.of(), scopes.get(0));
+        }
+        if (expr instanceof Expr.Member member) {
+            return member(member);
+        }
+        if (expr instanceof Expr.Not not) {
+            return new Bound.Not(condition(not.operand()));
+        }
+        if (expr instanceof Expr.Binary binary) {
+            return binary(binary);
+        }
+        if (expr instanceof Expr.Quantified quantified) {
+            return quantified(quantified);
+        }
+        return call((Expr.Call) expr);
+    }
+
+    private static Bound literal(Expr.Literal literal) {
+        Object value = literal.value();
+        if (value == null) {
+            return new Bound.Const(null, Type.NULL);
+        }
+        if (value instanceof Boolean) {
+            return new Bound.Const(value, Type.BOOLEAN);
+        }
+        if (value instanceof BigDecimal) {
+            return new Bound.Const(value, Type.NUMBER);
+        }
+        return new Bound.Const(value, Type.STRING);
+    }
+
+    private Bound list(Expr.ListLiteral list) {
+        List<Object> values = new ArrayList<>();
+        for (Expr item : list.items()) {
+            if (!(item instanceof Expr.Literal literal) || literal.value() == null) {
+                throw error(item, "list items must be literal strings, numbers or booleans");
+            }
+            values.add(literal.value());
+        }
+        return new Bound.ConstList(List.copyOf(values));
+    }
+
+    private Bound name(Expr.Name name) {
+        for (int variable = scopes.size() - 1; variable >= 0; variable--) {
+            Attribute attribute = scopes.get(variable).attribute(name.name());
+            if (attribute != null) {
+                return attributeOf(new Bound.EntityPath(variable, List.of(), scopes.get(variable)), attribute);
+            }
+        }
+        EntityModel innermost = scopes.get(scopes.size() - 1);
+        throw error(name, "unknown attribute '" + name.name() + "' of " + innermost.name() + "; its attributes are: "
+                + String.join(", ", new TreeSet<>(innermost.attributes().keySet())));
+    }
+
+    private Bound member(Expr.Member member) {
+        Bound target = bind(member.target());
+        if (target instanceof Bound.EntityPath entity) {
+            Attribute attribute = entity.entity().attribute(member.name());
+            if (attribute == null) {
+                throw error(member, "unknown attribute '" + member.name() + "' of " + entity.entity().name()
+                        + "; its attributes are: " + String.join(", ", new TreeSet<>(entity.entity().attributes().keySet())));
+            }
+            return attributeOf(entity, attribute);
+        }
+        if (target instanceof Bound.AuthSelf) {
+            AuthMember authMember = AuthMember.resolve(member.name(), model.authAttributes());
+            if (authMember == null) {
+                throw error(member, "auth() has no member '" + member.name() + "'; it has: "
+                        + String.join(", ", AuthMember.known(model.authAttributes()))
+                        + " (declare more under rowguard.auth.attributes)");
+            }
+            return new Bound.AuthValue(authMember);
+        }
+        if (target.type().kind() == Type.Kind.BEFORE) {
+            Attribute attribute = scopes.get(0).attribute(member.name());
+            if (attribute == null) {
+                throw error(member, "unknown attribute '" + member.name() + "' of " + scopes.get(0).name());
+            }
+            if (attribute instanceof Attribute.Scalar scalar) {
+                return new Bound.BeforeValue(scalar, BindTypes.of(scalar));
+            }
+            if (attribute instanceof Attribute.ToOne toOne) {
+                return new Bound.BeforeValue(toOne, Type.entity(toOne.targetEntity()));
+            }
+            throw error(member, "before() reaches the entity's own columns only, not the to-many '" + attribute.name() + "'");
+        }
+        if (target instanceof Bound.BeforeValue before && before.attribute() instanceof Attribute.ToOne toOne) {
+            EntityModel related = model.entity(toOne.targetEntity());
+            if (member.name().equals(related.id().name())) {
+                return new Bound.BeforeValue(toOne, BindTypes.of(related.id()));
+            }
+            throw error(member, "before() reaches the entity's own columns only; use before()." + toOne.name() + "." + related.id().name());
+        }
+        throw error(member, "'" + member.name() + "' cannot be read from " + target.type().describe());
+    }
+
+    private Bound attributeOf(Bound.EntityPath owner, Attribute attribute) {
+        if (attribute instanceof Attribute.Scalar scalar) {
+            return new Bound.Field(owner.variable(), owner.hops(), scalar);
+        }
+        if (attribute instanceof Attribute.ToOne toOne) {
+            return new Bound.EntityPath(owner.variable(), append(owner.hops(), toOne), model.entity(toOne.targetEntity()));
+        }
+        return new Bound.ToManyPath(owner.variable(), owner.hops(), (Attribute.ToMany) attribute);
+    }
+
+    private Bound binary(Expr.Binary binary) {
+        BinaryOperator operator = binary.operator();
+        if (operator == BinaryOperator.AND || operator == BinaryOperator.OR) {
+            Bound left = condition(binary.left());
+            Bound right = condition(binary.right());
+            return operator == BinaryOperator.AND ? new Bound.And(List.of(left, right)) : new Bound.Or(List.of(left, right));
+        }
+        Bound left = bind(binary.left());
+        Bound right = bind(binary.right());
+        if (operator == BinaryOperator.IN) {
+            return in(binary, left, right);
+        }
+        boolean leftNull = left.type().kind() == Type.Kind.NULL;
+        boolean rightNull = right.type().kind() == Type.Kind.NULL;
+        if (leftNull || rightNull) {
+            if (operator != BinaryOperator.EQ && operator != BinaryOperator.NE) {
+                throw error(binary, "null can only be compared with == or !=");
+            }
+            Bound other = leftNull ? right : left;
+            rejectCollections(binary, other);
+            Bound test = leftNull && rightNull ? Bound.Const.TRUE : new Bound.IsNull(identity(other));
+            return operator == BinaryOperator.EQ ? test : new Bound.Not(test);
+        }
+        if (isEntityLike(left) || isEntityLike(right)) {
+            return entityComparison(binary, left, right);
+        }
+        rejectCollections(binary, left);
+        rejectCollections(binary, right);
+        checkComparable(binary, left.type(), right.type());
+        return new Bound.Compare(operator, left, right);
+    }
+
+    private Bound in(Expr.Binary binary, Bound value, Bound list) {
+        if (!isList(list)) {
+            throw error(binary.right(), "'in' needs a list on its right, e.g. ['a', 'b'] or auth().roles, but this is "
+                    + list.type().describe());
+        }
+        requireScalar(binary.left(), value);
+        if (list instanceof Bound.ConstList constants) {
+            for (Object item : constants.values()) {
+                checkComparable(binary, value.type(), typeOfLiteral(item));
+            }
+        }
+        return new Bound.In(value, list);
+    }
+
+    private Bound entityComparison(Expr.Binary binary, Bound left, Bound right) {
+        if (binary.operator() != BinaryOperator.EQ && binary.operator() != BinaryOperator.NE) {
+            throw error(binary, "entities can only be compared with == or !=");
+        }
+        String leftEntity = entityName(binary.left(), left);
+        String rightEntity = entityName(binary.right(), right);
+        if (!leftEntity.equals(rightEntity)) {
+            throw error(binary, "cannot compare " + describeEntity(leftEntity) + " with " + describeEntity(rightEntity));
+        }
+        return new Bound.Compare(binary.operator(), identity(left), identity(right));
+    }
+
+    private String entityName(Expr expr, Bound bound) {
+        if (bound instanceof Bound.EntityPath entity) {
+            return entity.entity().name();
+        }
+        if (bound instanceof Bound.BeforeValue before && before.type().kind() == Type.Kind.ENTITY) {
+            return before.type().entity();
+        }
+        if (bound instanceof Bound.AuthSelf) {
+            EntityModel authEntity = model.authEntity();
+            if (authEntity == null) {
+                throw error(expr, "auth() can only be compared with an entity when one entity is marked @AuthEntity; compare auth().id with a column instead");
+            }
+            return authEntity.name();
+        }
+        throw error(expr, "expected an entity to compare with, but this is " + bound.type().describe());
+    }
+
+    private static String describeEntity(String name) {
+        return "an entity (" + name + ")";
+    }
+
+    /** An entity-valued expression stands for its id; anything else for itself. */
+    private Bound identity(Bound bound) {
+        if (bound instanceof Bound.EntityPath entity) {
+            return new Bound.Field(entity.variable(), entity.hops(), entity.entity().id());
+        }
+        if (bound instanceof Bound.AuthSelf) {
+            return new Bound.AuthValue(new AuthMember("id", false));
+        }
+        return bound;
+    }
+
+    private Bound quantified(Expr.Quantified quantified) {
+        Bound collection = bind(quantified.collection());
+        if (!(collection instanceof Bound.ToManyPath toMany)) {
+            throw error(quantified, "'" + quantified.quantifier().symbol() + " ]' needs a to-many relation on its left, but this is "
+                    + collection.type().describe());
+        }
+        EntityModel element = model.entity(toMany.relation().targetEntity());
+        scopes.add(element);
+        try {
+            int elementVariable = scopes.size() - 1;
+            Bound condition = condition(quantified.condition());
+            return new Bound.Quantified(quantified.quantifier(), toMany.variable(), toMany.hops(), toMany.relation(),
+                    elementVariable, condition);
+        }
+        finally {
+            scopes.remove(scopes.size() - 1);
+        }
+    }
+
+    private Bound call(Expr.Call call) {
+        String function = call.function();
+        List<Expr> arguments = call.arguments();
+        switch (function) {
+            case "auth":
+                arity(call, 0, 0);
+                return new Bound.AuthSelf();
+            case "now":
+                arity(call, 0, 0);
+                return new Bound.Now();
+            case "before":
+                arity(call, 0, 0);
+                if (operation != Operation.POST_UPDATE) {
+                    throw error(call, "before() is only allowed in POST_UPDATE rules");
+                }
+                return new Bound.BeforeSelf();
+            case "has":
+                arity(call, 2, 2);
+                return new Bound.ListFunction(Bound.ListFunctionKind.HAS, listArgument(arguments.get(0)),
+                        scalarArgument(arguments.get(1)));
+            case "hasSome":
+            case "hasEvery":
+                arity(call, 2, 2);
+                return new Bound.ListFunction(function.equals("hasSome") ? Bound.ListFunctionKind.HAS_SOME
+                        : Bound.ListFunctionKind.HAS_EVERY, listArgument(arguments.get(0)), listArgument(arguments.get(1)));
+            case "isEmpty":
+                arity(call, 1, 1);
+                return isEmpty(arguments.get(0));
+            case "contains":
+            case "startsWith":
+            case "endsWith":
+                arity(call, 2, 3);
+                return stringFunction(call);
+            case "check":
+                arity(call, 1, 2);
+                return check(call);
+            default:
+                throw error(call, "unknown function '" + function + "'; the functions are: auth, before, check, contains, endsWith, has, hasEvery, hasSome, isEmpty, now, startsWith");
+        }
+    }
+
+    private Bound isEmpty(Expr argument) {
+        Bound bound = bind(argument);
+        if (bound instanceof Bound.ToManyPath toMany) {
+            int elementVariable = scopes.size();
+            return new Bound.Quantified(dev.rowguard.policy.internal.syntax.Quantifier.NONE, toMany.variable(),
+                    toMany.hops(), toMany.relation(), elementVariable, Bound.Const.TRUE);
+        }
+        if (!isList(bound)) {
+            throw error(argument, "isEmpty() needs a list or a to-many relation, but this is " + bound.type().describe());
+        }
+        return new Bound.ListFunction(Bound.ListFunctionKind.IS_EMPTY, bound, null);
+    }
+
+    private Bound stringFunction(Expr.Call call) {
+        Bound text = bind(call.arguments().get(0));
+        Bound search = bind(call.arguments().get(1));
+        requireString(call.arguments().get(0), text);
+        requireString(call.arguments().get(1), search);
+        boolean ignoreCase = false;
+        if (call.arguments().size() == 3) {
+            if (!(call.arguments().get(2) instanceof Expr.Literal literal) || !(literal.value() instanceof Boolean flag)) {
+                throw error(call.arguments().get(2), "the third argument of " + call.function() + "() is the literal true or false (ignore case)");
+            }
+            ignoreCase = flag;
+        }
+        Bound.StringFunctionKind kind = switch (call.function()) {
+            case "contains" -> Bound.StringFunctionKind.CONTAINS;
+            case "startsWith" -> Bound.StringFunctionKind.STARTS_WITH;
+            default -> Bound.StringFunctionKind.ENDS_WITH;
+        };
+        return new Bound.StringFunction(kind, text, search, ignoreCase);
+    }
+
+    private Bound check(Expr.Call call) {
+        Bound target = bind(call.arguments().get(0));
+        if (!(target instanceof Bound.EntityPath entity) || entity.hops().isEmpty()) {
+            throw error(call.arguments().get(0), "check() needs a to-one relation, e.g. check(list) or check(list, 'read')");
+        }
+        Operation checked = operation == Operation.POST_UPDATE ? Operation.UPDATE : operation;
+        if (call.arguments().size() == 2) {
+            Expr opExpr = call.arguments().get(1);
+            if (!(opExpr instanceof Expr.Literal literal) || !(literal.value() instanceof String name)) {
+                throw error(opExpr, "the operation of check() is a string: 'create', 'read', 'update' or 'delete'");
+            }
+            try {
+                checked = Operation.valueOf(name.toUpperCase(Locale.ROOT));
+            }
+            catch (IllegalArgumentException ex) {
+                throw error(opExpr, "unknown operation '" + name + "'; expected 'create', 'read', 'update' or 'delete'");
+            }
+            if (checked == Operation.ALL || checked == Operation.POST_UPDATE) {
+                throw error(opExpr, "check() takes 'create', 'read', 'update' or 'delete'");
+            }
+        }
+        return new Bound.Check(entity.variable(), entity.hops(), entity.entity().name(), checked);
+    }
+
+    private Bound listArgument(Expr argument) {
+        Bound bound = bind(argument);
+        if (!isList(bound)) {
+            throw error(argument, "expected a list, e.g. auth().roles or ['a', 'b'], but this is " + bound.type().describe());
+        }
+        return bound;
+    }
+
+    private Bound scalarArgument(Expr argument) {
+        Bound bound = bind(argument);
+        requireScalar(argument, bound);
+        return bound;
+    }
+
+    private void requireScalar(Expr expr, Bound bound) {
+        Type.Kind kind = bound.type().kind();
+        if (kind != Type.Kind.SCALAR && kind != Type.Kind.ANY) {
+            throw error(expr, "expected a single value, but this is " + bound.type().describe());
+        }
+    }
+
+    private void requireString(Expr expr, Bound bound) {
+        if (!bound.type().is(ValueKind.STRING) && bound.type().kind() != Type.Kind.ANY) {
+            throw error(expr, "expected a string, but this is " + bound.type().describe());
+        }
+    }
+
+    private static boolean isList(Bound bound) {
+        return bound.type().kind() == Type.Kind.LIST || bound.type().kind() == Type.Kind.ANY;
+    }
+
+    private void rejectCollections(Expr.Binary binary, Bound operand) {
+        Type.Kind kind = operand.type().kind();
+        if (kind == Type.Kind.TO_MANY) {
+            throw error(binary, "a to-many relation cannot be compared; use a collection predicate such as "
+                    + "relation?[condition], or isEmpty(relation)");
+        }
+        if (kind == Type.Kind.LIST) {
+            throw error(binary, "a list cannot be compared with " + binary.operator().symbol() + "; use has(), hasSome(), hasEvery() or 'in'");
+        }
+        if (kind == Type.Kind.AUTH) {
+            throw error(binary, "auth() can only be compared with null or with the @AuthEntity; use a member such as auth().id");
+        }
+        if (kind == Type.Kind.BEFORE) {
+            throw error(binary, "before() is not a value; use a member such as before().ownerId");
+        }
+    }
+
+    private void checkComparable(Expr.Binary binary, Type left, Type right) {
+        if (left.kind() == Type.Kind.ANY || right.kind() == Type.Kind.ANY) {
+            return;
+        }
+        ValueKind a = left.scalar();
+        ValueKind b = right.scalar();
+        if (binary.operator().isOrdering()) {
+            for (ValueKind kind : new ValueKind[] { a, b }) {
+                if (kind == ValueKind.BOOLEAN || kind == ValueKind.ENUM || kind == ValueKind.UUID) {
+                    throw error(binary, "'" + binary.operator().symbol() + "' orders numbers, strings and dates, not "
+                            + (kind == ValueKind.ENUM ? "enums" : kind.name().toLowerCase()) + "s");
+                }
+            }
+        }
+        if (a == b && a != ValueKind.ENUM) {
+            return;
+        }
+        if (a == ValueKind.ENUM || b == ValueKind.ENUM) {
+            Type enumType = a == ValueKind.ENUM ? left : right;
+            Type other = a == ValueKind.ENUM ? right : left;
+            if (other.is(ValueKind.ENUM) && other.enumConstants().equals(enumType.enumConstants())) {
+                return;
+            }
+            if (other.is(ValueKind.STRING)) {
+                String constant = literalString(binary);
+                if (constant != null && !enumType.enumConstants().contains(constant)) {
+                    throw error(binary, "'" + constant + "' is not one of the enum's constants " + enumType.enumConstants());
+                }
+                return;
+            }
+        }
+        if ((a == ValueKind.UUID && b == ValueKind.STRING) || (a == ValueKind.STRING && b == ValueKind.UUID)) {
+            return;
+        }
+        throw error(binary, "cannot compare " + left.describe() + " with " + right.describe());
+    }
+
+    private static String literalString(Expr.Binary binary) {
+        if (binary.right() instanceof Expr.Literal literal && literal.value() instanceof String text) {
+            return text;
+        }
+        if (binary.left() instanceof Expr.Literal literal && literal.value() instanceof String text) {
+            return text;
+        }
+        return null;
+    }
+
+    private static Type typeOfLiteral(Object value) {
+        if (value instanceof Boolean) {
+            return Type.BOOLEAN;
+        }
+        return value instanceof BigDecimal ? Type.NUMBER : Type.STRING;
+    }
+
+    private static boolean isEntityLike(Bound bound) {
+        return bound instanceof Bound.EntityPath || bound instanceof Bound.AuthSelf
+                || (bound instanceof Bound.BeforeValue before && before.type().kind() == Type.Kind.ENTITY);
+    }
+
+    private void arity(Expr.Call call, int min, int max) {
+        int count = call.arguments().size();
+        if (count < min || count > max) {
+            String expected = min == max ? String.valueOf(min) : min + " to " + max;
+            throw error(call, call.function() + "() takes " + expected + " argument" + (max == 1 ? "" : "s") + ", not " + count);
+        }
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> copy = new ArrayList<>(list);
+        copy.add(item);
+        return List.copyOf(copy);
+    }
+
+    private static PolicySyntaxException error(Expr at, String message) {
+        return new PolicySyntaxException(message, at.position());
+    }
+}

@@ -1,0 +1,133 @@
+package dev.rowguard.policy.internal.eval;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.Objects;
+import java.util.UUID;
+
+import dev.rowguard.policy.internal.bind.Type;
+import dev.rowguard.policy.internal.model.ValueKind;
+import dev.rowguard.policy.internal.syntax.BinaryOperator;
+
+/**
+ * How policy values compare, shared by the in-memory evaluator and by the binding of SQL
+ * parameters so that both always agree. A value that cannot be converted to the type it is
+ * compared with counts as null: the comparison is false.
+ */
+public final class Values {
+
+    private Values() {
+    }
+
+    /** One canonical Java value per kind: numbers as BigDecimal, enums as their name, instants as Instant. */
+    public static Object normalize(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof BigDecimal) {
+            return value;
+        }
+        if (value instanceof Number number) {
+            return number instanceof Double || number instanceof Float ? new BigDecimal(number.toString())
+                    : new BigDecimal(number.longValue());
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof ZonedDateTime zoned) {
+            return zoned.toInstant();
+        }
+        if (value instanceof Date date) {
+            return date.toInstant();
+        }
+        return value;
+    }
+
+    /** Converts a normalized value to the scalar kind of a column; null if it cannot be. */
+    public static Object coerce(Object value, ValueKind kind) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return switch (kind) {
+                case NUMBER -> value instanceof BigDecimal ? value
+                        : value instanceof String text ? new BigDecimal(text.trim()) : null;
+                case STRING, ENUM -> value instanceof String ? value : value instanceof UUID ? value.toString() : null;
+                case BOOLEAN -> value instanceof Boolean ? value
+                        : "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
+                case UUID -> value instanceof UUID ? value : value instanceof String text ? UUID.fromString(text) : null;
+                case TEMPORAL -> value instanceof String text ? Instant.parse(text)
+                        : value instanceof java.time.temporal.Temporal ? value : null;
+            };
+        }
+        catch (RuntimeException notConvertible) {
+            return null;
+        }
+    }
+
+    /** The scalar kind a value of this type is compared as, or null when the type does not say. */
+    public static ValueKind kindOf(Type type) {
+        return type.kind() == Type.Kind.SCALAR ? type.scalar() : null;
+    }
+
+    /** Brings two normalized values to a common kind; null entries where that is impossible. */
+    public static Object[] unify(Object left, ValueKind leftKind, Object right, ValueKind rightKind) {
+        ValueKind kind = leftKind != null ? leftKind : rightKind;
+        if (kind == null) {
+            kind = kindOfValue(left);
+        }
+        if (kind == null) {
+            return new Object[] { null, null };
+        }
+        if (kind == ValueKind.STRING && (rightKind == ValueKind.UUID || leftKind == ValueKind.UUID)) {
+            kind = ValueKind.UUID;
+        }
+        return new Object[] { coerce(left, kind), coerce(right, kind) };
+    }
+
+    /** The two-valued comparison: false when either side is null. */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    public static boolean compare(BinaryOperator operator, Object left, Object right) {
+        if (left == null || right == null) {
+            return false;
+        }
+        if (operator == BinaryOperator.EQ || operator == BinaryOperator.NE) {
+            boolean equal = left instanceof BigDecimal a && right instanceof BigDecimal b ? a.compareTo(b) == 0
+                    : Objects.equals(left, right);
+            return operator == BinaryOperator.EQ ? equal : !equal;
+        }
+        if (left.getClass() != right.getClass() || !(left instanceof Comparable)) {
+            return false;
+        }
+        int order = ((Comparable) left).compareTo(right);
+        return switch (operator) {
+            case LT -> order < 0;
+            case LE -> order <= 0;
+            case GT -> order > 0;
+            case GE -> order >= 0;
+            default -> throw new IllegalArgumentException(operator.name());
+        };
+    }
+
+    static ValueKind kindOfValue(Object value) {
+        if (value instanceof String) {
+            return ValueKind.STRING;
+        }
+        if (value instanceof BigDecimal) {
+            return ValueKind.NUMBER;
+        }
+        if (value instanceof Boolean) {
+            return ValueKind.BOOLEAN;
+        }
+        if (value instanceof UUID) {
+            return ValueKind.UUID;
+        }
+        if (value instanceof java.time.temporal.Temporal) {
+            return ValueKind.TEMPORAL;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.rowguard.policy.internal.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.rowguard.auth.AuthPrincipal;
+import dev.rowguard.policy.internal.bind.Bound;
+import dev.rowguard.policy.internal.eval.Row;
+import dev.rowguard.policy.internal.eval.RuleSource;
+import dev.rowguard.policy.internal.model.DomainModel;
+
+/**
+ * Compiles bound policies to PostgreSQL predicates. Per principal the rule is folded first;
+ * the SQL text for a folded shape is built once and cached, so a query pays only the folding
+ * (a walk of a small tree) and never rebuilds SQL.
+ */
+public final class SqlCompiler {
+
+    private final DomainModel model;
+    private final RuleSource rules;
+    private final Map<ShapeKey, Template> templates = new ConcurrentHashMap<>();
+
+    public SqlCompiler(DomainModel model, RuleSource rules) {
+        this.model = model;
+        this.rules = rules;
+    }
+
+    /**
+     * @param alias the root table's alias as it appears in the query (for example {@code {alias}} in a filter)
+     * @param parameterPrefix null for JDBC {@code ?} placeholders, else named {@code :prefixN} placeholders
+     */
+    public SqlCondition compile(Bound rule, AuthPrincipal principal, Row before, String alias, String parameterPrefix) {
+        Folder.Folded folded = Folder.fold(rule, principal, before, rules);
+        ShapeKey key = new ShapeKey(folded.condition(), alias, parameterPrefix);
+        Template template = templates.computeIfAbsent(key, this::build);
+        List<Object> values = new ArrayList<>(template.parameterOrder().size());
+        for (int i = 0; i < template.parameterOrder().size(); i++) {
+            int index = template.parameterOrder().get(i);
+            values.add(SqlValues.toJdbc(folded.parameters().get(index), template.javaTypes().get(i)));
+        }
+        return new SqlCondition(template.sql(), values);
+    }
+
+    /** How many distinct shapes have been compiled so far (for diagnostics and tests). */
+    public int cachedShapes() {
+        return templates.size();
+    }
+
+    private Template build(ShapeKey key) {
+        Bound hoisted = Hoister.hoist(key.folded(), model);
+        SqlWriter writer = new SqlWriter(model, key.alias(),
+                key.parameterPrefix() == null ? index -> "?" : index -> ":" + key.parameterPrefix() + index);
+        String sql = writer.write(hoisted);
+        List<Class<?>> javaTypes = new ArrayList<>();
+        Map<Integer, Class<?>> typesByIndex = ParameterTypes.of(key.folded());
+        for (int index : writer.parameterOrder()) {
+            javaTypes.add(typesByIndex.get(index));
+        }
+        return new Template(sql, List.copyOf(writer.parameterOrder()), javaTypes);
+    }
+
+    private record ShapeKey(Bound folded, String alias, String parameterPrefix) {
+    }
+
+    private record Template(String sql, List<Integer> parameterOrder, List<Class<?>> javaTypes) {
+    }
+}

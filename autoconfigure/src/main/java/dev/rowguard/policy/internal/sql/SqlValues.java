@@ -1,0 +1,96 @@
+package dev.rowguard.policy.internal.sql;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import dev.rowguard.policy.internal.bind.Bound;
+import dev.rowguard.policy.internal.eval.Values;
+import dev.rowguard.policy.internal.model.Attribute;
+import dev.rowguard.policy.internal.model.ValueKind;
+
+/** Values on their way into SQL: as the column stores them, as JDBC binds them, as literals. */
+public final class SqlValues {
+
+    private SqlValues() {
+    }
+
+    /** The value as the row side's column stores it, or null if it cannot be converted. */
+    static Object forColumnOf(Bound rowSide, Object value) {
+        if (rowSide instanceof Bound.Field field && field.attribute().ordinalEnum()) {
+            Object name = Values.coerce(value, ValueKind.ENUM);
+            int ordinal = field.attribute().enumConstants().indexOf(name);
+            return ordinal < 0 ? null : BigDecimal.valueOf(ordinal);
+        }
+        ValueKind kind = Values.kindOf(rowSide.type());
+        return kind == null ? value : Values.coerce(value, kind);
+    }
+
+    static Class<?> javaTypeOf(Bound rowSide) {
+        if (rowSide instanceof Bound.Field field) {
+            Attribute.Scalar attribute = field.attribute();
+            return attribute.ordinalEnum() ? Integer.class : attribute.javaType();
+        }
+        return OffsetDateTime.class;
+    }
+
+    /** Converts a normalized value to the Java type JDBC should bind for the column's type. */
+    public static Object toJdbc(Object value, Class<?> javaType) {
+        if (value instanceof BigDecimal number) {
+            if (javaType == Long.class || javaType == long.class) {
+                return number.longValueExact();
+            }
+            if (javaType == Integer.class || javaType == int.class) {
+                return number.intValueExact();
+            }
+            if (javaType == Short.class || javaType == short.class) {
+                return number.shortValueExact();
+            }
+            if (javaType == Double.class || javaType == double.class) {
+                return number.doubleValue();
+            }
+            if (javaType == Float.class || javaType == float.class) {
+                return number.floatValue();
+            }
+            if (javaType == BigInteger.class) {
+                return number.toBigIntegerExact();
+            }
+            return number;
+        }
+        if (value instanceof Instant instant) {
+            if (javaType == LocalDateTime.class) {
+                return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+            }
+            if (javaType == LocalDate.class) {
+                return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+            }
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        return value;
+    }
+
+    /** A literal from the policy text (never a principal's value), rendered for PostgreSQL. */
+    static String literal(Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof Boolean bool) {
+            return bool ? "TRUE" : "FALSE";
+        }
+        if (value instanceof BigDecimal number) {
+            return number.toPlainString();
+        }
+        if (value instanceof UUID uuid) {
+            return "CAST('" + uuid + "' AS uuid)";
+        }
+        if (value instanceof Instant || value instanceof OffsetDateTime) {
+            return "CAST('" + value + "' AS timestamptz)";
+        }
+        return "'" + value.toString().replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,216 @@
+package dev.rowguard.policy.internal.syntax;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Recursive-descent parser for the policy language. Precedence, loosest first:
+ * {@code ||}, {@code &&}, comparisons and {@code in} (not chainable), {@code !}, then member
+ * access, collection predicates and calls.
+ */
+public final class Parser {
+
+    private final List<Token> tokens;
+    private int current;
+
+    private Parser(List<Token> tokens) {
+        this.tokens = tokens;
+    }
+
+    public static Expr parse(String source) {
+        Parser parser = new Parser(Lexer.tokenize(source));
+        if (parser.peek().kind() == Token.Kind.END) {
+            throw new PolicySyntaxException("the expression is empty", 0);
+        }
+        Expr expr = parser.or();
+        Token trailing = parser.peek();
+        if (trailing.kind() != Token.Kind.END) {
+            throw new PolicySyntaxException("unexpected " + trailing.describe() + " after a complete expression",
+                    trailing.position());
+        }
+        return expr;
+    }
+
+    private Expr or() {
+        Expr left = and();
+        while (peek().is("||")) {
+            Token operator = advance();
+            left = new Expr.Binary(BinaryOperator.OR, left, and(), operator.position());
+        }
+        return left;
+    }
+
+    private Expr and() {
+        Expr left = comparison();
+        while (peek().is("&&")) {
+            Token operator = advance();
+            left = new Expr.Binary(BinaryOperator.AND, left, comparison(), operator.position());
+        }
+        return left;
+    }
+
+    private Expr comparison() {
+        Expr left = unary();
+        BinaryOperator operator = comparisonOperator(peek());
+        if (operator == null) {
+            return left;
+        }
+        Token token = advance();
+        Expr right = unary();
+        if (comparisonOperator(peek()) != null) {
+            throw new PolicySyntaxException("comparisons do not chain: add parentheses or use &&", peek().position());
+        }
+        return new Expr.Binary(operator, left, right, token.position());
+    }
+
+    private static BinaryOperator comparisonOperator(Token token) {
+        if (token.kind() == Token.Kind.IDENTIFIER && token.text().equals("in")) {
+            return BinaryOperator.IN;
+        }
+        if (token.kind() != Token.Kind.OPERATOR) {
+            return null;
+        }
+        return switch (token.text()) {
+            case "==" -> BinaryOperator.EQ;
+            case "!=" -> BinaryOperator.NE;
+            case "<" -> BinaryOperator.LT;
+            case "<=" -> BinaryOperator.LE;
+            case ">" -> BinaryOperator.GT;
+            case ">=" -> BinaryOperator.GE;
+            default -> null;
+        };
+    }
+
+    private Expr unary() {
+        if (peek().is("!")) {
+            Token bang = advance();
+            return new Expr.Not(unary(), bang.position());
+        }
+        return postfix();
+    }
+
+    private Expr postfix() {
+        Expr expr = primary();
+        while (true) {
+            Token token = peek();
+            if (token.is(".")) {
+                advance();
+                Token name = expect(Token.Kind.IDENTIFIER, "a member name after '.'");
+                expr = new Expr.Member(expr, name.text(), name.position());
+            }
+            else if (token.is("?[") || token.is("![") || token.is("^[")) {
+                advance();
+                Quantifier quantifier = token.is("?[") ? Quantifier.SOME : token.is("![") ? Quantifier.EVERY : Quantifier.NONE;
+                Expr condition = or();
+                expectOperator("]", "']' to close the collection predicate opened");
+                expr = new Expr.Quantified(expr, quantifier, condition, token.position());
+            }
+            else {
+                return expr;
+            }
+        }
+    }
+
+    private Expr primary() {
+        Token token = advance();
+        switch (token.kind()) {
+            case STRING:
+                return new Expr.Literal(token.text(), token.position());
+            case NUMBER:
+                return new Expr.Literal(new BigDecimal(token.text()), token.position());
+            case IDENTIFIER:
+                return identifier(token);
+            case OPERATOR:
+                if (token.is("(")) {
+                    Expr inner = or();
+                    expectOperator(")", "')' to close the parenthesis opened");
+                    return inner;
+                }
+                if (token.is("[")) {
+                    return list(token);
+                }
+                throw new PolicySyntaxException("expected a value, a name or '(' but found " + token.describe(),
+                        token.position());
+            default:
+                throw new PolicySyntaxException("the expression ends too early: expected a value, a name or '('",
+                        token.position());
+        }
+    }
+
+    private Expr identifier(Token token) {
+        switch (token.text()) {
+            case "true":
+                return new Expr.Literal(Boolean.TRUE, token.position());
+            case "false":
+                return new Expr.Literal(Boolean.FALSE, token.position());
+            case "null":
+                return new Expr.Literal(null, token.position());
+            case "this":
+                return new Expr.This(token.position());
+            case "in":
+                throw new PolicySyntaxException("expected a value before 'in'", token.position());
+            default:
+                break;
+        }
+        if (!peek().is("(")) {
+            return new Expr.Name(token.text(), token.position());
+        }
+        advance();
+        List<Expr> arguments = new ArrayList<>();
+        if (!peek().is(")")) {
+            do {
+                arguments.add(or());
+            } while (match(","));
+        }
+        expectOperator(")", "')' to close the arguments of " + token.text() + "(");
+        return new Expr.Call(token.text(), List.copyOf(arguments), token.position());
+    }
+
+    private Expr list(Token open) {
+        List<Expr> items = new ArrayList<>();
+        if (!peek().is("]")) {
+            do {
+                items.add(or());
+            } while (match(","));
+        }
+        expectOperator("]", "']' to close the list");
+        return new Expr.ListLiteral(List.copyOf(items), open.position());
+    }
+
+    private boolean match(String operator) {
+        if (peek().is(operator)) {
+            advance();
+            return true;
+        }
+        return false;
+    }
+
+    private Token expect(Token.Kind kind, String what) {
+        Token token = peek();
+        if (token.kind() != kind) {
+            throw new PolicySyntaxException("expected " + what + " but found " + token.describe(), token.position());
+        }
+        return advance();
+    }
+
+    private void expectOperator(String operator, String what) {
+        Token token = peek();
+        if (!token.is(operator)) {
+            throw new PolicySyntaxException("expected " + what + " but found " + token.describe(), token.position());
+        }
+        advance();
+    }
+
+    private Token peek() {
+        return tokens.get(current);
+    }
+
+    private Token advance() {
+        Token token = tokens.get(current);
+        if (token.kind() != Token.Kind.END) {
+            current++;
+        }
+        return token;
+    }
+}
