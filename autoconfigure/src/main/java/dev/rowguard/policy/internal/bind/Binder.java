@@ -181,7 +181,9 @@ public final class Binder {
                 throw error(binary, "null can only be compared with == or !=");
             }
             Bound other = leftNull ? right : left;
-            rejectCollections(binary, other);
+            if (other.type().kind() != Type.Kind.AUTH) {
+                rejectCollections(binary, other);
+            }
             Bound test = leftNull && rightNull ? Bound.Const.TRUE : new Bound.IsNull(identity(other));
             return operator == BinaryOperator.EQ ? test : new Bound.Not(test);
         }

@@ -129,7 +129,21 @@ final class Folder extends BoundRewriter {
         if (newLeft == null || newRight == null) {
             return Bound.Const.FALSE;
         }
+        if (leftFixed) {
+            return new Bound.Compare(mirror(compare.operator()), newRight, newLeft);
+        }
         return new Bound.Compare(compare.operator(), newLeft, newRight);
+    }
+
+    /** The operator that keeps the comparison's meaning when its operands swap sides. */
+    private static BinaryOperator mirror(BinaryOperator operator) {
+        return switch (operator) {
+            case LT -> BinaryOperator.GT;
+            case LE -> BinaryOperator.GE;
+            case GT -> BinaryOperator.LT;
+            case GE -> BinaryOperator.LE;
+            default -> operator;
+        };
     }
 
     private Bound in(Bound value, Bound list) {

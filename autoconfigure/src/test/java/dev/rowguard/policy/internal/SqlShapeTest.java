@@ -1,0 +1,93 @@
+package dev.rowguard.policy.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.rowguard.auth.AuthPrincipal;
+import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.internal.model.DomainModel;
+import dev.rowguard.policy.internal.sql.SqlCompiler;
+import dev.rowguard.policy.internal.sql.SqlCondition;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SQL the compiler emits is shaped for the planner, and principals are always parameters. */
+class SqlShapeTest {
+
+    final DomainModel model = TodoModel.create("region");
+
+    PolicySet policies(RuleDeclaration... rules) {
+        Map<String, List<RuleDeclaration>> byEntity = new java.util.LinkedHashMap<>();
+        for (RuleDeclaration rule : rules) {
+            byEntity.computeIfAbsent(rule.entity(), key -> new java.util.ArrayList<>()).add(rule);
+        }
+        return PolicySet.build(model, byEntity, true);
+    }
+
+    SqlCondition compile(PolicySet policies, String entity, AuthPrincipal principal) {
+        return new SqlCompiler(model, policies).compile(policies.rule(entity, Operation.READ), principal, null, "t", null);
+    }
+
+    @Test
+    void theTodoRuleCompilesToTheExpertsUnionAllSemiJoin() {
+        PolicySet policies = policies(
+                RuleDeclaration.allow("Todo", "list.owner == auth()", Operation.ALL),
+                RuleDeclaration.allow("Todo", "list.space.members?[user == auth()] && !list.private", Operation.ALL));
+        SqlCondition sql = compile(policies, "Todo", AuthPrincipal.of("u1"));
+        assertThat(sql.sql()).isEqualTo("t.list_id IN (SELECT rg2.id FROM list rg2 WHERE rg2.owner_id = ?"
+                + " UNION ALL SELECT rg2.id FROM list rg2 WHERE (rg2.space_id IN (SELECT rg1.space_id FROM space_user rg1 WHERE rg1.user_id = ?)"
+                + " AND (rg2.private IS NOT TRUE)))");
+        assertThat(sql.parameters()).containsExactly("u1", "u1");
+    }
+
+    @Test
+    void anAnonymousCallersOwnershipTestCompilesToFalse() {
+        PolicySet policies = policies(RuleDeclaration.allow("Post", "auth().id == authorId", Operation.ALL));
+        assertThat(compile(policies, "Post", null).sql()).isEqualTo("FALSE");
+        assertThat(compile(policies, "Post", AuthPrincipal.of("alice")).sql()).isEqualTo("t.author_id = ?");
+    }
+
+    @Test
+    void anAdminsQueryCarriesNoDeadPredicates() {
+        PolicySet policies = policies(RuleDeclaration.allow("Post", "has(auth().roles, 'admin') || (auth() != null && published)", Operation.READ));
+        assertThat(compile(policies, "Post", AuthPrincipal.builder("a").role("admin").build()).sql()).isEqualTo("TRUE");
+        assertThat(compile(policies, "Post", AuthPrincipal.of("b")).sql()).isEqualTo("t.published");
+        assertThat(compile(policies, "Post", null).sql()).isEqualTo("FALSE");
+    }
+
+    @Test
+    void principalValuesAreNeverSplicedIntoTheSqlText() {
+        PolicySet policies = policies(RuleDeclaration.allow("Post", "authorId == auth().id || title == auth().region", Operation.READ));
+        AuthPrincipal hostile = AuthPrincipal.builder("x' OR '1'='1").attribute("region", "'; DROP TABLE post; --").build();
+        SqlCondition sql = compile(policies, "Post", hostile);
+        assertThat(sql.sql()).doesNotContain("DROP").doesNotContain("'1'");
+        assertThat(sql.parameters()).containsExactly("x' OR '1'='1", "'; DROP TABLE post; --");
+    }
+
+    @Test
+    void theCompiledShapeIsCachedAcrossPrincipals() {
+        PolicySet policies = policies(RuleDeclaration.allow("Post", "auth().id == authorId", Operation.READ));
+        SqlCompiler compiler = new SqlCompiler(model, policies);
+        for (int i = 0; i < 50; i++) {
+            compiler.compile(policies.rule("Post", Operation.READ), AuthPrincipal.of("user" + i), null, "t", null);
+        }
+        compiler.compile(policies.rule("Post", Operation.READ), null, null, "t", null);
+        assertThat(compiler.cachedShapes()).isEqualTo(2);
+    }
+
+    @Test
+    void checkInlinesTheRelatedEntitysReadRule() {
+        PolicySet policies = policies(
+                RuleDeclaration.allow("TodoList", "owner == auth()", Operation.READ),
+                RuleDeclaration.allow("Todo", "check(list)", Operation.READ));
+        assertThat(compile(policies, "Todo", AuthPrincipal.of("u")).sql())
+                .isEqualTo("t.list_id IN (SELECT rg1.id FROM list rg1 WHERE rg1.owner_id = ?)");
+    }
+
+    @Test
+    void anEnumComparedWithAConstantNameUsesItsStoredForm() {
+        PolicySet policies = policies(RuleDeclaration.allow("SpaceUser", "role == 'ADMIN'", Operation.READ));
+        assertThat(compile(policies, "SpaceUser", null).sql()).isEqualTo("t.role = 'ADMIN'");
+    }
+}
