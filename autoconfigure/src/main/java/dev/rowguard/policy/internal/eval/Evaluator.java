@@ -22,6 +22,8 @@ public final class Evaluator {
     private final Row before;
     private final RuleSource rules;
     private final List<Object> parameters;
+    /** One instant per evaluation, as CURRENT_TIMESTAMP is one per transaction. */
+    private final java.time.Instant now = java.time.Instant.now();
 
     private Evaluator(AuthPrincipal principal, Row before, RuleSource rules, List<Object> parameters) {
         this.principal = principal;
@@ -83,7 +85,7 @@ public final class Evaluator {
         }
         if (condition instanceof Bound.Check check) {
             Row target = walk(rows[check.variable()], check.hops());
-            return target != null && test(rules.rule(check.targetEntity(), check.operation()), target, principal, before, rules);
+            return target != null && truth(rules.rule(check.targetEntity(), check.operation()), new Row[] { target });
         }
         if (condition instanceof Bound.Related related) {
             Row target = rows[related.variable()] == null ? null : rows[related.variable()].related(related.relation());
@@ -203,7 +205,7 @@ public final class Evaluator {
             return beforeValue(beforeValue);
         }
         if (expression instanceof Bound.Now) {
-            return java.time.Instant.now();
+            return now;
         }
         if (expression instanceof Bound.Param param) {
             return parameters.get(param.index());

@@ -42,6 +42,23 @@ public final class SqlValues {
     /** Converts a normalized value to the Java type JDBC should bind for the column's type. */
     public static Object toJdbc(Object value, Class<?> javaType) {
         if (value instanceof BigDecimal number) {
+            return toJdbcNumber(number, javaType);
+        }
+        if (value instanceof Instant instant) {
+            if (javaType == LocalDateTime.class) {
+                return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+            }
+            if (javaType == LocalDate.class) {
+                return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+            }
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        return value;
+    }
+
+    /** As the column's type when exact (so an index on it is usable), else as numeric, which compares exactly. */
+    private static Object toJdbcNumber(BigDecimal number, Class<?> javaType) {
+        try {
             if (javaType == Long.class || javaType == long.class) {
                 return number.longValueExact();
             }
@@ -60,18 +77,11 @@ public final class SqlValues {
             if (javaType == BigInteger.class) {
                 return number.toBigIntegerExact();
             }
+        }
+        catch (ArithmeticException notExact) {
             return number;
         }
-        if (value instanceof Instant instant) {
-            if (javaType == LocalDateTime.class) {
-                return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-            }
-            if (javaType == LocalDate.class) {
-                return LocalDate.ofInstant(instant, ZoneOffset.UTC);
-            }
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return value;
+        return number;
     }
 
     /** A literal from the policy text (never a principal's value), rendered for PostgreSQL. */
