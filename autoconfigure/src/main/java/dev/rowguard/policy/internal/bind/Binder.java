@@ -243,10 +243,16 @@ public final class Binder {
         return "an entity (" + name + ")";
     }
 
-    /** An entity-valued expression stands for its id; anything else for itself. */
+    /** An entity-valued expression stands for its id (a related row's id is the foreign key); anything else for itself. */
     private Bound identity(Bound bound) {
         if (bound instanceof Bound.EntityPath entity) {
-            return new Bound.Field(entity.variable(), entity.hops(), entity.entity().id());
+            if (entity.hops().isEmpty()) {
+                return new Bound.Field(entity.variable(), entity.hops(), entity.entity().id());
+            }
+            List<Attribute.ToOne> hops = entity.hops();
+            Attribute.ToOne last = hops.get(hops.size() - 1);
+            return new Bound.Field(entity.variable(), hops.subList(0, hops.size() - 1),
+                    ForeignKeys.asScalar(last, entity.entity().id()));
         }
         if (bound instanceof Bound.AuthSelf) {
             return new Bound.AuthValue(new AuthMember("id", false));

@@ -1,14 +1,12 @@
 package dev.rowguard.policy.internal.sql;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.bind.BoundRewriter;
 import dev.rowguard.policy.internal.bind.Type;
-import dev.rowguard.policy.internal.eval.Evaluator;
 import dev.rowguard.policy.internal.eval.Row;
 import dev.rowguard.policy.internal.eval.RuleSource;
 import dev.rowguard.policy.internal.eval.Values;
@@ -24,32 +22,41 @@ import dev.rowguard.policy.internal.syntax.Quantifier;
  */
 final class Folder extends BoundRewriter {
 
-    private final AuthPrincipal principal;
-    private final Row before;
+    private final Decisions decisions;
     private final RuleSource rules;
+    private final boolean listParameters;
     private final List<Object> parameters = new ArrayList<>();
     private int nextVariable;
 
-    private Folder(AuthPrincipal principal, Row before, RuleSource rules, int firstFreeVariable) {
-        this.principal = principal;
-        this.before = before;
+    private Folder(Decisions decisions, RuleSource rules, boolean listParameters, int firstFreeVariable) {
+        this.decisions = decisions;
         this.rules = rules;
+        this.listParameters = listParameters;
         this.nextVariable = firstFreeVariable;
     }
 
+    /** The folded condition and its parameter values by index (a list-valued parameter holds a list). */
     record Folded(Bound condition, List<Object> parameters) {
     }
 
     static Folded fold(Bound condition, AuthPrincipal principal, Row before, RuleSource rules) {
-        Folder folder = new Folder(principal, before, rules, BoundRewriter.maxVariable(condition) + 1);
+        return fold(condition, Decisions.of(principal, before), rules, false);
+    }
+
+    /**
+     * @param listParameters whether {@code x in auth().roles} becomes one list-valued parameter (for
+     *        Hibernate filters, which expand lists) instead of one parameter per item
+     */
+    static Folded fold(Bound condition, Decisions decisions, RuleSource rules, boolean listParameters) {
+        Folder folder = new Folder(decisions, rules, listParameters, BoundRewriter.maxVariable(condition) + 1);
         Bound folded = folder.rewrite(condition);
-        return new Folded(folded, List.copyOf(folder.parameters));
+        return new Folded(folded, java.util.Collections.unmodifiableList(new ArrayList<>(folder.parameters)));
     }
 
     @Override
     public Bound rewrite(Bound node) {
         if (isExternal(node)) {
-            return Bound.Const.of(Evaluator.truthWithoutRow(node, principal, before));
+            return Bound.Const.of(decisions.truth(node));
         }
         if (node instanceof Bound.Not not) {
             Bound operand = rewrite(not.operand());
@@ -66,8 +73,7 @@ final class Folder extends BoundRewriter {
             return compare(compare);
         }
         if (node instanceof Bound.IsNull isNull) {
-            return isRowIndependent(isNull.operand())
-                    ? Bound.Const.of(Evaluator.valueWithoutRow(isNull.operand(), principal, before) == null) : isNull;
+            return isRowIndependent(isNull.operand()) ? Bound.Const.of(decisions.truth(isNull)) : isNull;
         }
         if (node instanceof Bound.In in) {
             return in(in.value(), in.list());
@@ -76,7 +82,7 @@ final class Folder extends BoundRewriter {
             if (function.function() == Bound.ListFunctionKind.HAS && !isRowIndependent(function.argument())) {
                 return in(function.argument(), function.list());
             }
-            return Bound.Const.of(Evaluator.truthWithoutRow(function, principal, before));
+            return Bound.Const.of(decisions.truth(function));
         }
         if (node instanceof Bound.StringFunction function) {
             return stringFunction(function);
@@ -122,7 +128,7 @@ final class Folder extends BoundRewriter {
         boolean leftFixed = isRowIndependent(left);
         boolean rightFixed = isRowIndependent(right);
         if (leftFixed && rightFixed) {
-            return Bound.Const.of(Evaluator.truthWithoutRow(compare, principal, before));
+            return Bound.Const.of(decisions.truth(compare));
         }
         Bound newLeft = leftFixed ? parameterFor(left, right) : left;
         Bound newRight = rightFixed ? parameterFor(right, left) : right;
@@ -148,26 +154,41 @@ final class Folder extends BoundRewriter {
 
     private Bound in(Bound value, Bound list) {
         if (isRowIndependent(value)) {
-            return Bound.Const.of(Evaluator.truthWithoutRow(new Bound.In(value, list), principal, before));
+            return Bound.Const.of(decisions.truth(new Bound.In(value, list)));
         }
-        Object items = Evaluator.valueWithoutRow(list, principal, before);
-        if (!(items instanceof Collection<?> collection)) {
+        if (list instanceof Bound.ConstList constants) {
+            List<Bound> alternatives = new ArrayList<>();
+            for (Object item : constants.values()) {
+                Object converted = SqlValues.forColumnOf(value, item);
+                if (converted != null) {
+                    alternatives.add(new Bound.Compare(BinaryOperator.EQ, value, new Bound.Const(converted, value.type())));
+                }
+            }
+            return disjunction(alternatives);
+        }
+        List<Object> items = decisions.parameterList(list, item -> SqlValues.forColumnOf(value, item));
+        if (items == null) {
             return Bound.Const.FALSE;
         }
-        List<Bound> alternatives = new ArrayList<>();
-        for (Object item : collection) {
-            Bound parameter = parameterFor(Values.normalize(item), list instanceof Bound.ConstList, value);
-            if (parameter != null) {
-                alternatives.add(new Bound.Compare(BinaryOperator.EQ, value, parameter));
-            }
+        if (listParameters) {
+            parameters.add(items);
+            return new Bound.In(value, new Bound.Param(parameters.size() - 1, Type.LIST, SqlValues.javaTypeOf(value)));
         }
+        List<Bound> alternatives = new ArrayList<>();
+        for (Object item : items) {
+            alternatives.add(new Bound.Compare(BinaryOperator.EQ, value, parameter(item, value.type(), SqlValues.javaTypeOf(value))));
+        }
+        return disjunction(alternatives);
+    }
+
+    private static Bound disjunction(List<Bound> alternatives) {
         return alternatives.isEmpty() ? Bound.Const.FALSE
                 : alternatives.size() == 1 ? alternatives.get(0) : new Bound.Or(alternatives);
     }
 
     private Bound stringFunction(Bound.StringFunction function) {
         if (isRowIndependent(function.text()) && isRowIndependent(function.search())) {
-            return Bound.Const.of(Evaluator.truthWithoutRow(function, principal, before));
+            return Bound.Const.of(decisions.truth(function));
         }
         Bound text = isRowIndependent(function.text()) ? stringParameter(function.text()) : function.text();
         Bound search = isRowIndependent(function.search()) ? stringParameter(function.search()) : function.search();
@@ -178,14 +199,12 @@ final class Folder extends BoundRewriter {
     }
 
     private Bound stringParameter(Bound external) {
-        Object value = Values.coerce(Evaluator.valueWithoutRow(external, principal, before), ValueKind.STRING);
-        if (value == null) {
-            return null;
+        if (external instanceof Bound.Const constant) {
+            Object value = Values.coerce(constant.value(), ValueKind.STRING);
+            return value == null ? null : new Bound.Const(value, Type.STRING);
         }
-        if (external instanceof Bound.Const) {
-            return new Bound.Const(value, Type.STRING);
-        }
-        return parameter(value, Type.STRING, String.class);
+        Object value = decisions.parameter(external, raw -> Values.coerce(raw, ValueKind.STRING));
+        return value == null ? null : parameter(value, Type.STRING, String.class);
     }
 
     private Bound quantified(Bound.Quantified quantified) {
@@ -226,22 +245,14 @@ final class Folder extends BoundRewriter {
         return rewrite(result);
     }
 
-    /** A principal's (or old row's) value compared with a row value: a parameter typed like the row side. */
+    /** A literal, principal value or old value compared with a row value: converted to the row side's column type. */
     private Bound parameterFor(Bound external, Bound rowSide) {
-        Object value = Evaluator.valueWithoutRow(external, principal, before);
-        return parameterFor(value, external instanceof Bound.Const, rowSide);
-    }
-
-    private Bound parameterFor(Object value, boolean literal, Bound rowSide) {
-        Object sqlValue = SqlValues.forColumnOf(rowSide, value);
-        if (sqlValue == null) {
-            return null;
+        if (external instanceof Bound.Const constant) {
+            Object converted = SqlValues.forColumnOf(rowSide, constant.value());
+            return converted == null ? null : new Bound.Const(converted, rowSide.type());
         }
-        Type type = rowSide.type();
-        if (literal) {
-            return new Bound.Const(sqlValue, type);
-        }
-        return parameter(sqlValue, type, SqlValues.javaTypeOf(rowSide));
+        Object value = decisions.parameter(external, raw -> SqlValues.forColumnOf(rowSide, raw));
+        return value == null ? null : parameter(value, rowSide.type(), SqlValues.javaTypeOf(rowSide));
     }
 
     private Bound parameter(Object value, Type type, Class<?> javaType) {

@@ -139,8 +139,7 @@ final class Hoister extends BoundRewriter {
         if (!field.attribute().equals(targetId)) {
             return field;
         }
-        Attribute.Scalar foreignKey = new Attribute.Scalar(last.name(), last.foreignKeyColumn(), targetId.kind(),
-                targetId.javaType(), List.of(), false, last.optional());
+        Attribute.Scalar foreignKey = dev.rowguard.policy.internal.bind.ForeignKeys.asScalar(last, targetId);
         return new Bound.Field(field.variable(), field.hops().subList(0, field.hops().size() - 1), foreignKey);
     }
 

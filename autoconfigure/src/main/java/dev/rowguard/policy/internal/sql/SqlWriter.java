@@ -97,16 +97,14 @@ final class SqlWriter {
         return positive ? test : orNull(test, compare.left(), compare.right());
     }
 
+    /** Only list-valued parameters remain as {@code in} after folding; the filter expands them. */
     private String in(Bound.In in, boolean positive) {
-        List<String> items = new ArrayList<>();
-        for (Object item : ((Bound.ConstList) in.list()).values()) {
-            items.add(SqlValues.literal(item));
-        }
         String value = value(in.value());
+        String list = value(in.list());
         if (positive) {
-            return value + " IN (" + String.join(", ", items) + ")";
+            return value + " IN (" + list + ")";
         }
-        return orNull(value + " NOT IN (" + String.join(", ", items) + ")", in.value());
+        return orNull(value + " NOT IN (" + list + ")", in.value());
     }
 
     private String stringFunction(Bound.StringFunction function, boolean positive) {
