@@ -34,7 +34,10 @@ public final class SqlValues {
     static Class<?> javaTypeOf(Bound rowSide) {
         if (rowSide instanceof Bound.Field field) {
             Attribute.Scalar attribute = field.attribute();
-            return attribute.ordinalEnum() ? Integer.class : attribute.javaType();
+            if (attribute.kind() == ValueKind.ENUM) {
+                return attribute.ordinalEnum() ? Integer.class : String.class;
+            }
+            return attribute.javaType();
         }
         return OffsetDateTime.class;
     }
@@ -54,6 +57,28 @@ public final class SqlValues {
             return instant.atOffset(ZoneOffset.UTC);
         }
         return value;
+    }
+
+    /** Converts a normalized value to the attribute's own Java type, as Hibernate binds it. */
+    public static Object toJava(Object value, Class<?> javaType) {
+        if (value instanceof java.util.Collection<?> items) {
+            return items.stream().map(item -> toJava(item, javaType)).toList();
+        }
+        if (value instanceof BigDecimal number) {
+            return toJdbcNumber(number, javaType);
+        }
+        if (value instanceof Instant instant) {
+            if (javaType == Instant.class) {
+                return instant;
+            }
+            if (javaType == java.time.ZonedDateTime.class) {
+                return instant.atZone(ZoneOffset.UTC);
+            }
+            if (javaType == java.util.Date.class) {
+                return java.util.Date.from(instant);
+            }
+        }
+        return toJdbc(value, javaType);
     }
 
     /** As the column's type when exact (so an index on it is usable), else as numeric, which compares exactly. */

@@ -1,0 +1,64 @@
+package dev.rowguard.autoconfigure.jpa;
+
+import jakarta.persistence.EntityManager;
+
+import dev.rowguard.context.CallerContext;
+import dev.rowguard.hibernate.internal.PolicyRuntime;
+import dev.rowguard.hibernate.internal.PolicyRuntimes;
+
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.orm.jpa.EntityManagerHolder;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * When {@code Rowguard.runAs} / {@code asSystem} switch callers inside a transaction: flushes
+ * pending changes first (they are checked as the caller who made them), then re-selects the
+ * read filters of the transaction's EntityManagers for the new caller.
+ */
+final class CallerSwitchSynchronizer implements CallerContext.SwitchListener, DisposableBean {
+
+    CallerSwitchSynchronizer() {
+        CallerContext.addSwitchListener(this);
+    }
+
+    @Override
+    public void beforeSwitch() {
+        forEachTransactionalSession((entityManager, session, runtime) -> {
+            if (entityManager.isJoinedToTransaction() && session.isDirty()) {
+                session.flush();
+            }
+        });
+    }
+
+    @Override
+    public void afterSwitch() {
+        forEachTransactionalSession((entityManager, session, runtime) -> runtime.applyCurrentCaller(session));
+    }
+
+    @Override
+    public void destroy() {
+        CallerContext.removeSwitchListener(this);
+    }
+
+    private static void forEachTransactionalSession(SessionAction action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        for (Object resource : TransactionSynchronizationManager.getResourceMap().values()) {
+            if (resource instanceof EntityManagerHolder holder && holder.getEntityManager().isOpen()) {
+                EntityManager entityManager = holder.getEntityManager();
+                PolicyRuntime runtime = PolicyRuntimes.of(entityManager.getEntityManagerFactory().unwrap(SessionFactory.class));
+                if (runtime != null) {
+                    action.apply(entityManager, entityManager.unwrap(Session.class), runtime);
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SessionAction {
+        void apply(EntityManager entityManager, Session session, PolicyRuntime runtime);
+    }
+}

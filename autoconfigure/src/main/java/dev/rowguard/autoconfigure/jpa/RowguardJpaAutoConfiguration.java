@@ -1,0 +1,51 @@
+package dev.rowguard.autoconfigure.jpa;
+
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+
+import dev.rowguard.hibernate.internal.RowguardSettings;
+
+import org.hibernate.SessionFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Enforces entity policies through Hibernate: hands Rowguard's settings to Hibernate (which
+ * compiles the policies into filters and write checks at start-up), selects the caller's
+ * filters in every EntityManager, and keeps them right across {@code Rowguard.runAs}.
+ */
+@AutoConfiguration(before = HibernateJpaAutoConfiguration.class)
+@ConditionalOnClass({ SessionFactory.class, EntityManager.class })
+@EnableConfigurationProperties(RowguardPolicyProperties.class)
+public final class RowguardJpaAutoConfiguration {
+
+    @Bean
+    HibernatePropertiesCustomizer rowguardHibernateProperties(RowguardPolicyProperties properties, Environment environment) {
+        Map<String, String> attributes = Binder.get(environment)
+                .bind("rowguard.auth.attributes", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+        return hibernate -> {
+            hibernate.put(RowguardSettings.ENABLED, String.valueOf(properties.isEnabled()));
+            hibernate.put(RowguardSettings.UNANNOTATED, properties.getUnannotated().name().toLowerCase());
+            hibernate.put(RowguardSettings.MAX_SHAPES, String.valueOf(properties.getMaxFilterShapes()));
+            hibernate.put(RowguardSettings.AUTH_ATTRIBUTES, String.join(",", attributes.keySet()));
+        };
+    }
+
+    @Bean
+    static EntityManagerInitializerPostProcessor rowguardEntityManagerInitializer() {
+        return new EntityManagerInitializerPostProcessor();
+    }
+
+    @Bean
+    CallerSwitchSynchronizer rowguardCallerSwitchSynchronizer() {
+        return new CallerSwitchSynchronizer();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.rowguard.autoconfigure.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/** Answers denied writes with 403 problem details in servlet web applications. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+public final class RowguardWebMvcAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PolicyViolationProblemHandler rowguardPolicyViolationProblemHandler() {
+        return new PolicyViolationProblemHandler();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.rowguard.context;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+import dev.rowguard.auth.AuthPrincipal;
+
+import org.springframework.util.ClassUtils;
+
+/**
+ * The caller of the current thread: an explicit one set by {@code Rowguard.runAs} /
+ * {@code asSystem} (innermost wins, restored on exit, never left behind on a pooled thread),
+ * else the principal of Spring Security's context, else anonymous.
+ */
+public final class CallerContext {
+
+    private static final ThreadLocal<Caller> EXPLICIT = new ThreadLocal<>();
+    private static final List<SwitchListener> SWITCH_LISTENERS = new CopyOnWriteArrayList<>();
+    private static final boolean SPRING_SECURITY = ClassUtils.isPresent(
+            "org.springframework.security.core.context.SecurityContextHolder", CallerContext.class.getClassLoader());
+
+    private CallerContext() {
+    }
+
+    public static Caller current() {
+        Caller explicit = EXPLICIT.get();
+        if (explicit != null) {
+            return explicit;
+        }
+        return Caller.of(SPRING_SECURITY ? SecurityContextPrincipal.get() : null);
+    }
+
+    /** Runs the work as the caller, then restores the previous one, even if the work throws. */
+    public static <T> T with(Caller caller, Supplier<T> work) {
+        Caller previous = EXPLICIT.get();
+        switchTo(caller);
+        try {
+            return work.get();
+        }
+        finally {
+            switchTo(previous);
+        }
+    }
+
+    private static void switchTo(Caller caller) {
+        SWITCH_LISTENERS.forEach(SwitchListener::beforeSwitch);
+        if (caller == null) {
+            EXPLICIT.remove();
+        }
+        else {
+            EXPLICIT.set(caller);
+        }
+        SWITCH_LISTENERS.forEach(SwitchListener::afterSwitch);
+    }
+
+    /** Told when the caller of this thread changes, for example to flush pending writes as the old caller. */
+    public interface SwitchListener {
+
+        void beforeSwitch();
+
+        void afterSwitch();
+    }
+
+    public static void addSwitchListener(SwitchListener listener) {
+        SWITCH_LISTENERS.add(listener);
+    }
+
+    public static void removeSwitchListener(SwitchListener listener) {
+        SWITCH_LISTENERS.remove(listener);
+    }
+
+    /** Isolated so that the class loads without Spring Security on the classpath. */
+    private static final class SecurityContextPrincipal {
+
+        static AuthPrincipal get() {
+            var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                    .getAuthentication();
+            return authentication != null && authentication.getPrincipal() instanceof AuthPrincipal principal
+                    ? principal : null;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.rowguard.hibernate.internal;
+
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+import dev.rowguard.policy.AuthEntity;
+import dev.rowguard.policy.internal.model.Attribute;
+import dev.rowguard.policy.internal.model.DomainModel;
+import dev.rowguard.policy.internal.model.EntityModel;
+import dev.rowguard.policy.internal.model.ValueKind;
+
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.Column;
+import org.hibernate.mapping.Component;
+import org.hibernate.mapping.ManyToOne;
+import org.hibernate.mapping.OneToMany;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
+import org.hibernate.mapping.Selectable;
+import org.hibernate.mapping.Table;
+import org.hibernate.mapping.ToOne;
+import org.hibernate.mapping.Value;
+
+/**
+ * Reads Hibernate's boot-time mapping into the model policies are checked against: tables,
+ * columns, to-one and to-many relations. Attributes policies cannot use (embeddables, binary,
+ * JSON...) are left out, so a policy naming them gets a clear "unknown attribute".
+ */
+final class MappingModelReader {
+
+    private final Map<String, PersistentClass> bindings;
+    private final Map<String, String> jpaNameOfEntityName = new LinkedHashMap<>();
+
+    MappingModelReader(Map<String, PersistentClass> bindings) {
+        this.bindings = bindings;
+        bindings.values().forEach(binding -> jpaNameOfEntityName.put(binding.getEntityName(), binding.getJpaEntityName()));
+    }
+
+    DomainModel read(Set<String> authAttributes) {
+        List<EntityModel> entities = new ArrayList<>();
+        for (PersistentClass binding : bindings.values()) {
+            if (binding.getIdentifierProperty() != null && binding.getMappedClass() != null) {
+                entities.add(entity(binding));
+            }
+        }
+        return new DomainModel(entities, authAttributes);
+    }
+
+    private EntityModel entity(PersistentClass binding) {
+        Class<?> type = binding.getMappedClass();
+        Property idProperty = binding.getIdentifierProperty();
+        Attribute.Scalar id = scalar(type, idProperty, false);
+        Map<String, Attribute> attributes = new LinkedHashMap<>();
+        if (id != null) {
+            attributes.put(id.name(), id);
+        }
+        for (Property property : binding.getPropertyClosure()) {
+            Attribute attribute = attribute(type, property);
+            if (attribute != null) {
+                attributes.put(attribute.name(), attribute);
+            }
+        }
+        return new EntityModel(binding.getJpaEntityName(), tableName(binding.getTable()), id, attributes,
+                type.isAnnotationPresent(AuthEntity.class));
+    }
+
+    private Attribute attribute(Class<?> owner, Property property) {
+        Value value = property.getValue();
+        if (value instanceof ManyToOne || (value instanceof ToOne toOne && toOne.getColumnSpan() == 1)) {
+            ToOne toOne = (ToOne) value;
+            String column = singleColumn(toOne);
+            if (column == null) {
+                return null;
+            }
+            return new Attribute.ToOne(property.getName(), jpaName(toOne.getReferencedEntityName()), column,
+                    toOne.isNullable());
+        }
+        if (value instanceof Collection collection) {
+            return toMany(property, collection);
+        }
+        if (value instanceof Component) {
+            return null;
+        }
+        return scalar(owner, property, property.isOptional());
+    }
+
+    private Attribute toMany(Property property, Collection collection) {
+        String keyColumn = singleColumn(collection.getKey());
+        if (keyColumn == null) {
+            return null;
+        }
+        if (collection.getElement() instanceof OneToMany oneToMany) {
+            return new Attribute.ToMany(property.getName(), jpaName(oneToMany.getReferencedEntityName()), keyColumn, null);
+        }
+        if (collection.getElement() instanceof ManyToOne element) {
+            String targetColumn = singleColumn(element);
+            return targetColumn == null ? null : new Attribute.ToMany(property.getName(),
+                    jpaName(element.getReferencedEntityName()), null,
+                    new Attribute.JoinTable(tableName(collection.getCollectionTable()), keyColumn, targetColumn));
+        }
+        return null;
+    }
+
+    private static Attribute.Scalar scalar(Class<?> owner, Property property, boolean nullable) {
+        String column = singleColumn(property.getValue());
+        Field field = field(owner, property.getName());
+        if (column == null || field == null) {
+            return null;
+        }
+        Class<?> javaType = field.getType();
+        if (javaType.isEnum()) {
+            Enumerated enumerated = field.getAnnotation(Enumerated.class);
+            boolean ordinal = enumerated == null || enumerated.value() == EnumType.ORDINAL;
+            List<String> constants = Arrays.stream(javaType.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+            return new Attribute.Scalar(property.getName(), column, ValueKind.ENUM, javaType, constants, ordinal, nullable);
+        }
+        ValueKind kind = kindOf(javaType);
+        return kind == null ? null : Attribute.Scalar.of(property.getName(), column, kind, boxed(javaType), nullable);
+    }
+
+    private static ValueKind kindOf(Class<?> type) {
+        Class<?> boxed = boxed(type);
+        if (boxed == String.class || boxed == Character.class) {
+            return ValueKind.STRING;
+        }
+        if (Number.class.isAssignableFrom(boxed) || boxed == BigDecimal.class || boxed == BigInteger.class) {
+            return ValueKind.NUMBER;
+        }
+        if (boxed == Boolean.class) {
+            return ValueKind.BOOLEAN;
+        }
+        if (boxed == UUID.class) {
+            return ValueKind.UUID;
+        }
+        if (Temporal.class.isAssignableFrom(boxed) || java.util.Date.class.isAssignableFrom(boxed)) {
+            return ValueKind.TEMPORAL;
+        }
+        return null;
+    }
+
+    private static Class<?> boxed(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return switch (type.getName()) {
+            case "int" -> Integer.class;
+            case "long" -> Long.class;
+            case "short" -> Short.class;
+            case "byte" -> Byte.class;
+            case "double" -> Double.class;
+            case "float" -> Float.class;
+            case "boolean" -> Boolean.class;
+            case "char" -> Character.class;
+            default -> type;
+        };
+    }
+
+    private static String singleColumn(Value value) {
+        List<Selectable> selectables = value.getSelectables();
+        if (selectables.size() != 1 || !(selectables.get(0) instanceof Column column)) {
+            return null;
+        }
+        return column.getQuotedName();
+    }
+
+    private static String tableName(Table table) {
+        String name = table.getQuotedName();
+        return table.getSchema() == null ? name : table.getQuotedSchema() + "." + name;
+    }
+
+    private String jpaName(String entityName) {
+        return jpaNameOfEntityName.getOrDefault(entityName, entityName);
+    }
+
+    private static Field field(Class<?> type, String name) {
+        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+            try {
+                return current.getDeclaredField(name);
+            }
+            catch (NoSuchFieldException ignored) {
+                // look in the superclass
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.rowguard.hibernate.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.internal.PolicySet;
+import dev.rowguard.policy.internal.bind.Bound;
+import dev.rowguard.policy.internal.model.DomainModel;
+import dev.rowguard.policy.internal.model.EntityModel;
+import dev.rowguard.policy.internal.sql.FilterShapes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.hibernate.boot.ResourceStreamLocator;
+import org.hibernate.boot.spi.AdditionalMappingContributions;
+import org.hibernate.boot.spi.AdditionalMappingContributor;
+import org.hibernate.boot.spi.InFlightMetadataCollector;
+import org.hibernate.boot.spi.MetadataBuildingContext;
+import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.engine.spi.FilterDefinition;
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.ManyToOne;
+import org.hibernate.mapping.OneToMany;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.resource.beans.spi.ManagedBean;
+
+/**
+ * At mapping time: reads the policies of every entity, type-checks them (start-up fails on any
+ * mistake) and registers each read rule as Hibernate filters on the entity and on every
+ * collection of it.
+ */
+public final class PolicyMappingContributor implements AdditionalMappingContributor {
+
+    private static final Logger log = LoggerFactory.getLogger("dev.rowguard");
+    static final String PARAMETER_PREFIX = "rg_p";
+
+    @Override
+    public String getContributorName() {
+        return "rowguard";
+    }
+
+    @Override
+    public void contribute(AdditionalMappingContributions contributions, InFlightMetadataCollector metadata,
+            ResourceStreamLocator resources, MetadataBuildingContext context) {
+        RowguardSettings settings = RowguardSettings.from(context.getBootstrapContext().getServiceRegistry()
+                .requireService(ConfigurationService.class).getSettings());
+        if (!settings.enabled()) {
+            return;
+        }
+        Map<String, PersistentClass> bindings = metadata.getEntityBindingMap();
+        DomainModel model = new MappingModelReader(bindings).read(settings.authAttributes());
+        PolicySet policies = PolicySet.build(model, AnnotationRules.read(bindings.values()), settings.allowUnannotated());
+        Map<String, String> jpaNames = new LinkedHashMap<>();
+        bindings.values().forEach(binding -> jpaNames.put(binding.getEntityName(), binding.getJpaEntityName()));
+        PolicyRuntime runtime = new PolicyRuntime(policies, jpaNames);
+        int filtered = 0;
+        for (PersistentClass binding : bindings.values()) {
+            Bound read = policies.rule(binding.getJpaEntityName(), Operation.READ);
+            if (Bound.Const.TRUE.equals(read)) {
+                continue;
+            }
+            FilterShapes shapes;
+            try {
+                shapes = FilterShapes.enumerate(read, policies, model, PARAMETER_PREFIX, settings.maxShapes());
+            }
+            catch (IllegalStateException ex) {
+                throw new IllegalStateException("The read rule of entity " + binding.getJpaEntityName() + " has "
+                        + ex.getMessage() + " for different callers; raise " + RowguardSettings.MAX_SHAPES
+                        + " or simplify the auth()-only parts of its rules", ex);
+            }
+            ReadFilters filters = new ReadFilters(binding.getJpaEntityName(), shapes);
+            register(metadata, binding, filters, runtime);
+            runtime.addReadFilters(filters);
+            filtered++;
+        }
+        report(policies, filtered, runtime);
+        PolicyRuntimes.register(context.getBootstrapContext(), runtime);
+    }
+
+    private static void register(InFlightMetadataCollector metadata, PersistentClass binding, ReadFilters filters,
+            PolicyRuntime runtime) {
+        List<Collection> collections = collectionsOf(metadata, binding);
+        for (FilterShapes.FilterShape shape : filters.shapes()) {
+            String name = filters.shapeFilterName(shape.id());
+            Map<String, JdbcMapping> types = new LinkedHashMap<>();
+            Map<String, ManagedBean<? extends Supplier<?>>> resolvers = new LinkedHashMap<>();
+            shape.parameterTypes().forEach((index, javaType) -> {
+                types.put(PARAMETER_PREFIX + index, metadata.getTypeConfiguration().getBasicTypeForJavaType(javaType));
+                resolvers.put(PARAMETER_PREFIX + index, new ProvidedBean(() -> runtime.parameter(filters, shape, index)));
+            });
+            metadata.addFilterDefinition(new FilterDefinition(name, shape.sql(), false, true, types, resolvers));
+            addFilter(binding, collections, name, shape.sql());
+        }
+        String gate = filters.gateName();
+        metadata.addFilterDefinition(new FilterDefinition(gate, "1 = 0", true, true, Map.of(), Map.of()));
+        addFilter(binding, collections, gate, "1 = 0");
+    }
+
+    private static void addFilter(PersistentClass binding, List<Collection> collections, String name, String condition) {
+        binding.addFilter(name, condition, false, Map.of(), Map.of());
+        for (Collection collection : collections) {
+            if (collection.getElement() instanceof OneToMany) {
+                collection.addFilter(name, condition, false, Map.of(), Map.of());
+            }
+            else {
+                collection.addManyToManyFilter(name, condition, false, Map.of(), Map.of());
+            }
+        }
+    }
+
+    private static List<Collection> collectionsOf(InFlightMetadataCollector metadata, PersistentClass binding) {
+        return metadata.getCollectionBindings().stream().filter(collection ->
+                (collection.getElement() instanceof OneToMany oneToMany
+                        && binding.getEntityName().equals(oneToMany.getReferencedEntityName()))
+                || (collection.getElement() instanceof ManyToOne manyToOne
+                        && binding.getEntityName().equals(manyToOne.getReferencedEntityName()))).toList();
+    }
+
+    private static void report(PolicySet policies, int filtered, PolicyRuntime runtime) {
+        if (!policies.unannotatedEntities().isEmpty()) {
+            log.warn("Rowguard: {} entities have no @Allow/@Deny and are {} for every caller but the system context: {}"
+                    + " (set rowguard.policy.unannotated to change this)", policies.unannotatedEntities().size(),
+                    Bound.Const.FALSE.equals(policies.rule(policies.unannotatedEntities().iterator().next(), Operation.READ))
+                            ? "closed" : "open", policies.unannotatedEntities());
+        }
+        log.info("Rowguard: enforcing policies on {} entities ({} with read filters)", policies.entities().size(), filtered);
+        if (log.isDebugEnabled()) {
+            for (EntityModel entity : policies.model().entities()) {
+                for (Operation operation : List.of(Operation.READ, Operation.CREATE, Operation.UPDATE, Operation.POST_UPDATE, Operation.DELETE)) {
+                    log.debug("Rowguard: {} {}: {}", entity.name(), operation, policies.rule(entity.name(), operation));
+                }
+            }
+            for (ReadFilters filters : runtime.readFilters()) {
+                for (FilterShapes.FilterShape shape : filters.shapes()) {
+                    log.debug("Rowguard: {} read filter shape {}: {}", filters.entity(), shape.id(), shape.sql());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.rowguard.hibernate.internal;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.rowguard.context.Caller;
+import dev.rowguard.context.CallerContext;
+import dev.rowguard.policy.internal.PolicySet;
+import dev.rowguard.policy.internal.sql.FilterShapes;
+import dev.rowguard.policy.internal.sql.SqlCompiler;
+import dev.rowguard.policy.internal.sql.SqlValues;
+
+import org.hibernate.Session;
+
+/**
+ * Everything Rowguard enforces for one session factory: the compiled policies, the read
+ * filters of each protected entity, and the compiler used by write checks.
+ */
+public final class PolicyRuntime {
+
+    private final PolicySet policies;
+    private final SqlCompiler compiler;
+    private final Map<String, ReadFilters> readFilters = new LinkedHashMap<>();
+    private final Map<String, String> jpaNameOfEntityName;
+
+    PolicyRuntime(PolicySet policies, Map<String, String> jpaNameOfEntityName) {
+        this.policies = policies;
+        this.compiler = new SqlCompiler(policies.model(), policies);
+        this.jpaNameOfEntityName = jpaNameOfEntityName;
+    }
+
+    void addReadFilters(ReadFilters filters) {
+        readFilters.put(filters.entity(), filters);
+    }
+
+    public PolicySet policies() {
+        return policies;
+    }
+
+    SqlCompiler compiler() {
+        return compiler;
+    }
+
+    Collection<ReadFilters> readFilters() {
+        return readFilters.values();
+    }
+
+    /** The JPA name of a Hibernate entity name, or null when Rowguard does not know the entity. */
+    String jpaName(String entityName) {
+        return jpaNameOfEntityName.get(entityName);
+    }
+
+    /**
+     * Enables, in the session, the read filters of the current caller: the shape each protected
+     * entity's rule folds to, or none at all in the system context.
+     */
+    public void applyCurrentCaller(Session session) {
+        Caller caller = CallerContext.current();
+        for (ReadFilters filters : readFilters.values()) {
+            String wanted = null;
+            if (!caller.system()) {
+                FilterShapes.FilterShape shape = filters.selectionFor(caller.principal()).shape();
+                wanted = shape.alwaysTrue() ? null : filters.shapeFilterName(shape.id());
+            }
+            for (FilterShapes.FilterShape shape : filters.shapes()) {
+                String name = filters.shapeFilterName(shape.id());
+                boolean enabled = session.getEnabledFilter(name) != null;
+                if (name.equals(wanted) && !enabled) {
+                    session.enableFilter(name);
+                }
+                else if (!name.equals(wanted) && enabled) {
+                    session.disableFilter(name);
+                }
+            }
+            if (session.getEnabledFilter(filters.gateName()) != null) {
+                session.disableFilter(filters.gateName());
+            }
+        }
+    }
+
+    /** A filter parameter's value for the current caller; fails loudly if the session's filters are stale. */
+    Object parameter(ReadFilters filters, FilterShapes.FilterShape shape, int index) {
+        Caller caller = CallerContext.current();
+        FilterShapes.Selection selection = caller.system() ? null : filters.selectionFor(caller.principal());
+        if (selection == null || selection.shape().id() != shape.id()) {
+            throw new IllegalStateException("Rowguard: the caller changed inside an open session without "
+                    + "Rowguard.runAs/asSystem, so the session's row filters for " + filters.entity()
+                    + " no longer match. Switch callers with Rowguard.runAs or Rowguard.asSystem.");
+        }
+        return SqlValues.toJava(selection.parameters().get(index), shape.parameterTypes().get(index));
+    }
+}

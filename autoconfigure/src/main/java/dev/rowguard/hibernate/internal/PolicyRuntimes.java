@@ -1,0 +1,36 @@
+package dev.rowguard.hibernate.internal;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+/** Hands the runtime built at mapping time to the integrator, and from the session factory to Spring. */
+public final class PolicyRuntimes {
+
+    private static final Map<BootstrapContext, PolicyRuntime> BY_BOOTSTRAP = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<SessionFactory, PolicyRuntime> BY_SESSION_FACTORY = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private PolicyRuntimes() {
+    }
+
+    static void register(BootstrapContext bootstrap, PolicyRuntime runtime) {
+        BY_BOOTSTRAP.put(bootstrap, runtime);
+    }
+
+    static PolicyRuntime attach(BootstrapContext bootstrap, SessionFactoryImplementor sessionFactory) {
+        PolicyRuntime runtime = BY_BOOTSTRAP.remove(bootstrap);
+        if (runtime != null) {
+            BY_SESSION_FACTORY.put(sessionFactory, runtime);
+        }
+        return runtime;
+    }
+
+    /** The runtime of a session factory, or null when Rowguard is not active on it. */
+    public static PolicyRuntime of(SessionFactory sessionFactory) {
+        return BY_SESSION_FACTORY.get(sessionFactory);
+    }
+}

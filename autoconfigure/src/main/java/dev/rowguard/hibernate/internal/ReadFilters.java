@@ -1,0 +1,57 @@
+package dev.rowguard.hibernate.internal;
+
+import java.util.List;
+
+import dev.rowguard.auth.AuthPrincipal;
+import dev.rowguard.policy.internal.sql.FilterShapes;
+
+/**
+ * The Hibernate filters that carry one entity's read rule: one per SQL shape the rule folds
+ * to, plus an always-false gate that is enabled in every session until Rowguard has chosen the
+ * caller's shape (so a session Rowguard never saw shows nothing rather than everything).
+ */
+final class ReadFilters {
+
+    private final String entity;
+    private final FilterShapes shapes;
+    private final ThreadLocal<Memo> memo = new ThreadLocal<>();
+
+    ReadFilters(String entity, FilterShapes shapes) {
+        this.entity = entity;
+        this.shapes = shapes;
+    }
+
+    String entity() {
+        return entity;
+    }
+
+    List<FilterShapes.FilterShape> shapes() {
+        return shapes.shapes();
+    }
+
+    static String shapeFilterName(String entity, int shape) {
+        return "rowguard_" + entity + "_" + shape;
+    }
+
+    String shapeFilterName(int shape) {
+        return shapeFilterName(entity, shape);
+    }
+
+    String gateName() {
+        return "rowguard_" + entity + "_gate";
+    }
+
+    /** The caller's shape and parameters, folded once per principal and thread. */
+    FilterShapes.Selection selectionFor(AuthPrincipal principal) {
+        Memo current = memo.get();
+        if (current != null && current.principal == principal && current.valid) {
+            return current.selection;
+        }
+        FilterShapes.Selection selection = shapes.select(principal);
+        memo.set(new Memo(principal, selection, true));
+        return selection;
+    }
+
+    private record Memo(AuthPrincipal principal, FilterShapes.Selection selection, boolean valid) {
+    }
+}

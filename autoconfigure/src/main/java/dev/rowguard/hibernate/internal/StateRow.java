@@ -1,0 +1,85 @@
+package dev.rowguard.hibernate.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import dev.rowguard.policy.internal.eval.Row;
+import dev.rowguard.policy.internal.model.Attribute;
+import dev.rowguard.policy.internal.model.DomainModel;
+import dev.rowguard.policy.internal.model.EntityModel;
+
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+
+/** A row as Hibernate holds it during a flush: the persister's property state and the id. */
+final class StateRow implements Row {
+
+    private final DomainModel domain;
+    private final EntityModel model;
+    private final EntityPersister persister;
+    private final Object id;
+    private final Object[] state;
+    private final SharedSessionContractImplementor session;
+
+    StateRow(DomainModel domain, EntityModel model, EntityPersister persister, Object id, Object[] state,
+            SharedSessionContractImplementor session) {
+        this.domain = domain;
+        this.model = model;
+        this.persister = persister;
+        this.id = id;
+        this.state = state;
+        this.session = session;
+    }
+
+    @Override
+    public Object value(Attribute.Scalar attribute) {
+        if (attribute.name().equals(model.id().name())) {
+            return id;
+        }
+        Object value = state[persister.getPropertyIndex(attribute.name())];
+        return model.attribute(attribute.name()) instanceof Attribute.ToOne ? idOf(value) : value;
+    }
+
+    @Override
+    public Row related(Attribute.ToOne relation) {
+        return rowOf(state[persister.getPropertyIndex(relation.name())], relation.targetEntity());
+    }
+
+    @Override
+    public List<Row> elements(Attribute.ToMany relation) {
+        Object value = state[persister.getPropertyIndex(relation.name())];
+        List<Row> rows = new ArrayList<>();
+        if (value instanceof Collection<?> elements) {
+            for (Object element : elements) {
+                rows.add(rowOf(element, relation.targetEntity()));
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public Object foreignKey(Attribute.ToOne relation) {
+        return idOf(state[persister.getPropertyIndex(relation.name())]);
+    }
+
+    Object[] state() {
+        return state;
+    }
+
+    Object id() {
+        return id;
+    }
+
+    private Row rowOf(Object entity, String targetEntity) {
+        if (entity == null) {
+            return null;
+        }
+        EntityPersister target = session.getEntityPersister(null, entity);
+        return new StateRow(domain, domain.entity(targetEntity), target, idOf(entity), target.getValues(entity), session);
+    }
+
+    private Object idOf(Object entity) {
+        return entity == null ? null : session.getFactory().getPersistenceUnitUtil().getIdentifier(entity);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.rowguard.hibernate.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.rowguard.context.Caller;
+import dev.rowguard.context.CallerContext;
+import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.PolicyViolationException;
+import dev.rowguard.policy.internal.PolicySet;
+import dev.rowguard.policy.internal.bind.Bound;
+import dev.rowguard.policy.internal.eval.Evaluator;
+import dev.rowguard.policy.internal.model.Attribute;
+import dev.rowguard.policy.internal.model.EntityModel;
+import dev.rowguard.policy.internal.sql.SqlCondition;
+import dev.rowguard.policy.internal.sql.SqlValues;
+
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.event.spi.PreDeleteEvent;
+import org.hibernate.event.spi.PreDeleteEventListener;
+import org.hibernate.event.spi.PreInsertEvent;
+import org.hibernate.event.spi.PreInsertEventListener;
+import org.hibernate.event.spi.PreUpdateEvent;
+import org.hibernate.event.spi.PreUpdateEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+
+/**
+ * Checks every insert, update and delete before Hibernate sends it. A rule that reads only the
+ * row's own columns is decided in memory (no statement); one that reaches other rows costs one
+ * {@code SELECT} over the row's values as they would be, against the database as it is. A
+ * denial throws {@link PolicyViolationException}, which rolls the transaction back.
+ */
+final class WriteChecks implements PreInsertEventListener, PreUpdateEventListener, PreDeleteEventListener {
+
+    private static final String ROW_ALIAS = "rg_row";
+
+    private final PolicyRuntime runtime;
+    private final AuthDefaults authDefaults;
+
+    WriteChecks(PolicyRuntime runtime) {
+        this.runtime = runtime;
+        this.authDefaults = new AuthDefaults(runtime.policies().model().authAttributes());
+    }
+
+    @Override
+    public boolean onPreInsert(PreInsertEvent event) {
+        String entity = runtime.jpaName(event.getPersister().getEntityName());
+        Caller caller = CallerContext.current();
+        if (entity == null) {
+            return false;
+        }
+        if (!caller.system()) {
+            authDefaults.apply(event.getEntity(), event.getState(), event.getPersister(), caller.principal(), event.getSession());
+        }
+        StateRow row = row(entity, event.getPersister(), event.getId(), event.getState(), event.getSession());
+        require(caller, entity, Operation.CREATE, row, null, event.getSession());
+        return false;
+    }
+
+    @Override
+    public boolean onPreUpdate(PreUpdateEvent event) {
+        String entity = runtime.jpaName(event.getPersister().getEntityName());
+        Caller caller = CallerContext.current();
+        if (entity == null || caller.system()) {
+            return false;
+        }
+        if (event.getOldState() == null) {
+            throw new IllegalStateException("Rowguard cannot check an update of " + entity
+                    + " without its previous state; load the entity (or merge it) before changing it");
+        }
+        StateRow before = row(entity, event.getPersister(), event.getId(), event.getOldState(), event.getSession());
+        require(caller, entity, Operation.UPDATE, before, null, event.getSession());
+        StateRow after = row(entity, event.getPersister(), event.getId(), event.getState(), event.getSession());
+        require(caller, entity, Operation.POST_UPDATE, after, before, event.getSession());
+        return false;
+    }
+
+    @Override
+    public boolean onPreDelete(PreDeleteEvent event) {
+        String entity = runtime.jpaName(event.getPersister().getEntityName());
+        Caller caller = CallerContext.current();
+        if (entity == null || caller.system()) {
+            return false;
+        }
+        StateRow row = row(entity, event.getPersister(), event.getId(), event.getDeletedState(), event.getSession());
+        require(caller, entity, Operation.DELETE, row, null, event.getSession());
+        return false;
+    }
+
+    private void require(Caller caller, String entity, Operation operation, StateRow row, StateRow before, SharedSessionContractImplementor session) {
+        if (caller.system()) {
+            return;
+        }
+        PolicySet policies = runtime.policies();
+        Bound rule = policies.rule(entity, operation);
+        boolean allowed = PolicySet.isOwnColumnsOnly(rule)
+                ? Evaluator.test(rule, row, caller.principal(), before, policies)
+                : queryAllows(entity, rule, row, before, caller, session);
+        if (!allowed) {
+            throw new PolicyViolationException(entity, operation);
+        }
+    }
+
+    /** {@code SELECT 1 FROM (<the row's values, typed like the table>) rg_row WHERE <rule>}. */
+    private boolean queryAllows(String entity, Bound rule, StateRow row, StateRow before, Caller caller, SharedSessionContractImplementor session) {
+        EntityModel model = runtime.policies().model().entity(entity);
+        SqlCondition condition = runtime.compiler().compile(rule, caller.principal(), before, ROW_ALIAS, null);
+        if (condition.alwaysFalse() || condition.alwaysTrue()) {
+            return condition.alwaysTrue();
+        }
+        List<String> columns = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (Attribute attribute : model.attributes().values()) {
+            Attribute.Scalar column = asColumn(attribute);
+            if (column != null) {
+                columns.add(column.column());
+                values.add(SqlValues.toJdbc(dev.rowguard.policy.internal.eval.Values.normalize(row.value(column)), column.javaType()));
+            }
+        }
+        String sql = "SELECT 1 FROM (SELECT " + String.join(", ", columns) + " FROM " + model.table() + " WHERE FALSE UNION ALL SELECT "
+                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ") " + ROW_ALIAS + " WHERE "
+                + condition.sql();
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (Object value : values) {
+                    statement.setObject(index++, value);
+                }
+                for (Object value : condition.parameters()) {
+                    statement.setObject(index++, value);
+                }
+                try (ResultSet result = statement.executeQuery()) {
+                    return result.next();
+                }
+            }
+        });
+    }
+
+    private Attribute.Scalar asColumn(Attribute attribute) {
+        if (attribute instanceof Attribute.Scalar scalar) {
+            return scalar;
+        }
+        if (attribute instanceof Attribute.ToOne toOne) {
+            return dev.rowguard.policy.internal.bind.ForeignKeys.asScalar(toOne,
+                    runtime.policies().model().entity(toOne.targetEntity()).id());
+        }
+        return null;
+    }
+
+    private StateRow row(String entity, EntityPersister persister, Object id, Object[] state, SharedSessionContractImplementor session) {
+        return new StateRow(runtime.policies().model(), runtime.policies().model().entity(entity), persister, id, state, session);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.rowguard.hibernate.app;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+
+import dev.rowguard.policy.Allow;
+import dev.rowguard.policy.Deny;
+
+import static dev.rowguard.policy.Operation.ALL;
+
+@Entity
+@Deny(value = ALL, when = "auth() == null")
+@Allow(value = ALL, when = "list.owner == auth()")
+@Allow(value = ALL, when = "list.space.members?[user == auth()] && !list.isPrivate")
+public class Todo {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private TodoList list;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private User owner;
+
+    private String title;
+
+    private Instant completedAt;
+
+    protected Todo() {
+    }
+
+    public Todo(TodoList list, User owner, String title) {
+        this.list = list;
+        this.owner = owner;
+        this.title = title;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public TodoList getList() {
+        return list;
+    }
+
+    public User getOwner() {
+        return owner;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+
+    public void setCompletedAt(Instant completedAt) {
+        this.completedAt = completedAt;
+    }
+}
