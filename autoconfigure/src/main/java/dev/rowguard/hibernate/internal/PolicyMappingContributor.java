@@ -102,12 +102,14 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
 
     private static void addFilter(PersistentClass binding, List<Collection> collections, String name, String condition) {
         binding.addFilter(name, condition, false, Map.of(), Map.of());
+        // A collection's filter has no entity of its own: name the element entity so that {alias} resolves.
+        Map<String, String> elementAlias = Map.of("alias", binding.getEntityName());
         for (Collection collection : collections) {
             if (collection.getElement() instanceof OneToMany) {
-                collection.addFilter(name, condition, false, Map.of(), Map.of());
+                collection.addFilter(name, condition, false, Map.of(), elementAlias);
             }
             else {
-                collection.addManyToManyFilter(name, condition, false, Map.of(), Map.of());
+                collection.addManyToManyFilter(name, condition, false, Map.of(), elementAlias);
             }
         }
     }
