@@ -14,8 +14,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * When {@code Rowguard.runAs} / {@code asSystem} switch callers inside a transaction: flushes
- * pending changes first (they are checked as the caller who made them), then re-selects the
- * read filters of the transaction's EntityManagers for the new caller.
+ * pending changes first (they are checked as the caller who made them) and clears the persistence
+ * context (so nothing loaded for one caller is served to the other from it), then re-selects the
+ * read filters of the transaction's EntityManagers for the new caller. Entities loaded before the
+ * switch are detached afterwards.
  */
 final class CallerSwitchSynchronizer implements CallerContext.SwitchListener, DisposableBean {
 
@@ -29,6 +31,8 @@ final class CallerSwitchSynchronizer implements CallerContext.SwitchListener, Di
             if (entityManager.isJoinedToTransaction() && session.isDirty()) {
                 session.flush();
             }
+            // What one caller loaded must not answer another caller's find() from the persistence context.
+            session.clear();
         });
     }
 

@@ -51,6 +51,8 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         if (!settings.enabled()) {
             return;
         }
+        Map<String, Object> configuration = context.getBootstrapContext().getServiceRegistry()
+                .requireService(ConfigurationService.class).getSettings();
         Map<String, PersistentClass> bindings = metadata.getEntityBindingMap();
         DomainModel model = new MappingModelReader(bindings).read(settings.authAttributes());
         PolicySet policies = PolicySet.build(model, AnnotationRules.read(bindings.values()), settings.allowUnannotated());
@@ -72,11 +74,13 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
                         + ex.getMessage() + " for different callers; raise " + RowguardSettings.MAX_SHAPES
                         + " or simplify the auth()-only parts of its rules", ex);
             }
+            CacheRefusal.check(configuration, binding, collectionsOf(metadata, binding));
             ReadFilters filters = new ReadFilters(binding.getJpaEntityName(), shapes);
             register(metadata, binding, filters, runtime);
             runtime.addReadFilters(filters);
             filtered++;
         }
+        metadata.addFilterDefinition(new FilterDefinition(PolicyRuntime.CALLER_MARKER, "1 = 1", false, false, Map.of(), Map.of()));
         report(policies, filtered, runtime);
         PolicyRuntimes.register(context.getBootstrapContext(), runtime);
     }

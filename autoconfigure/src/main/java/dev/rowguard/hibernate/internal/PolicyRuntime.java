@@ -19,6 +19,12 @@ import org.hibernate.Session;
  */
 public final class PolicyRuntime {
 
+    /**
+     * A filter attached to nothing, enabled for every non-system caller: Hibernate does not reuse
+     * query plans while a filter is enabled, so no plan translated for one caller serves another.
+     */
+    static final String CALLER_MARKER = "rowguard_caller";
+
     private final PolicySet policies;
     private final SqlCompiler compiler;
     private final Map<String, ReadFilters> readFilters = new LinkedHashMap<>();
@@ -77,6 +83,18 @@ public final class PolicyRuntime {
                 session.disableFilter(filters.gateName());
             }
         }
+        boolean marked = session.getEnabledFilter(CALLER_MARKER) != null;
+        if (!caller.system() && !marked) {
+            session.enableFilter(CALLER_MARKER);
+        }
+        else if (caller.system() && marked) {
+            session.disableFilter(CALLER_MARKER);
+        }
+    }
+
+    /** Whether the caller's rule for the operation holds for every row, whatever its values. */
+    boolean allowsRegardlessOfRow(String entity, dev.rowguard.policy.Operation operation, dev.rowguard.auth.AuthPrincipal principal) {
+        return compiler.compile(policies.rule(entity, operation), principal, null, "rg_bulk", null).alwaysTrue();
     }
 
     /** A filter parameter's value for the current caller; fails loudly if the session's filters are stale. */

@@ -1,0 +1,71 @@
+package dev.rowguard.hibernate.internal;
+
+import java.util.List;
+
+import dev.rowguard.context.Caller;
+import dev.rowguard.context.CallerContext;
+import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.PolicyViolationException;
+
+import org.hibernate.engine.spi.LoadQueryInfluencers;
+import org.hibernate.query.spi.QueryOptions;
+import org.hibernate.query.spi.QueryParameterBindings;
+import org.hibernate.query.sqm.internal.DomainParameterXref;
+import org.hibernate.query.sqm.sql.SqmTranslator;
+import org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory;
+import org.hibernate.query.sqm.tree.SqmDmlStatement;
+import org.hibernate.query.sqm.tree.delete.SqmDeleteStatement;
+import org.hibernate.query.sqm.tree.insert.SqmInsertStatement;
+import org.hibernate.query.sqm.tree.update.SqmUpdateStatement;
+import org.hibernate.sql.ast.spi.SqlAstCreationContext;
+import org.hibernate.sql.ast.tree.MutationStatement;
+
+/**
+ * HQL and Criteria {@code update}, {@code delete} and {@code insert} skip entity events, so their
+ * rules cannot be checked row by row. Hibernate applies the read filters to them; on top of
+ * that, a bulk statement runs only when the caller's rule for the operation does not depend on
+ * the row (it folds to true for this caller). Otherwise it is refused before any SQL is sent.
+ * Every caller's statements are translated afresh (Rowguard keeps a filter enabled for each
+ * non-system caller, which keeps Hibernate from reusing plans), so the decision is per caller.
+ */
+public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
+
+    @Override
+    public SqmTranslator<? extends MutationStatement> createMutationTranslator(SqmDmlStatement<?> statement,
+            QueryOptions queryOptions, DomainParameterXref domainParameterXref, QueryParameterBindings bindings,
+            LoadQueryInfluencers influencers, SqlAstCreationContext creationContext) {
+        PolicyRuntime runtime = PolicyRuntimes.of(creationContext.getSessionFactory());
+        Caller caller = CallerContext.current();
+        if (runtime != null && !caller.system()) {
+            String entity = runtime.jpaName(statement.getTarget().getEntityName());
+            if (entity != null) {
+                for (Operation operation : operationsOf(statement)) {
+                    if (!runtime.allowsRegardlessOfRow(entity, operation, caller.principal())) {
+                        throw new PolicyViolationException(entity, operation, "a bulk " + verbOf(statement)
+                                + " of " + entity + " cannot be checked row by row, and the caller's "
+                                + operation + " rule depends on the row. Load the entities and change or remove"
+                                + " them (for example repository.deleteAll(repository.findAll(...))), or run the"
+                                + " statement in Rowguard.asSystem if it is not on behalf of a user.");
+                    }
+                }
+            }
+        }
+        return super.createMutationTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
+                creationContext);
+    }
+
+    private static List<Operation> operationsOf(SqmDmlStatement<?> statement) {
+        if (statement instanceof SqmUpdateStatement<?>) {
+            return List.of(Operation.UPDATE, Operation.POST_UPDATE);
+        }
+        if (statement instanceof SqmDeleteStatement<?>) {
+            return List.of(Operation.DELETE);
+        }
+        return List.of(Operation.CREATE);
+    }
+
+    private static String verbOf(SqmDmlStatement<?> statement) {
+        return statement instanceof SqmUpdateStatement<?> ? "update"
+                : statement instanceof SqmInsertStatement<?> ? "insert" : "delete";
+    }
+}
