@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.internal.HiddenReferences;
 import dev.rowguard.policy.internal.PolicySet;
+import dev.rowguard.policy.internal.RuleDeclaration;
 import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.model.DomainModel;
 import dev.rowguard.policy.internal.model.EntityModel;
@@ -55,7 +57,9 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
                 .requireService(ConfigurationService.class).getSettings();
         Map<String, PersistentClass> bindings = metadata.getEntityBindingMap();
         DomainModel model = new MappingModelReader(bindings).read(settings.authAttributes());
-        PolicySet policies = PolicySet.build(model, AnnotationRules.read(bindings.values()), settings.allowUnannotated());
+        Map<String, List<RuleDeclaration>> declarations = AnnotationRules.read(bindings.values());
+        PolicySet declared = PolicySet.build(model, declarations, settings.allowUnannotated());
+        PolicySet policies = PolicySet.build(model, HiddenReferences.addTo(declarations, declared), settings.allowUnannotated());
         Map<String, String> jpaNames = new LinkedHashMap<>();
         bindings.values().forEach(binding -> jpaNames.put(binding.getEntityName(), binding.getJpaEntityName()));
         PolicyRuntime runtime = new PolicyRuntime(policies, jpaNames);

@@ -104,35 +104,46 @@ public final class FilterShapes {
         return new FilterShape(id, sql, types, lists);
     }
 
-    /** Answers decisions from a fixed prefix of choices, then "no" for every new one, recording them all. */
+    /**
+     * Answers decisions from a fixed prefix of choices, then "no" for every new one, recording
+     * them all. A fact asked again (the same auth() value in another place, the same auth()-only
+     * condition) gets the answer it got before, as it would for a real principal, so only
+     * combinations a principal can produce are enumerated.
+     */
     private static final class Choices implements Decisions {
 
         private final List<Boolean> prefix;
         private final List<Boolean> made = new ArrayList<>();
+        private final Map<Object, Boolean> answered = new java.util.HashMap<>();
 
         Choices(List<Boolean> prefix) {
             this.prefix = prefix;
         }
 
-        private boolean next() {
+        private boolean next(Object fact) {
+            Boolean known = answered.get(fact);
+            if (known != null) {
+                return known;
+            }
             boolean choice = made.size() < prefix.size() && prefix.get(made.size());
             made.add(choice);
+            answered.put(fact, choice);
             return choice;
         }
 
         @Override
         public boolean truth(Bound condition) {
-            return next();
+            return next(List.of("truth", condition));
         }
 
         @Override
         public Object parameter(Bound external, UnaryOperator<Object> conversion) {
-            return next() ? SYMBOLIC : null;
+            return next(List.of("present", external)) ? SYMBOLIC : null;
         }
 
         @Override
         public List<Object> parameterList(Bound externalList, UnaryOperator<Object> conversion) {
-            return next() ? List.of(SYMBOLIC) : null;
+            return next(List.of("present", externalList)) ? List.of(SYMBOLIC) : null;
         }
     }
 }
