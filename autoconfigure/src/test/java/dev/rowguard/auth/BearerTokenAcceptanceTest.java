@@ -231,6 +231,15 @@ class BearerTokenAcceptanceTest {
     }
 
     @Test
+    void theVerifiedCallerIsAnAuthPrincipalInTheSecurityContext() {
+        HttpResponse<String> response = app.get("/context", oidc.token("oidc-user", Map.of("aud", "api://rowguard")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(RunningApp.json(response).get("principalIsAuthPrincipal").asBoolean()).isTrue();
+        assertThat(RunningApp.json(response).get("id").asString()).isEqualTo("oidc-user");
+    }
+
+    @Test
     void aRequestWithoutATokenProceedsAsAnonymous() {
         HttpResponse<String> response = app.me(null);
 

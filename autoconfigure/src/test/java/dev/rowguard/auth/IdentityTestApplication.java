@@ -6,7 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -55,6 +57,15 @@ public class IdentityTestApplication {
         Object me(@AuthenticationPrincipal AuthPrincipal me) {
             hits.increment();
             return me != null ? me : Map.of("anonymous", true);
+        }
+
+        /** What the policy engine sees: the principal in the security context. */
+        @GetMapping("/context")
+        Map<String, Object> context() {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            Object principal = authentication == null ? null : authentication.getPrincipal();
+            return Map.of("principalIsAuthPrincipal", principal instanceof AuthPrincipal,
+                    "id", principal instanceof AuthPrincipal auth ? auth.id() : "");
         }
     }
 }
