@@ -67,8 +67,21 @@ class OwnSecurityFilterChainTest {
                 challenge -> assertThat(challenge).contains("error=\"invalid_token\""));
     }
 
+    @Test
+    void principalCustomizerBeansAdjustThePrincipal() {
+        HttpResponse<String> response = app.me(issuer.token("oidc-user", Map.of("tid", "tenant-9")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(RunningApp.json(response).get("attributes").get("tenant").asString()).isEqualTo("tenant-9");
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class OwnChain {
+
+        @Bean
+        AuthPrincipalCustomizer tenantFromTid() {
+            return (jwt, principal) -> principal.attribute("tenant", jwt.getClaimAsString("tid"));
+        }
 
         @Bean
         SecurityFilterChain api(HttpSecurity http) {
