@@ -22,6 +22,8 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
@@ -29,6 +31,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -115,6 +118,13 @@ public final class LocalTokenIssuer implements AutoCloseable {
         return key;
     }
 
+    /** Publishes a new key of the given algorithm without signing with it by default. */
+    public JWK addKey(JWSAlgorithm algorithm) {
+        JWK key = generateKey(algorithm);
+        keys.add(key);
+        return key;
+    }
+
     /** Stops publishing a key (tokens it signed no longer verify once caches expire). */
     public void retire(JWK key) {
         keys.removeIf(candidate -> candidate.getKeyID().equals(key.getKeyID()));
@@ -190,6 +200,8 @@ public final class LocalTokenIssuer implements AutoCloseable {
         private JWK key = signingKey;
         private JOSEObjectType type = JOSEObjectType.JWT;
         private String keyId;
+        private byte[] hmacSecret;
+        private boolean unsigned;
 
         private TokenBuilder() {
             Instant now = Instant.now();
@@ -232,19 +244,45 @@ public final class LocalTokenIssuer implements AutoCloseable {
             return this;
         }
 
+        /** Signs HS256 with the given shared secret instead of the issuer's key. */
+        public TokenBuilder signedWithSecret(byte[] secret) {
+            this.hmacSecret = secret.clone();
+            return this;
+        }
+
+        /** No signature at all: {@code alg: none}. */
+        public TokenBuilder unsigned() {
+            this.unsigned = true;
+            return this;
+        }
+
         public TokenBuilder type(String typ) {
             this.type = typ == null ? null : new JOSEObjectType(typ);
             return this;
         }
 
         public String sign() {
+            JWTClaimsSet.Builder claimsSet = new JWTClaimsSet.Builder();
+            claims.forEach(claimsSet::claim);
+            if (unsigned) {
+                return new PlainJWT(new PlainHeader.Builder().type(type).build(), claimsSet.build()).serialize();
+            }
+            if (hmacSecret != null) {
+                try {
+                    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(type).keyID(keyId).build(),
+                            claimsSet.build());
+                    jwt.sign(new MACSigner(hmacSecret));
+                    return jwt.serialize();
+                }
+                catch (JOSEException ex) {
+                    throw new IllegalStateException("Could not sign a test token", ex);
+                }
+            }
             try {
                 JWSAlgorithm algorithm = (JWSAlgorithm) key.getAlgorithm();
                 JWSHeader header = new JWSHeader.Builder(algorithm).type(type)
                         .keyID(keyId != null ? keyId : key.getKeyID()).build();
                 JWSSigner signer = new DefaultJWSSignerFactory().createJWSSigner(key, algorithm);
-                JWTClaimsSet.Builder claimsSet = new JWTClaimsSet.Builder();
-                claims.forEach(claimsSet::claim);
                 SignedJWT jwt = new SignedJWT(header, claimsSet.build());
                 jwt.sign(signer);
                 return jwt.serialize();

@@ -1,0 +1,111 @@
+package dev.rowguard.autoconfigure.security;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import dev.rowguard.auth.AuthPrincipalCustomizer;
+import dev.rowguard.auth.RowguardJwtConfigurer;
+import dev.rowguard.auth.internal.RowguardAuthenticationEntryPoint;
+import dev.rowguard.auth.internal.RowguardAuthenticationManagerResolver;
+import dev.rowguard.auth.internal.RowguardJwtAuthentication;
+import dev.rowguard.auth.internal.TrustedIssuer;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultServletWebSecurity;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Verifies bearer tokens of the configured identity providers ({@code rowguard.clerk},
+ * {@code rowguard.supabase}, {@code rowguard.oidc}, each issuer trusted explicitly) and makes the
+ * caller an {@link dev.rowguard.auth.AuthPrincipal}. Unless the application declares its own
+ * {@link SecurityFilterChain}, it also sets up a stateless chain in which anonymous requests pass
+ * (the policies decide) and a bad token is a 401; an application chain can apply the same handling
+ * with {@link RowguardJwtConfigurer#rowguardJwt()}. Nothing is fetched from a provider at start-up.
+ */
+@AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class },
+        beforeName = {
+                "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class, BearerTokenAuthenticationFilter.class,
+        NimbusJwtDecoder.class })
+@Conditional(OnIdentityProviderCondition.class)
+@EnableConfigurationProperties({ ClerkProperties.class, SupabaseProperties.class, OidcProperties.class,
+        RowguardAuthProperties.class })
+public final class RowguardSecurityAutoConfiguration {
+
+    /** The JWKS and discovery responses are small; anything larger is refused. */
+    private static final int MAX_KEY_DOCUMENT_BYTES = 256 * 1024;
+
+    @Bean
+    @ConditionalOnMissingBean
+    RowguardJwtAuthentication rowguardJwtAuthentication(Environment environment, RowguardAuthProperties auth,
+            ClerkProperties clerk, SupabaseProperties supabase, OidcProperties oidc,
+            ObjectProvider<AuthPrincipalCustomizer> customizers,
+            ObjectProvider<OAuth2TokenValidator<Jwt>> validators) {
+        RowguardAuthProperties.Jwks jwks = auth.getJwks();
+        DefaultResourceRetriever retriever = new DefaultResourceRetriever(
+                (int) jwks.getConnectTimeout().toMillis(), (int) jwks.getReadTimeout().toMillis(),
+                MAX_KEY_DOCUMENT_BYTES);
+        TrustedIssuerFactory factory = new TrustedIssuerFactory(auth, retriever, Clock.systemUTC(),
+                customizers.orderedStream().toList(), validators.orderedStream().toList());
+        List<TrustedIssuer> issuers = new ArrayList<>();
+        if (ProviderBlocks.present(environment, ProviderBlocks.CLERK)) {
+            issuers.addAll(factory.clerk(clerk));
+        }
+        if (ProviderBlocks.present(environment, ProviderBlocks.SUPABASE)) {
+            issuers.addAll(factory.supabase(supabase));
+        }
+        if (ProviderBlocks.present(environment, ProviderBlocks.OIDC)) {
+            issuers.addAll(factory.oidc(oidc));
+        }
+        RowguardAuthenticationManagerResolver resolver = new RowguardAuthenticationManagerResolver(issuers,
+                (int) auth.getMaxTokenSize().toBytes(), jwks.getRefetchInterval());
+        return new RowguardJwtAuthentication(resolver, new RowguardAuthenticationEntryPoint());
+    }
+
+    /** Exposed as a bean so that Boot does not also set up a user store with a generated password. */
+    @Bean
+    @ConditionalOnMissingBean(AuthenticationManagerResolver.class)
+    AuthenticationManagerResolver<HttpServletRequest> rowguardAuthenticationManagerResolver(
+            RowguardJwtAuthentication authentication) {
+        return authentication.authenticationManagerResolver();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnDefaultServletWebSecurity
+    static class DefaultSecurityFilterChainConfiguration {
+
+        @Bean
+        SecurityFilterChain rowguardSecurityFilterChain(HttpSecurity http) {
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .with(RowguardJwtConfigurer.rowguardJwt(), Customizer.withDefaults())
+                .build();
+        }
+    }
+}
