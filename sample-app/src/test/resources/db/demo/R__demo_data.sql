@@ -42,8 +42,18 @@ INSERT INTO post (id, title, content, published, author_id) VALUES
     (3, 'Why row-level security', 'Defence in depth.',                      true,  'bob')
 ON CONFLICT (id) DO NOTHING;
 
+-- dave submits expenses; carol approves northeast reports up to 5,000 with a manager token:
+-- /dev/token?sub=carol&metadata.roles=manager&metadata.region=northeast&metadata.approval_limit=5000
+INSERT INTO expense_report (id, submitter_id, region, description, amount, status) VALUES
+    (1, 'dave', 'northeast', 'Client dinner',     4000, 'SUBMITTED'),
+    (2, 'dave', 'northeast', 'Conference travel', 6000, 'SUBMITTED'),
+    (3, 'dave', 'south',     'Team offsite',      3000, 'SUBMITTED'),
+    (4, 'dave', 'northeast', 'Taxi',                40, 'DRAFT')
+ON CONFLICT (id) DO NOTHING;
+
 -- Explicit ids above: move the identity sequences past them.
 SELECT setval(pg_get_serial_sequence('space', 'id'), (SELECT max(id) FROM space));
 SELECT setval(pg_get_serial_sequence('list', 'id'), (SELECT max(id) FROM list));
 SELECT setval(pg_get_serial_sequence('todo', 'id'), (SELECT max(id) FROM todo));
 SELECT setval(pg_get_serial_sequence('post', 'id'), (SELECT max(id) FROM post));
+SELECT setval(pg_get_serial_sequence('expense_report', 'id'), (SELECT max(id) FROM expense_report));

@@ -28,7 +28,7 @@ class ProductionModeTest {
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", providerStandIn::issuer);
+        registry.add("rowguard.oidc.issuer", providerStandIn::issuer);
     }
 
     @AfterAll

@@ -35,7 +35,9 @@ class DevEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
             properties.put("spring.datasource.username", database.username());
             properties.put("spring.datasource.password", database.password());
         }
-        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", DevTokenIssuer.get().issuer());
+        // The local issuer plays Clerk: tokens may carry Clerk's organization claims (org_id, org_role).
+        properties.put("rowguard.clerk.issuer", DevTokenIssuer.get().issuer());
+        properties.put("rowguard.clerk.roles-claim", "metadata.roles");
         environment.getPropertySources().addFirst(new MapPropertySource("rowguardDevMode", properties));
     }
 

@@ -24,7 +24,11 @@ public class PolicyViolationProblemHandler {
         return problem(ex);
     }
 
-    @ExceptionHandler({ org.springframework.core.NestedRuntimeException.class, jakarta.persistence.PersistenceException.class })
+    /** Where a violation raised during a flush or commit can arrive wrapped; nothing broader, so the application's own handlers still see everything else. */
+    @ExceptionHandler({ org.springframework.transaction.TransactionSystemException.class,
+            org.springframework.orm.jpa.JpaSystemException.class,
+            org.springframework.dao.InvalidDataAccessApiUsageException.class,
+            jakarta.persistence.PersistenceException.class })
     public ResponseEntity<ProblemDetail> wrapped(RuntimeException ex) {
         PolicyViolationException violation = find(ex);
         if (violation == null) {

@@ -6,8 +6,16 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
+import dev.rowguard.policy.Allow;
+import dev.rowguard.policy.AuthDefault;
+
+import static dev.rowguard.policy.Operation.ALL;
+import static dev.rowguard.policy.Operation.READ;
+
 /** A blog post; the author is the provider's user id, as in the Clerk integration guide. */
 @Entity
+@Allow(value = READ, when = "published")
+@Allow(value = ALL, when = "auth() != null && auth().id == authorId")
 public class Post {
 
     @Id
@@ -21,6 +29,7 @@ public class Post {
     private boolean published;
 
     @Column(name = "author_id")
+    @AuthDefault("id")
     private String authorId;
 
     protected Post() {

@@ -13,8 +13,22 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 
+import dev.rowguard.policy.Allow;
+import dev.rowguard.policy.Deny;
+
+import static dev.rowguard.policy.Operation.ALL;
+import static dev.rowguard.policy.Operation.CREATE;
+import static dev.rowguard.policy.Operation.DELETE;
+import static dev.rowguard.policy.Operation.READ;
+import static dev.rowguard.policy.Operation.UPDATE;
+
 /** A collaboration space; its members share lists. */
 @Entity
+@Deny(value = ALL, when = "auth() == null")
+@Allow(value = CREATE, when = "owner == auth()")
+@Allow(value = READ, when = "members?[user == auth()]")
+@Allow(value = READ, when = "orgId != null && orgId == auth().orgId")
+@Allow(value = { UPDATE, DELETE }, when = "members?[user == auth() && role == 'ADMIN']")
 public class Space {
 
     @Id

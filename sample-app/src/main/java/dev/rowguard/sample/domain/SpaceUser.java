@@ -11,8 +11,22 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import dev.rowguard.policy.Allow;
+import dev.rowguard.policy.Deny;
+
+import static dev.rowguard.policy.Operation.ALL;
+import static dev.rowguard.policy.Operation.CREATE;
+import static dev.rowguard.policy.Operation.DELETE;
+import static dev.rowguard.policy.Operation.READ;
+import static dev.rowguard.policy.Operation.UPDATE;
+
 /** Membership of a user in a space, with a role. */
 @Entity
+@Deny(value = ALL, when = "auth() == null")
+@Allow(value = CREATE, when = "space.owner == auth()")
+@Allow(value = CREATE, when = "space.members?[user == auth() && role == 'ADMIN'] && user != auth()")
+@Allow(value = { UPDATE, DELETE }, when = "space.members?[user == auth() && role == 'ADMIN']")
+@Allow(value = READ, when = "space.members?[user == auth()]")
 @Table(name = "space_user")
 public class SpaceUser {
 

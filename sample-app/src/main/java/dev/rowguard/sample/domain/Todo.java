@@ -11,7 +11,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
+import dev.rowguard.policy.Allow;
+import dev.rowguard.policy.Deny;
+
+import static dev.rowguard.policy.Operation.ALL;
+
 @Entity
+@Deny(value = ALL, when = "auth() == null")
+@Allow(value = ALL, when = "list.owner == auth()")
+@Allow(value = ALL, when = "list.space.members?[user == auth()] && !list.privateList")
 public class Todo {
 
     @Id

@@ -14,8 +14,23 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
+import dev.rowguard.policy.Allow;
+import dev.rowguard.policy.Deny;
+
+import static dev.rowguard.policy.Operation.ALL;
+import static dev.rowguard.policy.Operation.CREATE;
+import static dev.rowguard.policy.Operation.DELETE;
+import static dev.rowguard.policy.Operation.POST_UPDATE;
+import static dev.rowguard.policy.Operation.READ;
+import static dev.rowguard.policy.Operation.UPDATE;
+
 /** A todo list in a space; a private list is its owner's alone. */
 @Entity
+@Deny(value = ALL, when = "auth() == null")
+@Allow(value = READ, when = "owner == auth() || (space.members?[user == auth()] && !privateList)")
+@Allow(value = { CREATE, UPDATE }, when = "owner == auth() && space.members?[user == auth()]")
+@Allow(value = POST_UPDATE, when = "owner == before().owner")
+@Allow(value = DELETE, when = "owner == auth()")
 @Table(name = "list")
 public class TodoList {
 

@@ -1,21 +1,24 @@
 package dev.rowguard.sample.web;
 
-import java.security.Principal;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.rowguard.auth.AuthPrincipal;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Who the caller is, as the application sees them after token verification. */
+/** Who the caller is, as the policies see them. */
 @RestController
 class MeController {
 
+    record Me(boolean authenticated, String id, String provider, String email, Object roles, String orgId,
+            String orgRole, Object attributes) {
+    }
+
     @GetMapping("/api/me")
-    Map<String, Object> me(Principal principal) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("authenticated", principal != null);
-        body.put("id", principal == null ? null : principal.getName());
-        return body;
+    Me me(@AuthenticationPrincipal AuthPrincipal me) {
+        if (me == null) {
+            return new Me(false, null, null, null, null, null, null, null);
+        }
+        return new Me(true, me.id(), me.provider(), me.email(), me.roles(), me.orgId(), me.orgRole(), me.attributes());
     }
 }

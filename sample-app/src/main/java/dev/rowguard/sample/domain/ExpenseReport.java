@@ -1,0 +1,106 @@
+package dev.rowguard.sample.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import dev.rowguard.policy.Allow;
+import dev.rowguard.policy.AuthDefault;
+
+import static dev.rowguard.policy.Operation.CREATE;
+import static dev.rowguard.policy.Operation.POST_UPDATE;
+import static dev.rowguard.policy.Operation.READ;
+import static dev.rowguard.policy.Operation.UPDATE;
+
+/**
+ * An expense report with attribute-based rules in the style of Cerbos's example: the submitter
+ * works on their own drafts and submits them; a manager of the report's region decides on
+ * submitted reports up to their approval limit. {@code region} and {@code approvalLimit} come
+ * from token claims through {@code rowguard.auth.attributes}.
+ */
+@Entity
+@Table(name = "expense_report")
+@Allow(value = CREATE, when = "auth() != null && submitterId == auth().id && status == 'DRAFT'")
+@Allow(value = READ, when = "auth() != null && submitterId == auth().id")
+@Allow(value = READ, when = "has(auth().roles, 'manager') && region == auth().region")
+@Allow(value = UPDATE, when = "auth() != null && submitterId == auth().id && status == 'DRAFT'")
+@Allow(value = UPDATE, when = "has(auth().roles, 'manager') && region == auth().region && status == 'SUBMITTED'")
+@Allow(value = POST_UPDATE, when = "submitterId == auth().id && before().status == 'DRAFT'"
+        + " && (status == 'DRAFT' || status == 'SUBMITTED')")
+@Allow(value = POST_UPDATE, when = "has(auth().roles, 'manager') && region == auth().region"
+        + " && before().status == 'SUBMITTED' && (status == 'APPROVED' || status == 'REJECTED')"
+        + " && amount == before().amount && region == before().region && amount <= auth().approvalLimit")
+public class ExpenseReport {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "submitter_id")
+    @AuthDefault("id")
+    private String submitterId;
+
+    private String region;
+
+    private String description;
+
+    /** Whole currency units. */
+    private long amount;
+
+    @Enumerated(EnumType.STRING)
+    private ExpenseStatus status = ExpenseStatus.DRAFT;
+
+    protected ExpenseReport() {
+    }
+
+    public ExpenseReport(String region, String description, long amount) {
+        this.region = region;
+        this.description = description;
+        this.amount = amount;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getSubmitterId() {
+        return submitterId;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public long getAmount() {
+        return amount;
+    }
+
+    public void setAmount(long amount) {
+        this.amount = amount;
+    }
+
+    public ExpenseStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(ExpenseStatus status) {
+        this.status = status;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.rowguard.sample.domain;
+
+public enum ExpenseStatus {
+    DRAFT, SUBMITTED, APPROVED, REJECTED
+}
