@@ -158,6 +158,22 @@ class WriteEnforcementTest {
         assertThat(deleted).isPositive();
     }
 
+    @Test
+    void aStatelessSessionCannotUpdateOrDeleteForAUserBecauseItHasNoStoredStateToCheck() {
+        Long id = enforcement.persistAsSystem(new Counter(7)).getId();
+        org.hibernate.SessionFactory sessions = em.getEntityManagerFactory().unwrap(org.hibernate.SessionFactory.class);
+        for (java.util.function.BiConsumer<org.hibernate.StatelessSession, Counter> write : List.<java.util.function.BiConsumer<org.hibernate.StatelessSession, Counter>>of(
+                (stateless, counter) -> stateless.update(counter), (stateless, counter) -> stateless.delete(counter))) {
+            Throwable thrown = catchThrowable(() -> dev.rowguard.Rowguard.runAs(SOMEONE, () -> sessions.inStatelessTransaction(stateless -> {
+                Counter counter = stateless.get(Counter.class, id);
+                counter.setX(8);
+                write.accept(stateless, counter);
+            })));
+            assertThat(thrown).hasMessageContaining("StatelessSession");
+        }
+        assertThat(enforcement.asSystem((EntityManager em) -> em.find(Counter.class, id).getX())).isEqualTo(7);
+    }
+
     private long listCount() {
         return enforcement.asSystem((EntityManager em) -> em.createQuery("select count(l) from TodoList l", Long.class).getSingleResult());
     }

@@ -67,8 +67,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
             return false;
         }
         if (event.getOldState() == null) {
-            throw new IllegalStateException("Rowguard cannot check an update of " + entity
-                    + " without its previous state; load the entity (or merge it) before changing it");
+            throw withoutStoredState("an update", entity);
         }
         StateRow before = row(entity, event.getPersister(), event.getId(), event.getOldState(), event.getSession());
         require(caller, entity, Operation.UPDATE, before, null, event.getSession());
@@ -84,9 +83,19 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         if (entity == null || caller.system()) {
             return false;
         }
+        if (event.getDeletedState() == null) {
+            throw withoutStoredState("a delete", entity);
+        }
         StateRow row = row(entity, event.getPersister(), event.getId(), event.getDeletedState(), event.getSession());
         require(caller, entity, Operation.DELETE, row, null, event.getSession());
         return false;
+    }
+
+    /** A StatelessSession passes no stored state: the values it has came from the caller and prove nothing. */
+    private static IllegalStateException withoutStoredState(String write, String entity) {
+        return new IllegalStateException("Rowguard cannot check " + write + " of " + entity + " without the row's stored"
+                + " state (a StatelessSession does not load it): use a regular Session/EntityManager, or run the work"
+                + " in Rowguard.asSystem if it is not on behalf of a user");
     }
 
     private void require(Caller caller, String entity, Operation operation, StateRow row, StateRow before, SharedSessionContractImplementor session) {
