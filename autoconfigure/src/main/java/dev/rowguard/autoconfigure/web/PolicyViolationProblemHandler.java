@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * never the row's data, also when it surfaces wrapped by a transaction commit.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+// Last: Spring matches an advice on an exception's causes too, so an earlier place would take
+// over the application's handlers for every persistence error.
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class PolicyViolationProblemHandler {
 
     @ExceptionHandler(PolicyViolationException.class)

@@ -114,7 +114,8 @@ class SpaceController {
     @Transactional
     MemberView addMember(@PathVariable Long id, @Valid @RequestBody NewMember request) {
         Space space = find(id);
-        var user = users.findById(request.userId()).orElseThrow(() -> NotFound.of("user"));
+        // A reference, not a read: whether the caller may add this user is the membership's create rule.
+        var user = users.getReferenceById(request.userId());
         return MemberView.of(members.save(new SpaceUser(space, user, request.role())));
     }
 
