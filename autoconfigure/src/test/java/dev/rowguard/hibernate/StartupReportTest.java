@@ -20,6 +20,7 @@ class StartupReportTest {
     void startUpSaysWhatIsEnforcedAndWarnsAboutEntitiesWithoutPolicies(CapturedOutput output) {
         assertThat(output).contains("Rowguard: enforcing policies on").contains("with read filters)");
         assertThat(output).containsPattern("WARN .*entities have no @Allow/@Deny and are closed .*Unruled");
-        assertThat(output).contains("Rowguard: Todo READ:").containsPattern("Todo read filter shape \\d+: .*list_id");
+        assertThat(output).contains("Rowguard: Todo READ: @Allow(value = ALL, when = \"list.owner == auth()\")")
+                .contains("@Deny(value = READ, when = \"list != null && !check(list, 'read')\")").containsPattern("Todo read filter shape \\d+: .*list_id");
     }
 }

@@ -59,7 +59,8 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         DomainModel model = new MappingModelReader(bindings).read(settings.authAttributes());
         Map<String, List<RuleDeclaration>> declarations = AnnotationRules.read(bindings.values());
         PolicySet declared = PolicySet.build(model, declarations, settings.allowUnannotated());
-        PolicySet policies = PolicySet.build(model, HiddenReferences.addTo(declarations, declared), settings.allowUnannotated());
+        Map<String, List<RuleDeclaration>> enforced = HiddenReferences.addTo(declarations, declared);
+        PolicySet policies = PolicySet.build(model, enforced, settings.allowUnannotated());
         Map<String, String> jpaNames = new LinkedHashMap<>();
         bindings.values().forEach(binding -> jpaNames.put(binding.getEntityName(), binding.getJpaEntityName()));
         PolicyRuntime runtime = new PolicyRuntime(policies, jpaNames);
@@ -85,7 +86,7 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
             filtered++;
         }
         metadata.addFilterDefinition(new FilterDefinition(PolicyRuntime.CALLER_MARKER, "1 = 1", false, false, Map.of(), Map.of()));
-        report(policies, filtered, runtime);
+        report(policies, enforced, filtered, runtime);
         PolicyRuntimes.register(context.getBootstrapContext(), runtime);
     }
 
@@ -130,7 +131,8 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
                         && binding.getEntityName().equals(manyToOne.getReferencedEntityName()))).toList();
     }
 
-    private static void report(PolicySet policies, int filtered, PolicyRuntime runtime) {
+    private static void report(PolicySet policies, Map<String, List<RuleDeclaration>> declarations, int filtered,
+            PolicyRuntime runtime) {
         if (!policies.unannotatedEntities().isEmpty()) {
             log.warn("Rowguard: {} entities have no @Allow/@Deny and are {} for every caller but the system context: {}"
                     + " (set rowguard.policy.unannotated to change this)", policies.unannotatedEntities().size(),
@@ -141,7 +143,13 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         if (log.isDebugEnabled()) {
             for (EntityModel entity : policies.model().entities()) {
                 for (Operation operation : List.of(Operation.READ, Operation.CREATE, Operation.UPDATE, Operation.POST_UPDATE, Operation.DELETE)) {
-                    log.debug("Rowguard: {} {}: {}", entity.name(), operation, policies.rule(entity.name(), operation));
+                    Bound rule = policies.rule(entity.name(), operation);
+                    String rules = Bound.Const.TRUE.equals(rule) ? "open to every caller"
+                            : Bound.Const.FALSE.equals(rule) ? "closed to every caller"
+                            : declarations.getOrDefault(entity.name(), List.of()).stream()
+                                    .filter(declaration -> declaration.covers(operation))
+                                    .map(RuleDeclaration::describe).collect(java.util.stream.Collectors.joining(" "));
+                    log.debug("Rowguard: {} {}: {}", entity.name(), operation, rules);
                 }
             }
             for (ReadFilters filters : runtime.readFilters()) {
