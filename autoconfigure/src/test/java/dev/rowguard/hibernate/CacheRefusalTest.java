@@ -1,0 +1,45 @@
+package dev.rowguard.hibernate;
+
+import dev.rowguard.hibernate.app.EnforcementTestApplication;
+import dev.rowguard.testsupport.TestDatabase;
+import dev.rowguard.testsupport.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** Hibernate's caches cannot tell callers apart, so start-up refuses them on protected entities. */
+class CacheRefusalTest {
+
+    @Test
+    void startUpFailsWithTheQueryCacheOn() {
+        assertThat(rootCauseOfStartingWith("spring.jpa.properties.hibernate.cache.use_query_cache=true",
+                "spring.jpa.properties.hibernate.cache.region.factory_class=jcache"))
+                .hasMessageContaining("query cache").hasMessageContaining("shared between callers");
+    }
+
+    @Test
+    void startUpFailsWithProtectedEntitiesInTheSecondLevelCache() {
+        assertThat(rootCauseOfStartingWith("spring.jpa.properties.jakarta.persistence.sharedCache.mode=ALL"))
+                .hasMessageContaining("second-level cache").hasMessageContaining("a cache hit skips the rule");
+    }
+
+    private static Throwable rootCauseOfStartingWith(String... properties) {
+        TestDatabase database = TestPostgres.server().createDatabase("cache_refusal");
+        Throwable thrown = catchThrowable(() -> new SpringApplicationBuilder(EnforcementTestApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + database.username(),
+                        "spring.datasource.password=" + database.password())
+                .properties(properties)
+                .run().close());
+        assertThat(thrown).isNotNull();
+        Throwable root = thrown;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root;
+    }
+}
