@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import dev.rowguard.context.CallerContext;
 import dev.rowguard.hibernate.internal.PolicyRuntime;
 import dev.rowguard.hibernate.internal.PolicyRuntimes;
+import dev.rowguard.postgres.internal.SessionClaims;
 
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -21,7 +22,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class CallerSwitchSynchronizer implements CallerContext.SwitchListener, DisposableBean {
 
-    CallerSwitchSynchronizer() {
+    private final boolean sessionClaims;
+
+    CallerSwitchSynchronizer(boolean sessionClaims) {
+        this.sessionClaims = sessionClaims;
         CallerContext.addSwitchListener(this);
     }
 
@@ -38,7 +42,12 @@ final class CallerSwitchSynchronizer implements CallerContext.SwitchListener, Di
 
     @Override
     public void afterSwitch() {
-        forEachTransactionalSession((entityManager, session, runtime) -> runtime.applyCurrentCaller(session));
+        forEachTransactionalSession((entityManager, session, runtime) -> {
+            runtime.applyCurrentCaller(session);
+            if (sessionClaims && entityManager.isJoinedToTransaction()) {
+                SessionClaims.apply(session, CallerContext.current());
+            }
+        });
     }
 
     @Override

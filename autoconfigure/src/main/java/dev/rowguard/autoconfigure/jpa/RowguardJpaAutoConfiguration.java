@@ -28,7 +28,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(before = HibernateJpaAutoConfiguration.class)
 @ConditionalOnClass({ SessionFactory.class, EntityManager.class })
-@EnableConfigurationProperties(RowguardPolicyProperties.class)
+@EnableConfigurationProperties({ RowguardPolicyProperties.class, RowguardPostgresProperties.class })
 public final class RowguardJpaAutoConfiguration {
 
     @Bean
@@ -46,12 +46,17 @@ public final class RowguardJpaAutoConfiguration {
     }
 
     @Bean
-    static EntityManagerInitializerPostProcessor rowguardEntityManagerInitializer() {
-        return new EntityManagerInitializerPostProcessor();
+    static EntityManagerInitializerPostProcessor rowguardEntityManagerInitializer(Environment environment) {
+        return new EntityManagerInitializerPostProcessor(sessionClaims(environment));
     }
 
     @Bean
-    CallerSwitchSynchronizer rowguardCallerSwitchSynchronizer() {
-        return new CallerSwitchSynchronizer();
+    CallerSwitchSynchronizer rowguardCallerSwitchSynchronizer(RowguardPostgresProperties postgres) {
+        return new CallerSwitchSynchronizer(postgres.isSessionClaims());
+    }
+
+    // Read from the environment: a static post-processor is created before properties beans can be bound.
+    private static boolean sessionClaims(Environment environment) {
+        return Binder.get(environment).bind("rowguard.postgres.session-claims", Boolean.class).orElse(false);
     }
 }
