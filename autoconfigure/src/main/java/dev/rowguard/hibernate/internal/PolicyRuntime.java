@@ -4,8 +4,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.context.Caller;
 import dev.rowguard.context.CallerContext;
+import dev.rowguard.policy.Operation;
 import dev.rowguard.policy.internal.PolicySet;
 import dev.rowguard.policy.internal.sql.FilterShapes;
 import dev.rowguard.policy.internal.sql.SqlCompiler;
@@ -93,7 +95,7 @@ public final class PolicyRuntime {
     }
 
     /** Whether the caller's rule for the operation holds for every row, whatever its values. */
-    boolean allowsRegardlessOfRow(String entity, dev.rowguard.policy.Operation operation, dev.rowguard.auth.AuthPrincipal principal) {
+    boolean allowsRegardlessOfRow(String entity, Operation operation, AuthPrincipal principal) {
         return compiler.compile(policies.rule(entity, operation), principal, null, "rg_bulk", null).alwaysTrue();
     }
 

@@ -3,6 +3,7 @@ package dev.rowguard.hibernate.internal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import dev.rowguard.context.Caller;
@@ -11,7 +12,9 @@ import dev.rowguard.policy.Operation;
 import dev.rowguard.policy.PolicyViolationException;
 import dev.rowguard.policy.internal.PolicySet;
 import dev.rowguard.policy.internal.bind.Bound;
+import dev.rowguard.policy.internal.bind.ForeignKeys;
 import dev.rowguard.policy.internal.eval.Evaluator;
+import dev.rowguard.policy.internal.eval.Values;
 import dev.rowguard.policy.internal.model.Attribute;
 import dev.rowguard.policy.internal.model.EntityModel;
 import dev.rowguard.policy.internal.sql.SqlCondition;
@@ -125,11 +128,11 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
             Attribute.Scalar column = asColumn(attribute);
             if (column != null) {
                 columns.add(column.column());
-                values.add(SqlValues.toJdbc(dev.rowguard.policy.internal.eval.Values.normalize(row.value(column)), column.javaType()));
+                values.add(SqlValues.toJdbc(Values.normalize(row.value(column)), column.javaType()));
             }
         }
         String sql = "SELECT 1 FROM (SELECT " + String.join(", ", columns) + " FROM " + model.table() + " WHERE FALSE UNION ALL SELECT "
-                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ") " + ROW_ALIAS + " WHERE "
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") " + ROW_ALIAS + " WHERE "
                 + condition.sql();
         return session.doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -152,7 +155,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
             return scalar;
         }
         if (attribute instanceof Attribute.ToOne toOne) {
-            return dev.rowguard.policy.internal.bind.ForeignKeys.asScalar(toOne,
+            return ForeignKeys.asScalar(toOne,
                     runtime.policies().model().entity(toOne.targetEntity()).id());
         }
         return null;
