@@ -87,7 +87,7 @@ class WriteEnforcementTest {
         hidden.setTitle("overwritten by bob");
         long before = listCount();
         Throwable thrown = catchThrowable(() -> enforcement.as(BOB, (EntityManager em) -> lists.save(hidden)));
-        assertThat(thrown).isNotNull();
+        assertThat(thrown).isInstanceOf(org.springframework.orm.ObjectOptimisticLockingFailureException.class);
         assertThat(thrown.getMessage()).doesNotContain("alice private").doesNotContain("duplicate key");
         assertThat(listCount()).isEqualTo(before);
         assertThat(enforcement.asSystem((EntityManager em) -> em.find(TodoList.class, todo.alicePrivate).getTitle()))

@@ -18,4 +18,11 @@ public final class RowguardWebMvcAutoConfiguration {
     PolicyViolationProblemHandler rowguardPolicyViolationProblemHandler() {
         return new PolicyViolationProblemHandler();
     }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnClass(name = "org.springframework.orm.ObjectOptimisticLockingFailureException")
+    HiddenRowProblemHandler rowguardHiddenRowProblemHandler() {
+        return new HiddenRowProblemHandler();
+    }
 }

@@ -1,0 +1,63 @@
+package dev.rowguard.autoconfigure.web;
+
+import java.lang.reflect.Field;
+
+import jakarta.persistence.Version;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Saving a detached copy of a row the caller cannot read (or one that is gone) makes Hibernate's
+ * merge find nothing and report a stale row. For an entity without {@code @Version} that can only
+ * mean "not found": 404, naming nothing. A versioned entity's conflict stays a 409.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class HiddenRowProblemHandler {
+
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    public ResponseEntity<ProblemDetail> staleOrHidden(ObjectOptimisticLockingFailureException ex) {
+        boolean versioned = isVersioned(entityClass(ex));
+        HttpStatus status = versioned ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                versioned ? "the row was changed by someone else" : "not found");
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    // Hibernate's translation names the entity rather than giving its class.
+    private static Class<?> entityClass(ObjectOptimisticLockingFailureException ex) {
+        if (ex.getPersistentClass() != null) {
+            return ex.getPersistentClass();
+        }
+        String name = ex.getPersistentClassName();
+        if (name == null) {
+            return null;
+        }
+        try {
+            return ClassUtils.forName(name, Thread.currentThread().getContextClassLoader());
+        }
+        catch (ClassNotFoundException | LinkageError ex2) {
+            return null;
+        }
+    }
+
+    static boolean isVersioned(Class<?> entity) {
+        for (Class<?> type = entity; type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (field.isAnnotationPresent(Version.class)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
