@@ -39,6 +39,7 @@ public final class RowguardJpaAutoConfiguration {
             hibernate.put(RowguardSettings.ENABLED, String.valueOf(properties.isEnabled()));
             hibernate.put(RowguardSettings.UNANNOTATED, properties.getUnannotated().name().toLowerCase());
             hibernate.put(RowguardSettings.MAX_SHAPES, String.valueOf(properties.getMaxFilterShapes()));
+            hibernate.put(RowguardSettings.HIDDEN_REFERENCES, properties.getHiddenReferences().name().toLowerCase().replace('_', '-'));
             hibernate.put(RowguardSettings.AUTH_ATTRIBUTES, String.join(",", attributes.keySet()));
             hibernate.putIfAbsent(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, BulkMutationGuard.class.getName());
             hibernate.putIfAbsent(SessionEventSettings.SESSION_SCOPED_INTERCEPTOR, new StatelessSessionGuard());

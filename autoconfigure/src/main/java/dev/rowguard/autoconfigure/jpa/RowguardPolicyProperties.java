@@ -22,6 +22,14 @@ public class RowguardPolicyProperties {
     private int maxFilterShapes = 64;
 
     /**
+     * A readable row whose to-one relation points at a row the caller may not read: {@code hide-row}
+     * (the default) hides it too, so walking any relation of a row never fails; {@code unchecked}
+     * leaves it visible and touching the relation then throws {@code EntityNotFoundException} (404
+     * over HTTP), which saves the extra conditions in every read filter.
+     */
+    private HiddenReferences hiddenReferences = HiddenReferences.HIDE_ROW;
+
+    /**
      * Whether Rowguard enforces policies at all. Turning it off leaves every entity open.
      */
     private boolean enabled = true;
@@ -42,6 +50,14 @@ public class RowguardPolicyProperties {
         this.maxFilterShapes = maxFilterShapes;
     }
 
+    public HiddenReferences getHiddenReferences() {
+        return hiddenReferences;
+    }
+
+    public void setHiddenReferences(HiddenReferences hiddenReferences) {
+        this.hiddenReferences = hiddenReferences;
+    }
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -55,5 +71,12 @@ public class RowguardPolicyProperties {
         DENY,
         /** Open to every caller. */
         ALLOW
+    }
+
+    public enum HiddenReferences {
+        /** Hide the referencing row too (ZenStack v2's semantics). */
+        HIDE_ROW,
+        /** Leave it visible; touching the relation fails like a dangling reference. */
+        UNCHECKED
     }
 }

@@ -33,6 +33,17 @@ public class HiddenRowProblemHandler {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /**
+     * With {@code rowguard.policy.hidden-references=unchecked}, touching a to-one relation whose
+     * row the caller cannot read fails like a dangling reference: that row does not exist for them.
+     */
+    @ExceptionHandler({ jakarta.persistence.EntityNotFoundException.class, org.hibernate.EntityFilterException.class,
+            org.springframework.orm.ObjectRetrievalFailureException.class })
+    public ResponseEntity<ProblemDetail> missingReference(RuntimeException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     // Hibernate's translation names the entity rather than giving its class.
     private static Class<?> entityClass(ObjectOptimisticLockingFailureException ex) {
         if (ex.getPersistentClass() != null) {

@@ -59,7 +59,8 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         DomainModel model = new MappingModelReader(bindings).read(settings.authAttributes());
         Map<String, List<RuleDeclaration>> declarations = AnnotationRules.read(bindings.values());
         PolicySet declared = PolicySet.build(model, declarations, settings.allowUnannotated());
-        Map<String, List<RuleDeclaration>> enforced = HiddenReferences.addTo(declarations, declared);
+        Map<String, List<RuleDeclaration>> enforced = settings.hideRowsWithHiddenReferences()
+                ? HiddenReferences.addTo(declarations, declared) : declarations;
         PolicySet policies = PolicySet.build(model, enforced, settings.allowUnannotated());
         Map<String, String> jpaNames = new LinkedHashMap<>();
         bindings.values().forEach(binding -> jpaNames.put(binding.getEntityName(), binding.getJpaEntityName()));

@@ -9,12 +9,14 @@ import java.util.stream.Collectors;
  * Rowguard's settings as Hibernate sees them (the Spring auto-configuration passes them as
  * Hibernate properties, so that plain Hibernate bootstraps can set them too).
  */
-public record RowguardSettings(boolean enabled, Set<String> authAttributes, boolean allowUnannotated, int maxShapes) {
+public record RowguardSettings(boolean enabled, Set<String> authAttributes, boolean allowUnannotated, int maxShapes,
+        boolean hideRowsWithHiddenReferences) {
 
     public static final String ENABLED = "rowguard.enabled";
     public static final String AUTH_ATTRIBUTES = "rowguard.auth.attribute-names";
     public static final String UNANNOTATED = "rowguard.policy.unannotated";
     public static final String MAX_SHAPES = "rowguard.policy.max-filter-shapes";
+    public static final String HIDDEN_REFERENCES = "rowguard.policy.hidden-references";
 
     static RowguardSettings from(Map<String, Object> settings) {
         boolean enabled = !"false".equals(String.valueOf(settings.getOrDefault(ENABLED, "true")));
@@ -23,6 +25,7 @@ public record RowguardSettings(boolean enabled, Set<String> authAttributes, bool
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         boolean allow = "allow".equalsIgnoreCase(String.valueOf(settings.getOrDefault(UNANNOTATED, "deny")));
         int maxShapes = Integer.parseInt(String.valueOf(settings.getOrDefault(MAX_SHAPES, "64")));
-        return new RowguardSettings(enabled, names, allow, maxShapes);
+        boolean hide = !"unchecked".equalsIgnoreCase(String.valueOf(settings.getOrDefault(HIDDEN_REFERENCES, "hide-row")));
+        return new RowguardSettings(enabled, names, allow, maxShapes, hide);
     }
 }

@@ -17,7 +17,8 @@ import dev.rowguard.policy.internal.model.EntityModel;
  * A readable row whose to-one relation points at a row the caller may not read is hidden too
  * (ZenStack v2's semantics): otherwise loading the relation would fail, or show a row that does
  * not exist for the caller. Each such relation adds a read deny
- * {@code rel != null && !check(rel, 'read')}. Relations that would make these checks circular are
+ * {@code rel != null && !check(rel, 'read')} ({@code !check(rel, 'read')} when the relation is
+ * required). Relations that would make these checks circular are
  * left out (their targets' rules are then not applied through them).
  */
 public final class HiddenReferences {
@@ -37,8 +38,11 @@ public final class HiddenReferences {
                         && !Bound.Const.TRUE.equals(declared.rule(relation.targetEntity(), Operation.READ))
                         && !reaches(edges, relation.targetEntity(), entity)) {
                     edges.computeIfAbsent(entity, key -> new HashSet<>()).add(relation.targetEntity());
+                    // A required relation is never null in a stored row: no null test, so the check can merge
+                    // with the rule's own semi-join through the same foreign key.
+                    String check = "!check(" + relation.name() + ", 'read')";
                     result.get(entity).add(RuleDeclaration.deny(entity,
-                            relation.name() + " != null && !check(" + relation.name() + ", 'read')", Operation.READ));
+                            relation.optional() ? relation.name() + " != null && " + check : check, Operation.READ));
                 }
             }
         }

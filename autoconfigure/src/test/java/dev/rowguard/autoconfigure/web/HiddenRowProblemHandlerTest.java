@@ -42,4 +42,11 @@ class HiddenRowProblemHandlerTest {
         assertThat(handler.staleOrHidden(new ObjectOptimisticLockingFailureException(Unversioned.class.getName(), 1)).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
+
+    @Test
+    void aRelationToAHiddenRowIsNotFound() {
+        var response = handler.missingReference(new jakarta.persistence.EntityNotFoundException("Unable to find User with id dave"));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getBody().getDetail()).isEqualTo("not found");
+    }
 }

@@ -122,9 +122,9 @@ final class SqlWriter {
         return positive ? test : orNull("NOT (" + test + ")", function.text(), function.search());
     }
 
-    /** {@code fk IN (SELECT id FROM target WHERE ...)}; a top-level OR inside becomes UNION ALL branches. */
+    /** {@code fk IN (SELECT id FROM target WHERE ...)}; the condition's disjuncts become UNION ALL branches. */
     private String relatedPositive(Bound.Related related) {
-        List<Bound> branches = related.condition() instanceof Bound.Or or ? or.operands() : List.of(related.condition());
+        List<Bound> branches = Branches.of(related.condition());
         List<String> selects = new ArrayList<>();
         for (Bound branch : branches) {
             selects.add(relatedBranch(related, branch));
