@@ -1,0 +1,65 @@
+package dev.rowguard.bench;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.rowguard.sample.domain.Todo;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/**
+ * The benchmark's hand-written queries over the sample's own {@link Todo}: the expert's condition
+ * (a semi-join on a UNION ALL), the naive one-OR condition, and the unconditioned queries the
+ * enforced side runs with Rowguard's filter added.
+ */
+public interface BenchTodoRepository extends JpaRepository<Todo, Long> {
+
+    /** The expert's SQL of todo-dataset.md, in JPQL. */
+    String EXPERT = "t.list.id in ("
+            + "select l.id from TodoList l where l.owner.id = :me "
+            + "union all "
+            + "select l2.id from TodoList l2 join SpaceUser su on su.space.id = l2.space.id "
+            + "where su.user.id = :me and l2.privateList = false)";
+
+    /** The same rule as one WHERE with an OR, as a row filter naively writes it. */
+    String NAIVE_OR = "l.owner.id = :me or (l.privateList = false and l.space.id in "
+            + "(select su.space.id from SpaceUser su where su.user.id = :me))";
+
+    // ---- page + total (policies off, condition by hand)
+
+    @Query(value = "select t from Todo t where " + EXPERT,
+            countQuery = "select count(t) from Todo t where " + EXPERT)
+    Page<Todo> expertPage(@Param("me") String me, Pageable pageable);
+
+    @Query(value = "select t from Todo t join t.list l where " + NAIVE_OR,
+            countQuery = "select count(t) from Todo t join t.list l where " + NAIVE_OR)
+    Page<Todo> naiveOrPage(@Param("me") String me, Pageable pageable);
+
+    // ---- page alone and total alone
+
+    @Query("select t from Todo t where " + EXPERT)
+    List<Todo> expertPageOnly(@Param("me") String me, Pageable pageable);
+
+    @Query("select count(t) from Todo t where " + EXPERT)
+    long expertCount(@Param("me") String me);
+
+    /** Enforced side: Rowguard adds the condition. */
+    @Query("select t from Todo t")
+    List<Todo> pageOnly(Pageable pageable);
+
+    // ---- short queries
+
+    @Query("select t from Todo t where t.id = :id and " + EXPERT)
+    Optional<Todo> findVisibleById(@Param("id") Long id, @Param("me") String me);
+
+    @Query("select count(t) from Todo t where t.id = :id and " + EXPERT)
+    long countVisibleById(@Param("id") Long id, @Param("me") String me);
+
+    /** Enforced side of the one-row JPQL query: Rowguard adds the condition. */
+    @Query("select t from Todo t where t.id = :id")
+    Optional<Todo> jpqlById(@Param("id") Long id);
+}

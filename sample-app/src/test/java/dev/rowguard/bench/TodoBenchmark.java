@@ -1,0 +1,571 @@
+package dev.rowguard.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import dev.rowguard.Rowguard;
+import dev.rowguard.auth.AuthPrincipal;
+import dev.rowguard.sample.domain.Todo;
+import dev.rowguard.sample.domain.TodoRepository;
+import dev.rowguard.testsupport.TestDatabase;
+import dev.rowguard.testsupport.TestPostgres;
+import org.flywaydb.core.Flyway;
+
+import org.springframework.boot.SpringBootVersion;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+
+/**
+ * Rowguard's read benchmark on the one-million-todo dataset (docs/benchmarks.md): the enforced
+ * sample repository against the same Spring Data/Hibernate path with policies off and the expert's
+ * condition by hand, plain JDBC, the naive OR and PostgreSQL RLS, all interleaved in one JVM on
+ * one database, after warm-up.
+ * <p>
+ * {@code ./mvnw -pl sample-app -am -Pbench -DskipTests verify} (embedded PostgreSQL), or add
+ * {@code -Dbench.jdbc-url=jdbc:postgresql://host/db -Dbench.username=... -Dbench.password=...}
+ * for a server of your own (an empty database, or one this benchmark loaded before).
+ */
+public final class TodoBenchmark {
+
+    static final String ME = "1";
+    static final long EXPECTED_TOTAL = 2_430;
+    /** A todo user 1 sees as a member of its space (list 2 belongs to user 334, not private). */
+    static final long VISIBLE_TODO = 15;
+    /** A todo user 1 does not see (space 500). */
+    static final long HIDDEN_TODO = 499_005;
+    static final PageRequest PAGE = PageRequest.of(0, 50, Sort.by("id"));
+
+    static final String EXPERT_WHERE = "t.list_id IN ("
+            + "SELECT l.id FROM list l WHERE l.owner_id = ? "
+            + "UNION ALL "
+            + "SELECT l.id FROM list l JOIN space_user su ON su.space_id = l.space_id "
+            + "WHERE su.user_id = ? AND NOT l.private)";
+    static final String EXPERT_PAGE = "SELECT t.* FROM todo t WHERE " + EXPERT_WHERE + " ORDER BY t.id LIMIT 50";
+    static final String EXPERT_COUNT = "SELECT count(*) FROM todo t WHERE " + EXPERT_WHERE;
+    static final String RLS_PAGE = "SELECT t.* FROM todo t ORDER BY t.id LIMIT 50";
+    static final String RLS_COUNT = "SELECT count(*) FROM todo t";
+
+    private final StringBuilder report = new StringBuilder();
+
+    public static void main(String[] args) throws Exception {
+        int status = 0;
+        try {
+            new TodoBenchmark().run();
+        }
+        catch (Throwable ex) {
+            ex.printStackTrace();
+            status = 1;
+        }
+        // embedded PostgreSQL and the contexts stop in shutdown hooks
+        System.exit(status);
+    }
+
+    record Db(String url, String username, String password, String description) {
+
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(url, username, password);
+        }
+    }
+
+    /** One measured operation. */
+    record Case(String name, Supplier<Object> work) {
+    }
+
+    void run() throws Exception {
+        String loadAtStart = loadAverage();
+        Db db = database();
+        line("# Rowguard read benchmark");
+        line("");
+        line("Started " + Instant.now() + "; database: " + db.description());
+        try (Connection admin = db.connect()) {
+            prepare(db, admin);
+        }
+
+        ConfigurableApplicationContext enforcedContext = context(db, true);
+        ConfigurableApplicationContext offContext = context(db, false);
+        TodoRepository todos = enforcedContext.getBean(TodoRepository.class);
+        BenchTodoRepository enforced = enforcedContext.getBean(BenchTodoRepository.class);
+        BenchTodoRepository off = offContext.getBean(BenchTodoRepository.class);
+        TodoRepository todosOff = offContext.getBean(TodoRepository.class);
+        AuthPrincipal me = AuthPrincipal.of(ME);
+
+        try (Connection floor = db.connect(); Connection rlsNaive = rlsConnection(db, "rowguard_bench_rls_naive");
+             Connection rlsWrapped = rlsConnection(db, "rowguard_bench_rls_wrapped"); Connection admin = db.connect()) {
+            floor.setAutoCommit(false);
+
+            Case enforcedPage = new Case("enforced: sample TodoRepository.findAll(page), Rowguard on",
+                    () -> Rowguard.runAs(me, () -> todos.findAll(PAGE)));
+            Case baselinePage = new Case("baseline: @Query + countQuery with the expert's condition, policies off",
+                    () -> Rowguard.runAs(me, () -> off.expertPage(ME, PAGE)));
+            Case floorPage = new Case("floor: the expert's SQL over plain JDBC (page + count, one transaction)",
+                    () -> jdbcPage(floor, null));
+            Case naiveOr = new Case("naive OR: @Query + countQuery with one WHERE ... OR, policies off",
+                    () -> Rowguard.runAs(me, () -> off.naiveOrPage(ME, PAGE)));
+            Case rlsNaiveCase = new Case("RLS naive: policies call bench_auth.uid(), set_config per transaction, JDBC",
+                    () -> jdbcPage(rlsNaive, ME));
+            Case rlsWrappedCase = new Case("RLS wrapped: policies call (select bench_auth.uid()), JDBC",
+                    () -> jdbcPage(rlsWrapped, ME));
+            Case enforcedPageOnly = new Case("enforced page alone: @Query(\"select t from Todo t\") + Pageable, Rowguard on",
+                    () -> Rowguard.runAs(me, () -> enforced.pageOnly(PAGE)));
+            Case baselinePageOnly = new Case("baseline page alone: the expert's condition in @Query, policies off",
+                    () -> Rowguard.runAs(me, () -> off.expertPageOnly(ME, PAGE)));
+            Case enforcedTotal = new Case("enforced total alone: TodoRepository.count(), Rowguard on",
+                    () -> Rowguard.runAs(me, () -> todos.count()));
+            Case baselineTotal = new Case("baseline total alone: count(t) with the expert's condition, policies off",
+                    () -> Rowguard.runAs(me, () -> off.expertCount(ME)));
+
+            checkReads(enforcedPage, baselinePage, floorPage, naiveOr, rlsNaiveCase, rlsWrappedCase,
+                    enforcedPageOnly, baselinePageOnly, enforcedTotal, baselineTotal);
+
+            Case enforcedFind = new Case("enforced findById(visible), Rowguard on",
+                    () -> Rowguard.runAs(me, () -> todos.findById(VISIBLE_TODO)));
+            Case baselineFind = new Case("baseline: @Query by id + the expert's condition, policies off",
+                    () -> Rowguard.runAs(me, () -> off.findVisibleById(VISIBLE_TODO, ME)));
+            Case enforcedExists = new Case("enforced existsById(visible), Rowguard on",
+                    () -> Rowguard.runAs(me, () -> todos.existsById(VISIBLE_TODO)));
+            Case baselineExists = new Case("baseline: count(t) by id + the expert's condition > 0, policies off",
+                    () -> Rowguard.runAs(me, () -> off.countVisibleById(VISIBLE_TODO, ME) > 0));
+            Case enforcedJpql = new Case("enforced one-row JPQL (select t from Todo t where t.id = :id), Rowguard on",
+                    () -> Rowguard.runAs(me, () -> enforced.jpqlById(VISIBLE_TODO)));
+            Case plainFind = new Case("for reference: findById, policies off, no condition",
+                    () -> Rowguard.runAs(me, () -> todosOff.findById(VISIBLE_TODO)));
+            Case plainExists = new Case("for reference: existsById, policies off, no condition",
+                    () -> Rowguard.runAs(me, () -> todosOff.existsById(VISIBLE_TODO)));
+            Case plainJpql = new Case("for reference: the one-row JPQL, policies off, no condition",
+                    () -> Rowguard.runAs(me, () -> off.jpqlById(VISIBLE_TODO)));
+
+            checkShort(todos, enforced, off, me, enforcedFind, baselineFind, enforcedExists, baselineExists, enforcedJpql);
+
+            line("");
+            line(environment(db, admin, loadAtStart));
+
+            // ---- 1. filtered reads
+            int readWarmup = Integer.getInteger("bench.reads.warmup", 60);
+            int readRounds = Integer.getInteger("bench.reads.rounds", 400);
+            List<Case> reads = List.of(enforcedPage, baselinePage, floorPage, naiveOr, rlsNaiveCase, rlsWrappedCase,
+                    enforcedPageOnly, baselinePageOnly, enforcedTotal, baselineTotal);
+            Samples[] readSamples = measure(reads, readWarmup, readRounds);
+            line("");
+            line("## 1. Filtered reads: user 1, first page of 50 todos by id and the total (2,430)");
+            line("");
+            line(readWarmup + " warm-up rounds, then " + readRounds + " rounds; every round runs each case once, "
+                    + "in a rotating order. Cases slower than 20 ms (marked *) run every " + SLOW_EVERY
+                    + "th round only. Times are per call (one transaction).");
+            line("");
+            table(reads, readSamples, 1, 2);
+            line("");
+            ratio("enforced / baseline, page + total", readSamples[0], readSamples[1]);
+            ratio("enforced / floor (JDBC), page + total", readSamples[0], readSamples[2]);
+            ratio("baseline / floor (JDBC), page + total", readSamples[1], readSamples[2]);
+            ratio("enforced / baseline, page alone", readSamples[6], readSamples[7]);
+            ratio("enforced / baseline, total alone", readSamples[8], readSamples[9]);
+            ratio("naive OR / baseline", readSamples[3], readSamples[1]);
+            ratio("RLS naive / floor (JDBC)", readSamples[4], readSamples[2]);
+            ratio("RLS wrapped / floor (JDBC)", readSamples[5], readSamples[2]);
+            ratio("RLS wrapped / enforced", readSamples[5], readSamples[0]);
+
+            // ---- 2. short queries
+            int shortWarmup = Integer.getInteger("bench.short.warmup", 3000);
+            int shortRounds = Integer.getInteger("bench.short.rounds", 5000);
+            List<Case> shorts = List.of(enforcedFind, baselineFind, enforcedExists, baselineExists, enforcedJpql,
+                    plainFind, plainExists, plainJpql);
+            Samples[] shortSamples = measure(shorts, shortWarmup, shortRounds);
+            line("");
+            line("## 2. Short queries: todo " + VISIBLE_TODO + " (visible to user 1 as a member of its space)");
+            line("");
+            line(shortWarmup + " warm-up rounds, then " + shortRounds + " rounds, interleaved as above.");
+            line("");
+            table(shorts, shortSamples, 1, 3);
+            line("");
+            ratio("findById: enforced / baseline (hand-written condition)", shortSamples[0], shortSamples[1]);
+            ratio("existsById: enforced / baseline (hand-written condition)", shortSamples[2], shortSamples[3]);
+            ratio("one-row JPQL: enforced / baseline (hand-written condition)", shortSamples[4], shortSamples[1]);
+            ratio("findById: enforced / policies off without condition", shortSamples[0], shortSamples[5]);
+            ratio("existsById: enforced / policies off without condition", shortSamples[2], shortSamples[6]);
+            ratio("one-row JPQL: enforced / policies off without condition", shortSamples[4], shortSamples[7]);
+
+            line("");
+            line("Load average at start: " + loadAtStart + "; at the end of the measurements: " + loadAverage());
+
+            // ---- EXPLAIN of what the enforced side sends
+            line("");
+            line("## EXPLAIN (ANALYZE, BUFFERS) of the statements the enforced side sends");
+            explain(admin, "findAll(PageRequest.of(0, 50, Sort.by(\"id\"))) as user 1", enforcedPage);
+            explain(admin, "findById(" + VISIBLE_TODO + ") as user 1", enforcedFind);
+            explain(admin, "existsById(" + VISIBLE_TODO + ") as user 1", enforcedExists);
+            explain(admin, "one-row JPQL as user 1", enforcedJpql);
+            explain(admin, "for comparison, the baseline's page + total (policies off, hand-written)", baselinePage);
+        }
+        finally {
+            offContext.close();
+            enforcedContext.close();
+        }
+        Path output = Path.of(System.getProperty("bench.output", "target/bench-results.md"));
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, report.toString());
+        System.out.println();
+        System.out.println("Written to " + output.toAbsolutePath());
+    }
+
+    // ------------------------------------------------------------------ measurement
+
+    static final int SLOW_EVERY = 10;
+
+    private Samples[] measure(List<Case> cases, int warmup, int rounds) {
+        int n = cases.size();
+        Samples[] samples = new Samples[n];
+        boolean[] slow = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            samples[i] = new Samples();
+        }
+        for (int round = 0; round < warmup + rounds; round++) {
+            for (int k = 0; k < n; k++) {
+                int i = (k + round) % n;
+                if (slow[i] && round % SLOW_EVERY != 0) {
+                    continue;
+                }
+                long start = System.nanoTime();
+                Object result = cases.get(i).work().get();
+                long elapsed = System.nanoTime() - start;
+                Objects.requireNonNull(result);
+                if (round == 2 && elapsed > 20_000_000L) {
+                    slow[i] = true;
+                }
+                if (round >= warmup) {
+                    samples[i].add(elapsed);
+                }
+            }
+            if (round + 1 == warmup) {
+                System.out.println("warm-up done (" + warmup + " rounds)");
+            }
+        }
+        this.lastSlow = slow;
+        return samples;
+    }
+
+    private boolean[] lastSlow = new boolean[0];
+
+    private void table(List<Case> cases, Samples[] samples, int baselineIndex, int digits) {
+        String format = "%." + digits + "f";
+        line("| case | median ms | p95 ms | median / baseline | samples |");
+        line("|---|---:|---:|---:|---:|");
+        for (int i = 0; i < cases.size(); i++) {
+            line("| " + cases.get(i).name() + (lastSlow[i] ? " *" : "") + " | "
+                    + String.format(Locale.ROOT, format, samples[i].medianMs()) + " | "
+                    + String.format(Locale.ROOT, format, samples[i].p95Ms()) + " | "
+                    + String.format(Locale.ROOT, "%.2f", samples[i].medianMs() / samples[baselineIndex].medianMs()) + " | "
+                    + samples[i].size() + " |");
+        }
+    }
+
+    private void ratio(String label, Samples a, Samples b) {
+        line(String.format(Locale.ROOT, "- %s: **%.2f** (median), %.2f (p95)", label,
+                a.medianMs() / b.medianMs(), a.p95Ms() / b.p95Ms()));
+    }
+
+    // ------------------------------------------------------------------ checks before measuring
+
+    @SuppressWarnings("unchecked")
+    private void checkReads(Case enforcedPage, Case baselinePage, Case floorPage, Case naiveOr, Case rlsNaive,
+            Case rlsWrapped, Case enforcedPageOnly, Case baselinePageOnly, Case enforcedTotal, Case baselineTotal) {
+        Page<Todo> page = (Page<Todo>) enforcedPage.work().get();
+        List<Long> ids = page.getContent().stream().map(Todo::getId).toList();
+        check("enforced total", page.getTotalElements(), EXPECTED_TOTAL);
+        check("enforced page size", ids.size(), 50);
+        for (Case other : List.of(baselinePage, naiveOr)) {
+            Page<Todo> p = (Page<Todo>) other.work().get();
+            check(other.name() + " total", p.getTotalElements(), EXPECTED_TOTAL);
+            check(other.name() + " ids", p.getContent().stream().map(Todo::getId).toList(), ids);
+        }
+        for (Case other : List.of(floorPage, rlsNaive, rlsWrapped)) {
+            JdbcPage p = (JdbcPage) other.work().get();
+            check(other.name() + " total", p.total(), EXPECTED_TOTAL);
+            check(other.name() + " ids", p.ids(), ids);
+        }
+        check("enforced page alone", ((List<Todo>) enforcedPageOnly.work().get()).stream().map(Todo::getId).toList(), ids);
+        check("baseline page alone", ((List<Todo>) baselinePageOnly.work().get()).stream().map(Todo::getId).toList(), ids);
+        check("enforced total alone", enforcedTotal.work().get(), EXPECTED_TOTAL);
+        check("baseline total alone", baselineTotal.work().get(), EXPECTED_TOTAL);
+        line("");
+        line("Checked before measuring: user 1 sees " + EXPECTED_TOTAL
+                + " todos and the same first 50 ids (" + ids.get(0) + ".." + ids.get(ids.size() - 1)
+                + ") through every case.");
+    }
+
+    private void checkShort(TodoRepository todos, BenchTodoRepository enforced, BenchTodoRepository off, AuthPrincipal me,
+            Case... visible) {
+        for (Case c : visible) {
+            Object result = c.work().get();
+            boolean found = result instanceof Boolean b ? b : ((java.util.Optional<?>) result).isPresent();
+            check(c.name() + " finds todo " + VISIBLE_TODO, found, true);
+        }
+        check("enforced findById(hidden)", Rowguard.runAs(me, () -> todos.findById(HIDDEN_TODO)).isPresent(), false);
+        check("enforced existsById(hidden)", Rowguard.runAs(me, () -> todos.existsById(HIDDEN_TODO)), false);
+        check("enforced JPQL(hidden)", Rowguard.runAs(me, () -> enforced.jpqlById(HIDDEN_TODO)).isPresent(), false);
+        check("baseline by id(hidden)", off.findVisibleById(HIDDEN_TODO, ME).isPresent(), false);
+        line("Checked: todo " + VISIBLE_TODO + " is found and todo " + HIDDEN_TODO
+                + " is not, enforced and baseline alike.");
+    }
+
+    private static void check(String what, Object actual, Object expected) {
+        Object a = actual instanceof Number n && expected instanceof Number ? (Object) n.longValue() : actual;
+        Object e = expected instanceof Number n ? (Object) n.longValue() : expected;
+        if (!Objects.equals(a, e)) {
+            throw new IllegalStateException(what + ": expected " + expected + " but was " + actual);
+        }
+    }
+
+    // ------------------------------------------------------------------ JDBC cases
+
+    record JdbcPage(List<Long> ids, long total) {
+    }
+
+    /** Page + count in one transaction; with a caller, set_config first (RLS). */
+    private static JdbcPage jdbcPage(Connection connection, String caller) {
+        try {
+            if (caller != null) {
+                try (PreparedStatement claim = connection.prepareStatement("SELECT set_config('request.jwt.claim.sub', ?, true)")) {
+                    claim.setString(1, caller);
+                    claim.executeQuery().close();
+                }
+            }
+            List<Long> ids = new ArrayList<>(50);
+            long total;
+            try (PreparedStatement page = connection.prepareStatement(caller == null ? EXPERT_PAGE : RLS_PAGE)) {
+                if (caller == null) {
+                    page.setString(1, ME);
+                    page.setString(2, ME);
+                }
+                try (ResultSet rows = page.executeQuery()) {
+                    while (rows.next()) {
+                        // read every column as Hibernate does
+                        ids.add(rows.getLong("id"));
+                        rows.getLong("list_id");
+                        rows.getString("owner_id");
+                        rows.getString("title");
+                        rows.getTimestamp("completed_at");
+                        rows.getTimestamp("created_at");
+                    }
+                }
+            }
+            try (PreparedStatement count = connection.prepareStatement(caller == null ? EXPERT_COUNT : RLS_COUNT)) {
+                if (caller == null) {
+                    count.setString(1, ME);
+                    count.setString(2, ME);
+                }
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    total = rows.getLong(1);
+                }
+            }
+            connection.commit();
+            return new JdbcPage(ids, total);
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static Connection rlsConnection(Db db, String role) throws SQLException {
+        Connection connection = db.connect();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET ROLE " + role);
+        }
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
+    // ------------------------------------------------------------------ database and contexts
+
+    private static Db database() {
+        String url = System.getProperty("bench.jdbc-url", "");
+        if (!url.isBlank()) {
+            return new Db(url, System.getProperty("bench.username", "postgres"), System.getProperty("bench.password", ""),
+                    "the server given by bench.jdbc-url (" + url.replaceAll("\\?.*", "") + ")");
+        }
+        TestDatabase database = TestPostgres.server().createDatabase("bench");
+        return new Db(database.jdbcUrl(), database.username(), database.password(),
+                "a fresh database " + database.name() + " on the test server (" + TestPostgres.server().kind() + ")");
+    }
+
+    private void prepare(Db db, Connection admin) throws SQLException, IOException {
+        Flyway.configure().dataSource(db.url(), db.username(), db.password()).locations("classpath:db/migration").load()
+                .migrate();
+        long todos = single(admin, "SELECT count(*) FROM todo");
+        if (todos == 0) {
+            long start = System.nanoTime();
+            try (Statement statement = admin.createStatement()) {
+                try {
+                    // the data is consistent by construction: skip the foreign-key triggers if allowed
+                    statement.execute("SET session_replication_role = replica");
+                }
+                catch (SQLException notSuperuser) {
+                    // load with the checks
+                }
+                admin.setAutoCommit(false);
+                statement.execute(resource("bench/dataset.sql"));
+                admin.commit();
+                admin.setAutoCommit(true);
+                statement.execute("RESET session_replication_role");
+                long loaded = System.nanoTime();
+                statement.execute("VACUUM ANALYZE");
+                line(String.format(Locale.ROOT, "Loaded the dataset in %.1f s (indexes built after loading), "
+                        + "VACUUM ANALYZE in %.1f s.", (loaded - start) / 1e9, (System.nanoTime() - loaded) / 1e9));
+            }
+        }
+        else if (todos == 1_000_000) {
+            line("The dataset was already loaded in this database; reused.");
+        }
+        else {
+            throw new IllegalStateException("The database holds " + todos + " todos; give an empty database or a bench one");
+        }
+        try (Statement statement = admin.createStatement()) {
+            statement.execute(resource("bench/rls.sql"));
+        }
+        check("users", single(admin, "SELECT count(*) FROM app_user"), 10_000);
+        check("spaces", single(admin, "SELECT count(*) FROM space"), 1_000);
+        check("space members", single(admin, "SELECT count(*) FROM space_user"), 30_000);
+        check("lists", single(admin, "SELECT count(*) FROM list"), 100_000);
+        check("user 1's lists", single(admin, "SELECT count(*) FROM list WHERE owner_id = '1'"), 12);
+        check("user 1's private lists", single(admin, "SELECT count(*) FROM list WHERE owner_id = '1' AND private"), 3);
+    }
+
+    private static ConfigurableApplicationContext context(Db db, boolean enforced) {
+        return new SpringApplicationBuilder(BenchApplication.class)
+                .web(WebApplicationType.NONE)
+                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(SqlCapture.postProcessor()))
+                .run("--spring.datasource.url=" + db.url(),
+                        "--spring.datasource.username=" + db.username(),
+                        "--spring.datasource.password=" + db.password(),
+                        "--spring.datasource.hikari.pool-name=" + (enforced ? "enforced" : "policies-off"),
+                        "--spring.datasource.hikari.maximum-pool-size=2",
+                        "--spring.flyway.enabled=false",
+                        "--spring.jmx.enabled=false",
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN",
+                        "--rowguard.policy.enabled=" + enforced);
+    }
+
+    // ------------------------------------------------------------------ EXPLAIN
+
+    private void explain(Connection admin, String title, Case c) throws SQLException {
+        SqlCapture.start();
+        c.work().get();
+        List<SqlCapture.Statement> statements = SqlCapture.stop();
+        line("");
+        line("### " + title);
+        for (SqlCapture.Statement statement : statements) {
+            line("");
+            line("Hibernate sent (parameters " + statement.parameters().values() + "):");
+            line("");
+            line("```sql");
+            line(statement.sql());
+            line("```");
+            String sql = statement.inlined();
+            // twice: the first run may read the pages the plan touches for the first time
+            explainText(admin, sql);
+            line("");
+            line("```");
+            line(explainText(admin, sql));
+            line("```");
+        }
+    }
+
+    private static String explainText(Connection admin, String sql) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (Statement statement = admin.createStatement();
+             ResultSet rows = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString().stripTrailing();
+    }
+
+    // ------------------------------------------------------------------ environment
+
+    private static String environment(Db db, Connection admin, String load) throws SQLException {
+        StringBuilder out = new StringBuilder("## Environment\n\n");
+        out.append("- CPUs (availableProcessors): ").append(Runtime.getRuntime().availableProcessors()).append('\n');
+        out.append("- memory: ").append(memTotal()).append('\n');
+        out.append("- load average at start: ").append(load).append('\n');
+        out.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append('\n');
+        out.append("- PostgreSQL: ").append(text(admin, "SELECT version()")).append('\n');
+        out.append("- shared_buffers ").append(text(admin, "SHOW shared_buffers")).append(", work_mem ")
+                .append(text(admin, "SHOW work_mem")).append(", jit ").append(text(admin, "SHOW jit")).append('\n');
+        out.append("- Spring Boot ").append(SpringBootVersion.getVersion()).append(", Hibernate ORM ")
+                .append(org.hibernate.Version.getVersionString()).append(", Spring Data JPA ")
+                .append(Objects.toString(org.springframework.data.jpa.repository.JpaRepository.class.getPackage()
+                        .getImplementationVersion(), "?"))
+                .append(", PostgreSQL JDBC ").append(org.postgresql.util.DriverInfo.DRIVER_VERSION).append('\n');
+        out.append("- database: ").append(db.description());
+        return out.toString();
+    }
+
+    private static String memTotal() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .map(l -> l.replaceAll("\\s+", " ")).findFirst().orElse("?");
+        }
+        catch (IOException ex) {
+            return "?";
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        }
+        catch (IOException ex) {
+            return "?";
+        }
+    }
+
+    private static long single(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String text(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = TodoBenchmark.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("Missing " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+        System.out.println(text);
+    }
+}
