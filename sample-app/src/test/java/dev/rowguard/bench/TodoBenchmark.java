@@ -100,16 +100,20 @@ public final class TodoBenchmark {
             prepare(db, admin);
         }
 
-        ConfigurableApplicationContext enforcedContext = context(db, true);
-        ConfigurableApplicationContext offContext = context(db, false);
+        ConfigurableApplicationContext enforcedContext = context(db, "enforced", true, "hide-row");
+        ConfigurableApplicationContext uncheckedContext = context(db, "unchecked", true, "unchecked");
+        ConfigurableApplicationContext offContext = context(db, "policies-off", false, "hide-row");
         TodoRepository todos = enforcedContext.getBean(TodoRepository.class);
         BenchTodoRepository enforced = enforcedContext.getBean(BenchTodoRepository.class);
+        TodoRepository todosUnchecked = uncheckedContext.getBean(TodoRepository.class);
+        BenchTodoRepository unchecked = uncheckedContext.getBean(BenchTodoRepository.class);
         BenchTodoRepository off = offContext.getBean(BenchTodoRepository.class);
         TodoRepository todosOff = offContext.getBean(TodoRepository.class);
         AuthPrincipal me = AuthPrincipal.of(ME);
 
         try (Connection floor = db.connect(); Connection rlsNaive = rlsConnection(db, "rowguard_bench_rls_naive");
-             Connection rlsWrapped = rlsConnection(db, "rowguard_bench_rls_wrapped"); Connection admin = db.connect()) {
+             Connection rlsWrapped = rlsConnection(db, "rowguard_bench_rls_wrapped");
+             Connection rlsExpert = rlsConnection(db, "rowguard_bench_rls_expert"); Connection admin = db.connect()) {
             floor.setAutoCommit(false);
 
             Case enforcedPage = new Case("enforced: sample TodoRepository.findAll(page), Rowguard on",
@@ -124,6 +128,14 @@ public final class TodoBenchmark {
                     () -> jdbcPage(rlsNaive, ME));
             Case rlsWrappedCase = new Case("RLS wrapped: policies call (select bench_auth.uid()), JDBC",
                     () -> jdbcPage(rlsWrapped, ME));
+            Case rlsExpertCase = new Case("RLS, one policy with the expert's UNION ALL and (select bench_auth.uid()), JDBC",
+                    () -> jdbcPage(rlsExpert, ME));
+            Case uncheckedPage = new Case("enforced, hidden-references=unchecked: the same findAll(page)",
+                    () -> Rowguard.runAs(me, () -> todosUnchecked.findAll(PAGE)));
+            Case uncheckedPageOnly = new Case("enforced page alone, hidden-references=unchecked",
+                    () -> Rowguard.runAs(me, () -> unchecked.pageOnly(PAGE)));
+            Case uncheckedTotal = new Case("enforced total alone, hidden-references=unchecked",
+                    () -> Rowguard.runAs(me, () -> todosUnchecked.count()));
             Case enforcedPageOnly = new Case("enforced page alone: @Query(\"select t from Todo t\") + Pageable, Rowguard on",
                     () -> Rowguard.runAs(me, () -> enforced.pageOnly(PAGE)));
             Case baselinePageOnly = new Case("baseline page alone: the expert's condition in @Query, policies off",
@@ -133,8 +145,10 @@ public final class TodoBenchmark {
             Case baselineTotal = new Case("baseline total alone: count(t) with the expert's condition, policies off",
                     () -> Rowguard.runAs(me, () -> off.expertCount(ME)));
 
-            checkReads(enforcedPage, baselinePage, floorPage, naiveOr, rlsNaiveCase, rlsWrappedCase,
-                    enforcedPageOnly, baselinePageOnly, enforcedTotal, baselineTotal);
+            checkReads(List.of(enforcedPage, baselinePage, naiveOr, uncheckedPage),
+                    List.of(floorPage, rlsNaiveCase, rlsWrappedCase, rlsExpertCase),
+                    List.of(enforcedPageOnly, baselinePageOnly, uncheckedPageOnly),
+                    List.of(enforcedTotal, baselineTotal, uncheckedTotal));
 
             Case enforcedFind = new Case("enforced findById(visible), Rowguard on",
                     () -> Rowguard.runAs(me, () -> todos.findById(VISIBLE_TODO)));
@@ -146,6 +160,12 @@ public final class TodoBenchmark {
                     () -> Rowguard.runAs(me, () -> off.countVisibleById(VISIBLE_TODO, ME) > 0));
             Case enforcedJpql = new Case("enforced one-row JPQL (select t from Todo t where t.id = :id), Rowguard on",
                     () -> Rowguard.runAs(me, () -> enforced.jpqlById(VISIBLE_TODO)));
+            Case uncheckedFind = new Case("enforced findById(visible), hidden-references=unchecked",
+                    () -> Rowguard.runAs(me, () -> todosUnchecked.findById(VISIBLE_TODO)));
+            Case uncheckedExists = new Case("enforced existsById(visible), hidden-references=unchecked",
+                    () -> Rowguard.runAs(me, () -> todosUnchecked.existsById(VISIBLE_TODO)));
+            Case uncheckedJpql = new Case("enforced one-row JPQL, hidden-references=unchecked",
+                    () -> Rowguard.runAs(me, () -> unchecked.jpqlById(VISIBLE_TODO)));
             Case plainFind = new Case("for reference: findById, policies off, no condition",
                     () -> Rowguard.runAs(me, () -> todosOff.findById(VISIBLE_TODO)));
             Case plainExists = new Case("for reference: existsById, policies off, no condition",
@@ -153,7 +173,8 @@ public final class TodoBenchmark {
             Case plainJpql = new Case("for reference: the one-row JPQL, policies off, no condition",
                     () -> Rowguard.runAs(me, () -> off.jpqlById(VISIBLE_TODO)));
 
-            checkShort(todos, enforced, off, me, enforcedFind, baselineFind, enforcedExists, baselineExists, enforcedJpql);
+            checkShort(todos, enforced, off, me, enforcedFind, baselineFind, enforcedExists, baselineExists, enforcedJpql,
+                    uncheckedFind, uncheckedExists, uncheckedJpql);
 
             line("");
             line(environment(db, admin, loadAtStart));
@@ -162,7 +183,8 @@ public final class TodoBenchmark {
             int readWarmup = Integer.getInteger("bench.reads.warmup", 60);
             int readRounds = Integer.getInteger("bench.reads.rounds", 400);
             List<Case> reads = List.of(enforcedPage, baselinePage, floorPage, naiveOr, rlsNaiveCase, rlsWrappedCase,
-                    enforcedPageOnly, baselinePageOnly, enforcedTotal, baselineTotal);
+                    enforcedPageOnly, baselinePageOnly, enforcedTotal, baselineTotal,
+                    uncheckedPage, uncheckedPageOnly, uncheckedTotal, rlsExpertCase);
             Samples[] readSamples = measure(reads, readWarmup, readRounds);
             line("");
             line("## 1. Filtered reads: user 1, first page of 50 todos by id and the total (2,430)");
@@ -182,12 +204,16 @@ public final class TodoBenchmark {
             ratio("RLS naive / floor (JDBC)", readSamples[4], readSamples[2]);
             ratio("RLS wrapped / floor (JDBC)", readSamples[5], readSamples[2]);
             ratio("RLS wrapped / enforced", readSamples[5], readSamples[0]);
+            ratio("hidden-references=unchecked: enforced / baseline, page + total", readSamples[10], readSamples[1]);
+            ratio("hidden-references=unchecked: enforced / baseline, page alone", readSamples[11], readSamples[7]);
+            ratio("hidden-references=unchecked: enforced / baseline, total alone", readSamples[12], readSamples[9]);
+            ratio("RLS with the expert's UNION ALL / floor (JDBC)", readSamples[13], readSamples[2]);
 
             // ---- 2. short queries
             int shortWarmup = Integer.getInteger("bench.short.warmup", 3000);
             int shortRounds = Integer.getInteger("bench.short.rounds", 5000);
             List<Case> shorts = List.of(enforcedFind, baselineFind, enforcedExists, baselineExists, enforcedJpql,
-                    plainFind, plainExists, plainJpql);
+                    plainFind, plainExists, plainJpql, uncheckedFind, uncheckedExists, uncheckedJpql);
             Samples[] shortSamples = measure(shorts, shortWarmup, shortRounds);
             line("");
             line("## 2. Short queries: todo " + VISIBLE_TODO + " (visible to user 1 as a member of its space)");
@@ -202,6 +228,9 @@ public final class TodoBenchmark {
             ratio("findById: enforced / policies off without condition", shortSamples[0], shortSamples[5]);
             ratio("existsById: enforced / policies off without condition", shortSamples[2], shortSamples[6]);
             ratio("one-row JPQL: enforced / policies off without condition", shortSamples[4], shortSamples[7]);
+            ratio("hidden-references=unchecked, findById: enforced / baseline", shortSamples[8], shortSamples[1]);
+            ratio("hidden-references=unchecked, existsById: enforced / baseline", shortSamples[9], shortSamples[3]);
+            ratio("hidden-references=unchecked, one-row JPQL: enforced / baseline", shortSamples[10], shortSamples[1]);
 
             line("");
             line("Load average at start: " + loadAtStart + "; at the end of the measurements: " + loadAverage());
@@ -213,10 +242,32 @@ public final class TodoBenchmark {
             explain(admin, "findById(" + VISIBLE_TODO + ") as user 1", enforcedFind);
             explain(admin, "existsById(" + VISIBLE_TODO + ") as user 1", enforcedExists);
             explain(admin, "one-row JPQL as user 1", enforcedJpql);
+            explain(admin, "hidden-references=unchecked: findAll(page) as user 1", uncheckedPage);
+            explain(admin, "hidden-references=unchecked: findById(" + VISIBLE_TODO + ") as user 1", uncheckedFind);
             explain(admin, "for comparison, the baseline's page + total (policies off, hand-written)", baselinePage);
+            line("");
+            line("## EXPLAIN (ANALYZE, BUFFERS) of the RLS cases (as the RLS role, after set_config)");
+            for (Connection rls : List.of(rlsNaive, rlsWrapped, rlsExpert)) {
+                String role = text(rls, "SELECT current_user");
+                for (String sql : List.of(RLS_PAGE, RLS_COUNT)) {
+                    line("");
+                    line("### " + role + ": `" + sql + "`");
+                    line("");
+                    line("```");
+                    try (PreparedStatement claim = rls.prepareStatement("SELECT set_config('request.jwt.claim.sub', ?, true)")) {
+                        claim.setString(1, ME);
+                        claim.executeQuery().close();
+                    }
+                    explainText(rls, sql);
+                    line(explainText(rls, sql));
+                    rls.rollback();
+                    line("```");
+                }
+            }
         }
         finally {
             offContext.close();
+            uncheckedContext.close();
             enforcedContext.close();
         }
         Path output = Path.of(System.getProperty("bench.output", "target/bench-results.md"));
@@ -234,6 +285,8 @@ public final class TodoBenchmark {
         int n = cases.size();
         Samples[] samples = new Samples[n];
         boolean[] slow = new boolean[n];
+        long[] fastest = new long[n];
+        java.util.Arrays.fill(fastest, Long.MAX_VALUE);
         for (int i = 0; i < n; i++) {
             samples[i] = new Samples();
         }
@@ -247,8 +300,11 @@ public final class TodoBenchmark {
                 Object result = cases.get(i).work().get();
                 long elapsed = System.nanoTime() - start;
                 Objects.requireNonNull(result);
-                if (round == 2 && elapsed > 20_000_000L) {
-                    slow[i] = true;
+                if (round < 5) {
+                    fastest[i] = Math.min(fastest[i], elapsed);
+                }
+                else if (round == 5) {
+                    slow[i] = fastest[i] > 20_000_000L;
                 }
                 if (round >= warmup) {
                     samples[i].add(elapsed);
@@ -285,26 +341,27 @@ public final class TodoBenchmark {
     // ------------------------------------------------------------------ checks before measuring
 
     @SuppressWarnings("unchecked")
-    private void checkReads(Case enforcedPage, Case baselinePage, Case floorPage, Case naiveOr, Case rlsNaive,
-            Case rlsWrapped, Case enforcedPageOnly, Case baselinePageOnly, Case enforcedTotal, Case baselineTotal) {
-        Page<Todo> page = (Page<Todo>) enforcedPage.work().get();
-        List<Long> ids = page.getContent().stream().map(Todo::getId).toList();
-        check("enforced total", page.getTotalElements(), EXPECTED_TOTAL);
-        check("enforced page size", ids.size(), 50);
-        for (Case other : List.of(baselinePage, naiveOr)) {
-            Page<Todo> p = (Page<Todo>) other.work().get();
-            check(other.name() + " total", p.getTotalElements(), EXPECTED_TOTAL);
-            check(other.name() + " ids", p.getContent().stream().map(Todo::getId).toList(), ids);
+    private void checkReads(List<Case> pages, List<Case> jdbcPages, List<Case> pagesAlone, List<Case> totals) {
+        List<Long> ids = null;
+        for (Case c : pages) {
+            Page<Todo> p = (Page<Todo>) c.work().get();
+            check(c.name() + " total", p.getTotalElements(), EXPECTED_TOTAL);
+            List<Long> these = p.getContent().stream().map(Todo::getId).toList();
+            check(c.name() + " page size", these.size(), 50);
+            check(c.name() + " ids", these, ids == null ? these : ids);
+            ids = these;
         }
-        for (Case other : List.of(floorPage, rlsNaive, rlsWrapped)) {
-            JdbcPage p = (JdbcPage) other.work().get();
-            check(other.name() + " total", p.total(), EXPECTED_TOTAL);
-            check(other.name() + " ids", p.ids(), ids);
+        for (Case c : jdbcPages) {
+            JdbcPage p = (JdbcPage) c.work().get();
+            check(c.name() + " total", p.total(), EXPECTED_TOTAL);
+            check(c.name() + " ids", p.ids(), ids);
         }
-        check("enforced page alone", ((List<Todo>) enforcedPageOnly.work().get()).stream().map(Todo::getId).toList(), ids);
-        check("baseline page alone", ((List<Todo>) baselinePageOnly.work().get()).stream().map(Todo::getId).toList(), ids);
-        check("enforced total alone", enforcedTotal.work().get(), EXPECTED_TOTAL);
-        check("baseline total alone", baselineTotal.work().get(), EXPECTED_TOTAL);
+        for (Case c : pagesAlone) {
+            check(c.name(), ((List<Todo>) c.work().get()).stream().map(Todo::getId).toList(), ids);
+        }
+        for (Case c : totals) {
+            check(c.name(), c.work().get(), EXPECTED_TOTAL);
+        }
         line("");
         line("Checked before measuring: user 1 sees " + EXPECTED_TOTAL
                 + " todos and the same first 50 ids (" + ids.get(0) + ".." + ids.get(ids.size() - 1)
@@ -449,20 +506,21 @@ public final class TodoBenchmark {
         check("user 1's private lists", single(admin, "SELECT count(*) FROM list WHERE owner_id = '1' AND private"), 3);
     }
 
-    private static ConfigurableApplicationContext context(Db db, boolean enforced) {
+    private static ConfigurableApplicationContext context(Db db, String name, boolean enforced, String hiddenReferences) {
         return new SpringApplicationBuilder(BenchApplication.class)
                 .web(WebApplicationType.NONE)
                 .initializers(context -> context.getBeanFactory().addBeanPostProcessor(SqlCapture.postProcessor()))
                 .run("--spring.datasource.url=" + db.url(),
                         "--spring.datasource.username=" + db.username(),
                         "--spring.datasource.password=" + db.password(),
-                        "--spring.datasource.hikari.pool-name=" + (enforced ? "enforced" : "policies-off"),
+                        "--spring.datasource.hikari.pool-name=" + name,
                         "--spring.datasource.hikari.maximum-pool-size=2",
                         "--spring.flyway.enabled=false",
                         "--spring.jmx.enabled=false",
                         "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN",
-                        "--rowguard.policy.enabled=" + enforced);
+                        "--rowguard.policy.enabled=" + enforced,
+                        "--rowguard.policy.hidden-references=" + hiddenReferences);
     }
 
     // ------------------------------------------------------------------ EXPLAIN
@@ -518,8 +576,21 @@ public final class TodoBenchmark {
                 .append(Objects.toString(org.springframework.data.jpa.repository.JpaRepository.class.getPackage()
                         .getImplementationVersion(), "?"))
                 .append(", PostgreSQL JDBC ").append(org.postgresql.util.DriverInfo.DRIVER_VERSION).append('\n');
+        out.append("- Rowguard revision: ").append(gitRevision()).append('\n');
         out.append("- database: ").append(db.description());
         return out.toString();
+    }
+
+    private static String gitRevision() {
+        try {
+            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty", "--abbrev=12")
+                    .redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return git.waitFor() == 0 ? out : "?";
+        }
+        catch (IOException | InterruptedException ex) {
+            return "?";
+        }
     }
 
     private static String memTotal() {
