@@ -40,6 +40,17 @@ final class Hoister extends BoundRewriter {
             return merge(rewriteAll(or.operands()), false);
         }
         if (node instanceof Bound.Not not) {
+            // Two-valued logic allows negation normal form: a deny's "!(a || !b)" becomes "!a && b",
+            // and b may then merge with the allow rules' semi-joins through the same relation.
+            if (not.operand() instanceof Bound.Not inner) {
+                return rewrite(inner.operand());
+            }
+            if (not.operand() instanceof Bound.Or or) {
+                return rewrite(new Bound.And(or.operands().stream().<Bound>map(Bound.Not::new).toList()));
+            }
+            if (not.operand() instanceof Bound.And and) {
+                return rewrite(new Bound.Or(and.operands().stream().<Bound>map(Bound.Not::new).toList()));
+            }
             return new Bound.Not(rewrite(not.operand()));
         }
         if (node instanceof Bound.Related related) {
