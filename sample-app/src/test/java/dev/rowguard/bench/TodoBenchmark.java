@@ -136,6 +136,10 @@ public final class TodoBenchmark {
                     () -> Rowguard.runAs(me, () -> unchecked.pageOnly(PAGE)));
             Case uncheckedTotal = new Case("enforced total alone, hidden-references=unchecked",
                     () -> Rowguard.runAs(me, () -> todosUnchecked.count()));
+            Case enforcedHqlPage = new Case("enforced: @Query(\"select t from Todo t\") + countQuery, Rowguard on",
+                    () -> Rowguard.runAs(me, () -> enforced.pageAll(PAGE)));
+            Case uncheckedHqlPage = new Case("enforced: @Query(\"select t from Todo t\") + countQuery, hidden-references=unchecked",
+                    () -> Rowguard.runAs(me, () -> unchecked.pageAll(PAGE)));
             Case enforcedPageOnly = new Case("enforced page alone: @Query(\"select t from Todo t\") + Pageable, Rowguard on",
                     () -> Rowguard.runAs(me, () -> enforced.pageOnly(PAGE)));
             Case baselinePageOnly = new Case("baseline page alone: the expert's condition in @Query, policies off",
@@ -145,7 +149,7 @@ public final class TodoBenchmark {
             Case baselineTotal = new Case("baseline total alone: count(t) with the expert's condition, policies off",
                     () -> Rowguard.runAs(me, () -> off.expertCount(ME)));
 
-            checkReads(List.of(enforcedPage, baselinePage, naiveOr, uncheckedPage),
+            checkReads(List.of(enforcedPage, baselinePage, naiveOr, uncheckedPage, enforcedHqlPage, uncheckedHqlPage),
                     List.of(floorPage, rlsNaiveCase, rlsWrappedCase, rlsExpertCase),
                     List.of(enforcedPageOnly, baselinePageOnly, uncheckedPageOnly),
                     List.of(enforcedTotal, baselineTotal, uncheckedTotal));
@@ -184,7 +188,7 @@ public final class TodoBenchmark {
             int readRounds = Integer.getInteger("bench.reads.rounds", 400);
             List<Case> reads = List.of(enforcedPage, baselinePage, floorPage, naiveOr, rlsNaiveCase, rlsWrappedCase,
                     enforcedPageOnly, baselinePageOnly, enforcedTotal, baselineTotal,
-                    uncheckedPage, uncheckedPageOnly, uncheckedTotal, rlsExpertCase);
+                    uncheckedPage, uncheckedPageOnly, uncheckedTotal, rlsExpertCase, enforcedHqlPage, uncheckedHqlPage);
             Samples[] readSamples = measure(reads, readWarmup, readRounds);
             line("");
             line("## 1. Filtered reads: user 1, first page of 50 todos by id and the total (2,430)");
@@ -208,6 +212,9 @@ public final class TodoBenchmark {
             ratio("hidden-references=unchecked: enforced / baseline, page alone", readSamples[11], readSamples[7]);
             ratio("hidden-references=unchecked: enforced / baseline, total alone", readSamples[12], readSamples[9]);
             ratio("RLS with the expert's UNION ALL / floor (JDBC)", readSamples[13], readSamples[2]);
+            ratio("enforced @Query page + countQuery / baseline (same HQL path)", readSamples[14], readSamples[1]);
+            ratio("hidden-references=unchecked: enforced @Query page + countQuery / baseline (same HQL path)",
+                    readSamples[15], readSamples[1]);
 
             // ---- 2. short queries
             int shortWarmup = Integer.getInteger("bench.short.warmup", 3000);
