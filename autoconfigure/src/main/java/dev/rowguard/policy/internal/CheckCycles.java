@@ -22,12 +22,22 @@ final class CheckCycles {
         rules.forEach((entity, byOperation) -> byOperation.keySet().forEach(operation -> {
             List<String> path = new ArrayList<>();
             String cycle = search(rules, entity, operation, path, new LinkedHashSet<>());
-            if (cycle != null && reported.add(cycle)) {
+            if (cycle != null && reported.add(canonical(cycle))) {
                 problems.add("Invalid policies: check() calls form a cycle: " + cycle
                         + ". Write the condition out on one side instead of calling check() back.");
             }
         }));
         return problems;
+    }
+
+    /** The same cycle entered at another node: rotated so that it starts at its smallest node. */
+    private static String canonical(String cycle) {
+        List<String> nodes = new ArrayList<>(List.of(cycle.split(" -> ")));
+        nodes.remove(nodes.size() - 1);
+        int start = nodes.indexOf(nodes.stream().sorted().findFirst().orElseThrow());
+        List<String> rotated = new ArrayList<>(nodes.subList(start, nodes.size()));
+        rotated.addAll(nodes.subList(0, start));
+        return String.join(" -> ", rotated);
     }
 
     private static String search(Map<String, Map<Operation, Bound>> rules, String entity, Operation operation,

@@ -205,6 +205,11 @@ public final class Binder {
         if (list instanceof Bound.ConstList constants) {
             for (Object item : constants.values()) {
                 checkComparable(binary, value.type(), typeOfLiteral(item));
+                if (value.type().is(ValueKind.ENUM) && item instanceof String constant
+                        && !value.type().enumConstants().contains(constant)) {
+                    throw error(binary.right(), "'" + constant + "' is not one of the enum's constants "
+                            + value.type().enumConstants());
+                }
             }
         }
         return new Bound.In(value, list);
@@ -435,7 +440,7 @@ public final class Binder {
             for (ValueKind kind : new ValueKind[] { a, b }) {
                 if (kind == ValueKind.BOOLEAN || kind == ValueKind.ENUM || kind == ValueKind.UUID) {
                     throw error(binary, "'" + binary.operator().symbol() + "' orders numbers, strings and dates, not "
-                            + (kind == ValueKind.ENUM ? "enums" : kind.name().toLowerCase()) + "s");
+                            + (kind == ValueKind.ENUM ? "enum" : kind.name().toLowerCase()) + "s");
                 }
             }
         }
