@@ -8,6 +8,7 @@ import dev.rowguard.sample.domain.Todo;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -16,7 +17,7 @@ import org.springframework.data.repository.query.Param;
  * (a semi-join on a UNION ALL), the naive one-OR condition, and the unconditioned queries the
  * enforced side runs with Rowguard's filter added.
  */
-public interface BenchTodoRepository extends JpaRepository<Todo, Long> {
+public interface BenchTodoRepository extends JpaRepository<Todo, Long>, JpaSpecificationExecutor<Todo> {
 
     /** The expert's SQL of todo-dataset.md, in JPQL. */
     String EXPERT = "t.list.id in ("
