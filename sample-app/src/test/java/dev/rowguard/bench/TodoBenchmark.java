@@ -142,6 +142,8 @@ public final class TodoBenchmark {
                     () -> Rowguard.runAs(me, () -> unchecked.pageAll(PAGE)));
             Case specBaselinePage = new Case("baseline via criteria: findAll(Specification with the expert's condition, page), policies off",
                     () -> Rowguard.runAs(me, () -> off.findAll(ExpertSpecification.visibleTo(ME), PAGE)));
+            Case hideRowBaselinePage = new Case("baseline with the default's semantics: @Query + countQuery, the rule and the hidden-reference checks by hand, policies off",
+                    () -> Rowguard.runAs(me, () -> off.expertHideRowPage(ME, PAGE)));
             Case enforcedPageOnly = new Case("enforced page alone: @Query(\"select t from Todo t\") + Pageable, Rowguard on",
                     () -> Rowguard.runAs(me, () -> enforced.pageOnly(PAGE)));
             Case baselinePageOnly = new Case("baseline page alone: the expert's condition in @Query, policies off",
@@ -152,7 +154,7 @@ public final class TodoBenchmark {
                     () -> Rowguard.runAs(me, () -> off.expertCount(ME)));
 
             checkReads(List.of(enforcedPage, baselinePage, naiveOr, uncheckedPage, enforcedHqlPage, uncheckedHqlPage,
-                    specBaselinePage),
+                    specBaselinePage, hideRowBaselinePage),
                     List.of(floorPage, rlsNaiveCase, rlsWrappedCase, rlsExpertCase),
                     List.of(enforcedPageOnly, baselinePageOnly, uncheckedPageOnly),
                     List.of(enforcedTotal, baselineTotal, uncheckedTotal));
@@ -192,7 +194,7 @@ public final class TodoBenchmark {
             List<Case> reads = List.of(enforcedPage, baselinePage, floorPage, naiveOr, rlsNaiveCase, rlsWrappedCase,
                     enforcedPageOnly, baselinePageOnly, enforcedTotal, baselineTotal,
                     uncheckedPage, uncheckedPageOnly, uncheckedTotal, rlsExpertCase, enforcedHqlPage, uncheckedHqlPage,
-                    specBaselinePage);
+                    specBaselinePage, hideRowBaselinePage);
             Samples[] readSamples = measure(reads, readWarmup, readRounds);
             line("");
             line("## 1. Filtered reads: user 1, first page of 50 todos by id and the total (2,430)");
@@ -224,6 +226,10 @@ public final class TodoBenchmark {
                     readSamples[10], readSamples[16]);
             ratio("baseline via criteria / baseline via @Query (Spring Data's criteria path, no policy)",
                     readSamples[16], readSamples[1]);
+            ratio("enforced (hide-row) findAll(page) / the same semantics by hand in @Query", readSamples[0], readSamples[17]);
+            ratio("enforced (hide-row) @Query page + countQuery / the same semantics by hand in @Query",
+                    readSamples[14], readSamples[17]);
+            ratio("the hide-row semantics by hand / the expert's rule alone", readSamples[17], readSamples[1]);
 
             // ---- 2. short queries
             int shortWarmup = Integer.getInteger("bench.short.warmup", 3000);
@@ -262,6 +268,7 @@ public final class TodoBenchmark {
             explain(admin, "hidden-references=unchecked: findById(" + VISIBLE_TODO + ") as user 1", uncheckedFind);
             explain(admin, "for comparison, the baseline's page + total (policies off, hand-written)", baselinePage);
             explain(admin, "for comparison, the criteria baseline's page + total (policies off, Specification)", specBaselinePage);
+            explain(admin, "for comparison, the default's semantics written by hand (policies off)", hideRowBaselinePage);
             line("");
             line("## EXPLAIN (ANALYZE, BUFFERS) of the RLS cases (as the RLS role, after set_config)");
             for (Connection rls : List.of(rlsNaive, rlsWrapped, rlsExpert)) {
