@@ -119,7 +119,10 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
                 collection.addFilter(name, condition, false, Map.of(), elementAlias);
             }
             else {
-                collection.addManyToManyFilter(name, condition, false, Map.of(), elementAlias);
+                // Hibernate 7.4 fails on {alias} in a many-to-many filter (its helper has no table-to-entity
+                // map); there the outer columns go unqualified and Hibernate qualifies them itself, which is
+                // safe because every column inside Rowguard's subqueries is qualified.
+                collection.addManyToManyFilter(name, condition.replace("{alias}.", ""), true, Map.of(), Map.of());
             }
         }
     }
