@@ -34,8 +34,8 @@ public final class CallerContext {
     /** Runs the work as the caller, then restores the previous one, even if the work throws. */
     public static <T> T with(Caller caller, Supplier<T> work) {
         Caller previous = EXPLICIT.get();
-        switchTo(caller);
         try {
+            switchTo(caller);
             return work.get();
         }
         finally {
@@ -43,13 +43,18 @@ public final class CallerContext {
         }
     }
 
+    /** The caller is set even when a listener fails (a flush that is denied), so no thread is left as another caller. */
     private static void switchTo(Caller caller) {
-        SWITCH_LISTENERS.forEach(SwitchListener::beforeSwitch);
-        if (caller == null) {
-            EXPLICIT.remove();
+        try {
+            SWITCH_LISTENERS.forEach(SwitchListener::beforeSwitch);
         }
-        else {
-            EXPLICIT.set(caller);
+        finally {
+            if (caller == null) {
+                EXPLICIT.remove();
+            }
+            else {
+                EXPLICIT.set(caller);
+            }
         }
         SWITCH_LISTENERS.forEach(SwitchListener::afterSwitch);
     }

@@ -604,7 +604,6 @@ class BypassAttemptsTest {
     }
 
     @Test
-    @Disabled("hole: a flush failing in CallerContext.switchTo on the way out of asSystem/runAs leaves the inner caller (system) on the thread")
     void aFailedFlushWhenLeavingTheSystemContextDoesNotLeaveTheThreadInIt() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -620,7 +619,6 @@ class BypassAttemptsTest {
     }
 
     @Test
-    @Disabled("hole: runAs outside transaction synchronization (open-in-view EntityManager) neither clears the persistence context nor reselects filters")
     void aPersistenceContextOpenOutsideATransactionIsNotReusedAcrossCallers() {
         TodoList seenByBob = Rowguard.runAs(ALICE, () -> {
             EntityManager openInView = emf.createEntityManager();

@@ -56,9 +56,7 @@ final class CallerSwitchSynchronizer implements CallerContext.SwitchListener, Di
     }
 
     private static void forEachTransactionalSession(SessionAction action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
+        // EntityManagers bound without a transaction (open-in-view, a shared persistence context) count too.
         for (Object resource : TransactionSynchronizationManager.getResourceMap().values()) {
             if (resource instanceof EntityManagerHolder holder && holder.getEntityManager().isOpen()) {
                 EntityManager entityManager = holder.getEntityManager();
