@@ -57,6 +57,12 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         if (!caller.system()) {
             authDefaults.apply(event.getEntity(), event.getState(), event.getPersister(), caller.principal(), event.getSession());
         }
+        if (!caller.system() && event.getPersister().getGenerator() instanceof org.hibernate.generator.Assigned
+                && storedRowExists(entity, event.getId(), event.getSession())) {
+            // Otherwise the database's duplicate-key error would name the constraint and the key of a row the
+            // caller may not be able to see; a taken id is a denied create, whoever can see the row.
+            throw new PolicyViolationException(entity, Operation.CREATE, "the id is already taken");
+        }
         StateRow row = row(entity, event.getPersister(), event.getId(), event.getState(), event.getSession());
         require(caller, entity, Operation.CREATE, row, null, event.getSession());
         return false;
@@ -92,6 +98,20 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         StateRow row = row(entity, event.getPersister(), event.getId(), event.getDeletedState(), event.getSession());
         require(caller, entity, Operation.DELETE, row, null, event.getSession());
         return false;
+    }
+
+    /** Whether a row with this id is stored, whoever may read it (plain JDBC, no filter). */
+    private boolean storedRowExists(String entity, Object id, SharedSessionContractImplementor session) {
+        EntityModel model = runtime.policies().model().entity(entity);
+        String sql = "SELECT 1 FROM " + model.table() + " WHERE " + model.id().column() + " = ?";
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setObject(1, SqlValues.toJdbc(Values.normalize(id), model.id().javaType()));
+                try (ResultSet result = statement.executeQuery()) {
+                    return result.next();
+                }
+            }
+        });
     }
 
     /** A StatelessSession passes no stored state: the values it has came from the caller and prove nothing. */
