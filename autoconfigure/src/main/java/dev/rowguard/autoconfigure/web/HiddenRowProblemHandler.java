@@ -7,7 +7,6 @@ import jakarta.persistence.Version;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -28,9 +27,7 @@ public class HiddenRowProblemHandler {
     public ResponseEntity<ProblemDetail> staleOrHidden(ObjectOptimisticLockingFailureException ex) {
         boolean versioned = isVersioned(entityClass(ex));
         HttpStatus status = versioned ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                versioned ? "the row was changed by someone else" : "not found");
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ProblemResponses.of(status, versioned ? "the row was changed by someone else" : "not found");
     }
 
     /**
@@ -40,8 +37,7 @@ public class HiddenRowProblemHandler {
     @ExceptionHandler({ jakarta.persistence.EntityNotFoundException.class, org.hibernate.EntityFilterException.class,
             org.springframework.orm.ObjectRetrievalFailureException.class })
     public ResponseEntity<ProblemDetail> missingReference(RuntimeException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "not found");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ProblemResponses.of(HttpStatus.NOT_FOUND, "not found");
     }
 
     // Hibernate's translation names the entity rather than giving its class.

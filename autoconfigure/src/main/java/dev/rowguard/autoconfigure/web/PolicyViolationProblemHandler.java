@@ -5,7 +5,6 @@ import dev.rowguard.policy.PolicyViolationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -54,6 +53,6 @@ public class PolicyViolationProblemHandler {
         problem.setTitle("Forbidden");
         problem.setProperty("entity", violation.entity());
         problem.setProperty("operation", violation.operation().name());
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ProblemResponses.of(problem);
     }
 }

@@ -44,14 +44,14 @@ final class ReadFilters {
     /** The caller's shape and parameters, folded once per principal and thread. */
     FilterShapes.Selection selectionFor(AuthPrincipal principal) {
         Memo current = memo.get();
-        if (current != null && current.principal == principal && current.valid) {
+        if (current != null && current.principal == principal) {
             return current.selection;
         }
         FilterShapes.Selection selection = shapes.select(principal);
-        memo.set(new Memo(principal, selection, true));
+        memo.set(new Memo(principal, selection));
         return selection;
     }
 
-    private record Memo(AuthPrincipal principal, FilterShapes.Selection selection, boolean valid) {
+    private record Memo(AuthPrincipal principal, FilterShapes.Selection selection) {
     }
 }

@@ -104,14 +104,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
     private boolean storedRowExists(String entity, Object id, SharedSessionContractImplementor session) {
         EntityModel model = runtime.policies().model().entity(entity);
         String sql = "SELECT 1 FROM " + model.table() + " WHERE " + model.id().column() + " = ?";
-        return session.doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setObject(1, SqlValues.toJdbc(Values.normalize(id), model.id().javaType()));
-                try (ResultSet result = statement.executeQuery()) {
-                    return result.next();
-                }
-            }
-        });
+        return selectsARow(session, sql, List.of(SqlValues.toJdbc(Values.normalize(id), model.id().javaType())));
     }
 
     /** A StatelessSession passes no stored state: the values it has came from the caller and prove nothing. */
@@ -154,13 +147,16 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         String sql = "SELECT 1 FROM (SELECT " + String.join(", ", columns) + " FROM " + model.table() + " WHERE FALSE UNION ALL SELECT "
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") " + ROW_ALIAS + " WHERE "
                 + condition.sql();
+        values.addAll(condition.parameters());
+        return selectsARow(session, sql, values);
+    }
+
+    /** Runs the query on the session's connection, outside Hibernate (so no filter applies). */
+    private static boolean selectsARow(SharedSessionContractImplementor session, String sql, List<Object> parameters) {
         return session.doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int index = 1;
-                for (Object value : values) {
-                    statement.setObject(index++, value);
-                }
-                for (Object value : condition.parameters()) {
+                for (Object value : parameters) {
                     statement.setObject(index++, value);
                 }
                 try (ResultSet result = statement.executeQuery()) {
