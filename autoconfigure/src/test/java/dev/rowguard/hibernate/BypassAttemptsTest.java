@@ -396,7 +396,6 @@ class BypassAttemptsTest {
     }
 
     @Test
-    @Disabled("hole: bulk HQL update/delete on a multi-table entity (@SecondaryTable/JOINED) takes Hibernate's multi-table path, which skips BulkMutationGuard")
     void aBulkStatementOnAnEntitySpanningTwoTablesIsCheckedLikeAnyOther() {
         Long alices = enforcement.persistAsSystem(new BypassProfile("alice", "alice bio")).getId();
         Throwable update = catchThrowable(() -> enforcement.as(BOB, (EntityManager em) -> em.createQuery(
@@ -634,7 +633,6 @@ class BypassAttemptsTest {
     }
 
     @Test
-    @Disabled("hole: StatelessSession opens for users when the builder skips the session-scoped interceptor (interceptor(), interceptor(x), noSessionInterceptorCreation())")
     void aStatelessSessionCannotBeOpenedForAUserThroughAnySessionBuilder() {
         SessionFactory sessions = emf.unwrap(SessionFactory.class);
         List<Function<EntityManager, StatelessSession>> openers = List.of(

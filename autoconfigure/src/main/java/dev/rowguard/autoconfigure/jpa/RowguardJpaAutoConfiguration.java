@@ -6,11 +6,9 @@ import jakarta.persistence.EntityManager;
 
 import dev.rowguard.hibernate.internal.BulkMutationGuard;
 import dev.rowguard.hibernate.internal.RowguardSettings;
-import dev.rowguard.hibernate.internal.StatelessSessionGuard;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.QuerySettings;
-import org.hibernate.cfg.SessionEventSettings;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,7 +40,6 @@ public final class RowguardJpaAutoConfiguration {
             hibernate.put(RowguardSettings.HIDDEN_REFERENCES, properties.getHiddenReferences().name().toLowerCase().replace('_', '-'));
             hibernate.put(RowguardSettings.AUTH_ATTRIBUTES, String.join(",", attributes.keySet()));
             hibernate.putIfAbsent(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, BulkMutationGuard.class.getName());
-            hibernate.putIfAbsent(SessionEventSettings.SESSION_SCOPED_INTERCEPTOR, new StatelessSessionGuard());
         };
     }
 

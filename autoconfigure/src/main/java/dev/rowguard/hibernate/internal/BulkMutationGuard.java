@@ -7,6 +7,7 @@ import dev.rowguard.context.CallerContext;
 import dev.rowguard.policy.Operation;
 import dev.rowguard.policy.PolicyViolationException;
 
+import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.query.spi.QueryOptions;
 import org.hibernate.query.spi.QueryParameterBindings;
@@ -34,24 +35,35 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
     public SqmTranslator<? extends MutationStatement> createMutationTranslator(SqmDmlStatement<?> statement,
             QueryOptions queryOptions, DomainParameterXref domainParameterXref, QueryParameterBindings bindings,
             LoadQueryInfluencers influencers, SqlAstCreationContext creationContext) {
-        PolicyRuntime runtime = PolicyRuntimes.of(creationContext.getSessionFactory());
-        Caller caller = CallerContext.current();
-        if (runtime != null && !caller.system()) {
-            String entity = runtime.jpaName(statement.getTarget().getEntityName());
-            if (entity != null) {
-                for (Operation operation : operationsOf(statement)) {
-                    if (!runtime.allowsRegardlessOfRow(entity, operation, caller.principal())) {
-                        throw new PolicyViolationException(entity, operation, "a bulk " + verbOf(statement)
-                                + " of " + entity + " cannot be checked row by row, and the caller's "
-                                + operation + " rule depends on the row. Load the entities and change or remove"
-                                + " them (for example repository.deleteAll(repository.findAll(...))), or run the"
-                                + " statement in Rowguard.asSystem if it is not on behalf of a user.");
-                    }
-                }
-            }
-        }
+        check(statement, creationContext.getSessionFactory());
         return super.createMutationTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
                 creationContext);
+    }
+
+    /**
+     * Refuses the statement unless the caller is the system context or the caller's rule for each
+     * operation the statement performs holds for every row. Shared with the multi-table path
+     * ({@link GuardedMultiTableStrategies}), which Hibernate takes without this translator.
+     */
+    static void check(SqmDmlStatement<?> statement, SessionFactory sessionFactory) {
+        PolicyRuntime runtime = PolicyRuntimes.of(sessionFactory);
+        Caller caller = CallerContext.current();
+        if (runtime == null || caller.system()) {
+            return;
+        }
+        String entity = runtime.jpaName(statement.getTarget().getEntityName());
+        if (entity == null) {
+            return;
+        }
+        for (Operation operation : operationsOf(statement)) {
+            if (!runtime.allowsRegardlessOfRow(entity, operation, caller.principal())) {
+                throw new PolicyViolationException(entity, operation, "a bulk " + verbOf(statement)
+                        + " of " + entity + " cannot be checked row by row, and the caller's "
+                        + operation + " rule depends on the row. Load the entities and change or remove"
+                        + " them (for example repository.deleteAll(repository.findAll(...))), or run the"
+                        + " statement in Rowguard.asSystem if it is not on behalf of a user.");
+            }
+        }
     }
 
     private static List<Operation> operationsOf(SqmDmlStatement<?> statement) {

@@ -1,43 +1,44 @@
 package dev.rowguard.hibernate.internal;
 
-import java.util.Set;
-import java.util.function.Supplier;
-
 import dev.rowguard.context.CallerContext;
 
-import org.hibernate.Interceptor;
+import org.hibernate.StatelessSession;
+import org.hibernate.engine.extension.spi.Extension;
+import org.hibernate.engine.extension.spi.ExtensionIntegration;
+import org.hibernate.engine.extension.spi.ExtensionIntegrationContext;
 
 /**
  * Refuses to open a {@code StatelessSession} for anyone but the system context: Hibernate does not
  * enable auto-enabled filters in a stateless session, so its reads would not be filtered.
- * Hibernate asks this supplier for a session-scoped interceptor whenever it opens a session of
- * either kind; for regular sessions it hands out an interceptor that does nothing.
+ * Hibernate hands every session it constructs, of either kind and through any builder, to the
+ * extension integrations (found through {@code ServiceLoader}), before the session can run a
+ * statement; that is where the refusal happens.
  */
-public final class StatelessSessionGuard implements Supplier<Interceptor> {
+public final class StatelessSessionGuard implements ExtensionIntegration<StatelessSessionGuard.Checked> {
 
-    private static final Interceptor NONE = new Interceptor() {
-    };
+    /** What a session carries for this integration: nothing but the fact that it was checked. */
+    public static final class Checked implements Extension {
 
-    // Hibernate's internal builders of stateless sessions (org.hibernate.engine.creation.internal).
-    private static final Set<String> STATELESS_BUILDERS = Set.of("StatelessSessionBuilderImpl",
-            "SharedStatelessSessionBuilderImpl");
+        private static final Checked INSTANCE = new Checked();
+
+        private Checked() {
+        }
+    }
 
     @Override
-    public Interceptor get() {
-        if (!CallerContext.current().system() && openingStatelessSession()) {
+    public Class<Checked> getExtensionType() {
+        return Checked.class;
+    }
+
+    @Override
+    public Checked createExtension(ExtensionIntegrationContext context) {
+        if (context.getSession() instanceof StatelessSession && !CallerContext.current().system()
+                && PolicyRuntimes.of(context.getSession().getFactory()) != null) {
             throw new IllegalStateException("Rowguard does not enforce read rules in a StatelessSession (Hibernate"
                     + " does not enable filters there), so it cannot be opened for a user or an anonymous caller."
                     + " Use a regular Session/EntityManager, or open it inside Rowguard.asSystem for work that is"
                     + " not on behalf of a user.");
         }
-        return NONE;
-    }
-
-    private static boolean openingStatelessSession() {
-        return StackWalker.getInstance().walk(frames -> frames.limit(12).anyMatch(frame -> {
-            String className = frame.getClassName();
-            return className.startsWith("org.hibernate.")
-                    && STATELESS_BUILDERS.contains(className.substring(className.lastIndexOf('.') + 1));
-        }));
+        return Checked.INSTANCE;
     }
 }

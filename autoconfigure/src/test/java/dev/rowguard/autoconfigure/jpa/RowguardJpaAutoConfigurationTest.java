@@ -5,11 +5,9 @@ import java.util.Map;
 
 import dev.rowguard.hibernate.internal.BulkMutationGuard;
 import dev.rowguard.hibernate.internal.RowguardSettings;
-import dev.rowguard.hibernate.internal.StatelessSessionGuard;
 import org.junit.jupiter.api.Test;
 
 import org.hibernate.cfg.QuerySettings;
-import org.hibernate.cfg.SessionEventSettings;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -30,7 +28,6 @@ class RowguardJpaAutoConfigurationTest {
                     .containsEntry(RowguardSettings.MAX_SHAPES, "64")
                     .containsEntry(RowguardSettings.HIDDEN_REFERENCES, "hide-row")
                     .containsEntry(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, BulkMutationGuard.class.getName());
-            assertThat(hibernate.get(SessionEventSettings.SESSION_SCOPED_INTERCEPTOR)).isInstanceOf(StatelessSessionGuard.class);
         });
     }
 
@@ -48,14 +45,12 @@ class RowguardJpaAutoConfigurationTest {
     }
 
     @Test
-    void anApplicationsOwnQueryTranslatorOrInterceptorIsKept() {
+    void anApplicationsOwnQueryTranslatorIsKept() {
         runner.run(context -> {
             Map<String, Object> hibernate = new HashMap<>();
             hibernate.put(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, "com.example.Translator");
-            hibernate.put(SessionEventSettings.SESSION_SCOPED_INTERCEPTOR, "com.example.Interceptor");
             context.getBean(HibernatePropertiesCustomizer.class).customize(hibernate);
-            assertThat(hibernate).containsEntry(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, "com.example.Translator")
-                    .containsEntry(SessionEventSettings.SESSION_SCOPED_INTERCEPTOR, "com.example.Interceptor");
+            assertThat(hibernate).containsEntry(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, "com.example.Translator");
         });
     }
 
