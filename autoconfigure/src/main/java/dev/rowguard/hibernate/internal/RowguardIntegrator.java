@@ -16,10 +16,17 @@ public final class RowguardIntegrator implements Integrator {
         if (runtime == null) {
             return;
         }
-        WriteChecks checks = new WriteChecks(runtime);
+        EntitiesCreatedInFlush created = new EntitiesCreatedInFlush();
+        WriteChecks checks = new WriteChecks(runtime, created);
+        CollectionWriteChecks collectionChecks = new CollectionWriteChecks(runtime, created);
         EventListenerRegistry listeners = sessionFactory.getEventListenerRegistry();
         listeners.appendListeners(EventType.PRE_INSERT, checks);
         listeners.appendListeners(EventType.PRE_UPDATE, checks);
         listeners.appendListeners(EventType.PRE_DELETE, checks);
+        listeners.appendListeners(EventType.PRE_COLLECTION_RECREATE, collectionChecks);
+        listeners.appendListeners(EventType.PRE_COLLECTION_UPDATE, collectionChecks);
+        listeners.appendListeners(EventType.PRE_COLLECTION_REMOVE, collectionChecks);
+        listeners.appendListeners(EventType.FLUSH, created);
+        listeners.appendListeners(EventType.AUTO_FLUSH, created);
     }
 }

@@ -1,7 +1,5 @@
 package dev.rowguard.hibernate.internal;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,9 +39,11 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
 
     private final PolicyRuntime runtime;
     private final AuthDefaults authDefaults;
+    private final EntitiesCreatedInFlush created;
 
-    WriteChecks(PolicyRuntime runtime) {
+    WriteChecks(PolicyRuntime runtime, EntitiesCreatedInFlush created) {
         this.runtime = runtime;
+        this.created = created;
         this.authDefaults = new AuthDefaults(runtime.policies().model().authAttributes());
     }
 
@@ -65,6 +65,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         }
         StateRow row = row(entity, event.getPersister(), event.getId(), event.getState(), event.getSession());
         require(caller, entity, Operation.CREATE, row, null, event.getSession());
+        created.add(event.getSession(), event.getEntity());
         return false;
     }
 
@@ -104,7 +105,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
     private boolean storedRowExists(String entity, Object id, SharedSessionContractImplementor session) {
         EntityModel model = runtime.policies().model().entity(entity);
         String sql = "SELECT 1 FROM " + model.table() + " WHERE " + model.id().column() + " = ?";
-        return selectsARow(session, sql, List.of(SqlValues.toJdbc(Values.normalize(id), model.id().javaType())));
+        return StoredRows.selectsARow(session, sql, List.of(SqlValues.toJdbc(Values.normalize(id), model.id().javaType())));
     }
 
     /** A StatelessSession passes no stored state: the values it has came from the caller and prove nothing. */
@@ -148,22 +149,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") " + ROW_ALIAS + " WHERE "
                 + condition.sql();
         values.addAll(condition.parameters());
-        return selectsARow(session, sql, values);
-    }
-
-    /** Runs the query on the session's connection, outside Hibernate (so no filter applies). */
-    private static boolean selectsARow(SharedSessionContractImplementor session, String sql, List<Object> parameters) {
-        return session.doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                int index = 1;
-                for (Object value : parameters) {
-                    statement.setObject(index++, value);
-                }
-                try (ResultSet result = statement.executeQuery()) {
-                    return result.next();
-                }
-            }
-        });
+        return StoredRows.selectsARow(session, sql, values);
     }
 
     private Attribute.Scalar asColumn(Attribute attribute) {
