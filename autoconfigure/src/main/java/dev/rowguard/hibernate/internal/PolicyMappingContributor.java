@@ -123,8 +123,25 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
                 // map); there the outer columns go unqualified and Hibernate qualifies them itself, which is
                 // safe because every column inside Rowguard's subqueries is qualified.
                 collection.addManyToManyFilter(name, condition.replace("{alias}.", ""), true, Map.of(), Map.of());
+                // The join table gets the rule too: size() and other paths read it without joining the element table.
+                collection.addFilter(name, onJoinTable(binding, (ManyToOne) collection.getElement(), condition), true,
+                        Map.of(), Map.of());
             }
         }
+    }
+
+    /**
+     * The element's rule as a condition on a join-table row: its element exists and passes. The
+     * join-table column goes unqualified, like the many-to-many filter's, for Hibernate to qualify.
+     */
+    private static String onJoinTable(PersistentClass element, ManyToOne link, String condition) {
+        if (condition.equals("1 = 0")) {
+            return condition;
+        }
+        String elementColumn = link.getColumns().get(0).getQuotedName();
+        String idColumn = element.getIdentifier().getColumns().get(0).getQuotedName();
+        return "EXISTS (SELECT 1 FROM " + element.getTable().getQuotedName() + " rg_el WHERE rg_el." + idColumn
+                + " = " + elementColumn + " AND (" + condition.replace("{alias}", "rg_el") + "))";
     }
 
     private static List<Collection> collectionsOf(InFlightMetadataCollector metadata, PersistentClass binding) {
