@@ -70,6 +70,27 @@ class WriteEnforcementTest {
     }
 
     @Test
+    void anUpdateOfALoadedEntityTrustsItsLoadedStateAndReadsNothingBack() {
+        int statements = enforcement.as(ALICE, (EntityManager em) -> {
+            TodoList list = em.find(TodoList.class, todo.alicePublic);
+            int[] prepared = { 0 };
+            em.unwrap(org.hibernate.engine.spi.SessionImplementor.class).getEventListenerManager()
+                    .addListener(new org.hibernate.SessionEventListener() {
+                        @Override
+                        public void jdbcPrepareStatementStart() {
+                            prepared[0]++;
+                        }
+                    });
+            list.setTitle("alice public, renamed");
+            em.flush();
+            list.setTitle("alice public");
+            em.flush();
+            return prepared[0];
+        });
+        assertThat(statements).as("statements Hibernate prepared for two updates").isEqualTo(2);
+    }
+
+    @Test
     void savingADetachedEntityChecksItsStoredStateAndItsNewState() {
         TodoList detached = enforcement.as(ALICE, (EntityManager em) -> em.find(TodoList.class, todo.alicePublic));
         detached.setOwner(enforcement.asSystem((EntityManager em) -> em.find(User.class, "bob")));

@@ -26,6 +26,10 @@ public final class RowguardIntegrator implements Integrator {
         listeners.appendListeners(EventType.PRE_COLLECTION_RECREATE, collectionChecks);
         listeners.appendListeners(EventType.PRE_COLLECTION_UPDATE, collectionChecks);
         listeners.appendListeners(EventType.PRE_COLLECTION_REMOVE, collectionChecks);
+        LoadedStateMarks marks = new LoadedStateMarks();
+        listeners.appendListeners(EventType.POST_LOAD, marks);
+        listeners.appendListeners(EventType.POST_INSERT, marks);
+        listeners.appendListeners(EventType.POST_UPDATE, marks);
         listeners.appendListeners(EventType.FLUSH, created);
         listeners.appendListeners(EventType.AUTO_FLUSH, created);
     }

@@ -79,7 +79,13 @@ final class StateRow implements Row {
         return new StateRow(domain, domain.entity(targetEntity), target, idOf(entity), target.getValues(entity), session);
     }
 
+    /** The id of a related entity; a state read back from the database holds the foreign key itself. */
     private Object idOf(Object entity) {
-        return entity == null ? null : session.getFactory().getPersistenceUnitUtil().getIdentifier(entity);
+        if (entity == null) {
+            return null;
+        }
+        boolean isEntity = org.hibernate.proxy.HibernateProxy.extractLazyInitializer(entity) != null
+                || session.getFactory().getMappingMetamodel().findEntityDescriptor(entity.getClass()) != null;
+        return isEntity ? session.getFactory().getPersistenceUnitUtil().getIdentifier(entity) : entity;
     }
 }

@@ -79,7 +79,14 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         if (event.getOldState() == null) {
             throw withoutStoredState("an update", entity);
         }
-        StateRow before = row(entity, event.getPersister(), event.getId(), event.getOldState(), event.getSession());
+        Object[] stored = event.getOldState();
+        if (!LoadedStateMarks.isAsStored(event.getSession(), event.getEntity(), stored)) {
+            stored = event.getPersister().getDatabaseSnapshot(event.getId(), event.getSession());
+            if (stored == null) {
+                throw new PolicyViolationException(entity, Operation.UPDATE);
+            }
+        }
+        StateRow before = row(entity, event.getPersister(), event.getId(), stored, event.getSession());
         require(caller, entity, Operation.UPDATE, before, null, event.getSession());
         StateRow after = row(entity, event.getPersister(), event.getId(), event.getState(), event.getSession());
         require(caller, entity, Operation.POST_UPDATE, after, before, event.getSession());
