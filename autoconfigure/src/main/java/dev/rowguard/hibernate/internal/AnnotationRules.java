@@ -5,9 +5,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.rowguard.policy.Allow;
 import dev.rowguard.policy.Deny;
+import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.PolicyDefinitionException;
 import dev.rowguard.policy.internal.RuleDeclaration;
 
 import org.hibernate.mapping.PersistentClass;
@@ -36,6 +40,52 @@ final class AnnotationRules {
                 rules.put(binding.getJpaEntityName(), declared);
             }
         }
+        inheritRootRules(bindings, rules);
         return rules;
+    }
+
+    /**
+     * A subclass without annotations takes its root's rules. One with its own must keep the root's
+     * read rules: Hibernate applies the root entity's filter to every query, {@code find()} and
+     * {@code treat()} through the root, so a subclass's own read rule would not hold there.
+     */
+    private static void inheritRootRules(Iterable<PersistentClass> bindings, Map<String, List<RuleDeclaration>> rules) {
+        List<String> problems = new ArrayList<>();
+        for (PersistentClass binding : bindings) {
+            if (binding.getSuperclass() == null || binding.getMappedClass() == null) {
+                continue;
+            }
+            String root = binding.getRootClass().getJpaEntityName();
+            String entity = binding.getJpaEntityName();
+            List<RuleDeclaration> rootRules = rules.getOrDefault(root, List.of());
+            List<RuleDeclaration> own = rules.get(entity);
+            if (own == null) {
+                if (!rootRules.isEmpty()) {
+                    rules.put(entity, rootRules.stream().map(rule -> new RuleDeclaration(entity, rule.allow(),
+                            rule.operations(), rule.expression())).toList());
+                }
+            }
+            else if (!readRules(own).equals(readRules(rootRules))) {
+                problems.add(entity + " extends " + root + " but declares other READ rules (" + describe(own)
+                        + ") than " + root + " (" + describe(rootRules) + "). Hibernate applies the read filter of "
+                        + root + ", the root of the hierarchy, to every query, find() and treat() through " + root
+                        + ", where a subclass's own read rule would not hold. Declare read rules on " + root
+                        + " only; CREATE, UPDATE, POST_UPDATE and DELETE rules may differ per subclass.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyDefinitionException(problems);
+        }
+    }
+
+    private static Set<List<Object>> readRules(List<RuleDeclaration> rules) {
+        return rules.stream().filter(rule -> rule.covers(Operation.READ))
+                .map(rule -> List.<Object>of(rule.allow(), rule.expression().strip())).collect(Collectors.toSet());
+    }
+
+    private static String describe(List<RuleDeclaration> rules) {
+        String read = rules.stream().filter(rule -> rule.covers(Operation.READ)).map(RuleDeclaration::describe)
+                .collect(Collectors.joining(" "));
+        return read.isEmpty() ? "none" : read;
     }
 }
