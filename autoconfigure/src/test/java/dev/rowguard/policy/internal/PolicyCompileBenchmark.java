@@ -67,7 +67,7 @@ public final class PolicyCompileBenchmark {
         long start = System.nanoTime();
         PolicySet declared = PolicySet.build(model, declarations, false);
         long built = System.nanoTime();
-        PolicySet policies = PolicySet.build(model, HiddenReferences.addTo(declarations, declared), false);
+        PolicySet policies = declared.with(HiddenReferences.of(declared));
         long enforced = System.nanoTime();
         int shapes = 0;
         for (String entity : policies.entities()) {
