@@ -59,9 +59,7 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         DomainModel model = new MappingModelReader(bindings).read(settings.authAttributes());
         Map<String, List<RuleDeclaration>> declarations = AnnotationRules.read(bindings.values());
         PolicySet declared = PolicySet.build(model, declarations, settings.allowUnannotated());
-        Map<String, List<RuleDeclaration>> enforced = settings.hideRowsWithHiddenReferences()
-                ? HiddenReferences.addTo(declarations, declared) : declarations;
-        PolicySet policies = PolicySet.build(model, enforced, settings.allowUnannotated());
+        PolicySet policies = settings.hideRowsWithHiddenReferences() ? declared.with(HiddenReferences.of(declared)) : declared;
         Map<String, String> jpaNames = new LinkedHashMap<>();
         bindings.values().forEach(binding -> jpaNames.put(binding.getEntityName(), binding.getJpaEntityName()));
         PolicyRuntime runtime = new PolicyRuntime(policies, jpaNames);
@@ -87,7 +85,7 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
             filtered++;
         }
         metadata.addFilterDefinition(new FilterDefinition(PolicyRuntime.CALLER_MARKER, "1 = 1", false, false, Map.of(), Map.of()));
-        report(policies, enforced, filtered, runtime);
+        report(policies, filtered, runtime);
         PolicyRuntimes.register(context.getBootstrapContext(), runtime);
     }
 
@@ -152,7 +150,7 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
                         && binding.getEntityName().equals(manyToOne.getReferencedEntityName()))).toList();
     }
 
-    private static void report(PolicySet policies, Map<String, List<RuleDeclaration>> declarations, int filtered,
+    private static void report(PolicySet policies, int filtered,
             PolicyRuntime runtime) {
         if (!policies.unannotatedEntities().isEmpty()) {
             log.warn("Rowguard: {} entities have no @Allow/@Deny and are {} for every caller but the system context: {}"
@@ -167,7 +165,7 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
                     Bound rule = policies.rule(entity.name(), operation);
                     String rules = Bound.Const.TRUE.equals(rule) ? "open to every caller"
                             : Bound.Const.FALSE.equals(rule) ? "closed to every caller"
-                            : declarations.getOrDefault(entity.name(), List.of()).stream()
+                            : policies.declarations(entity.name()).stream()
                                     .filter(declaration -> declaration.covers(operation))
                                     .map(RuleDeclaration::describe).collect(java.util.stream.Collectors.joining(" "));
                     log.debug("Rowguard: {} {}: {}", entity.name(), operation, rules);

@@ -26,12 +26,17 @@ public final class HiddenReferences {
     private HiddenReferences() {
     }
 
-    /** The declarations plus a read deny for every to-one relation whose target's read rule is not always true. */
-    public static Map<String, List<RuleDeclaration>> addTo(Map<String, List<RuleDeclaration>> declarations, PolicySet declared) {
+    /**
+     * A read deny for every to-one relation of an annotated entity whose target's read rule is not
+     * always true, by entity: to be added to {@code declared} with {@link PolicySet#with}.
+     */
+    public static Map<String, List<RuleDeclaration>> of(PolicySet declared) {
         Map<String, Set<String>> edges = new HashMap<>();
         Map<String, List<RuleDeclaration>> result = new LinkedHashMap<>();
-        declarations.forEach((entity, rules) -> result.put(entity, new ArrayList<>(rules)));
-        for (String entity : declarations.keySet()) {
+        for (String entity : declared.entities()) {
+            if (declared.unannotatedEntities().contains(entity)) {
+                continue;
+            }
             EntityModel model = declared.model().entity(entity);
             for (Attribute attribute : model.attributes().values()) {
                 if (attribute instanceof Attribute.ToOne relation
@@ -41,7 +46,7 @@ public final class HiddenReferences {
                     // A required relation is never null in a stored row: no null test, so the check can merge
                     // with the rule's own semi-join through the same foreign key.
                     String check = "!check(" + relation.name() + ", 'read')";
-                    result.get(entity).add(RuleDeclaration.deny(entity,
+                    result.computeIfAbsent(entity, key -> new ArrayList<>()).add(RuleDeclaration.deny(entity,
                             relation.optional() ? relation.name() + " != null && " + check : check, Operation.READ));
                 }
             }

@@ -32,13 +32,22 @@ public final class PolicySet implements RuleSource {
             Operation.POST_UPDATE, Operation.DELETE };
 
     private final DomainModel model;
+    private final boolean allowUnannotated;
+    private final Map<String, List<BoundDeclaration>> declared;
     private final Map<String, Map<Operation, Bound>> rules;
     private final Set<String> unannotated;
 
-    private PolicySet(DomainModel model, Map<String, Map<Operation, Bound>> rules, Set<String> unannotated) {
+    private PolicySet(DomainModel model, boolean allowUnannotated, Map<String, List<BoundDeclaration>> declared,
+            Map<String, Map<Operation, Bound>> rules, Set<String> unannotated) {
         this.model = model;
+        this.allowUnannotated = allowUnannotated;
+        this.declared = declared;
         this.rules = rules;
         this.unannotated = unannotated;
+    }
+
+    /** A declaration and its condition per operation it covers. */
+    private record BoundDeclaration(RuleDeclaration declaration, Map<Operation, Bound> conditions) {
     }
 
     /**
@@ -47,21 +56,35 @@ public final class PolicySet implements RuleSource {
      */
     public static PolicySet build(DomainModel model, Map<String, List<RuleDeclaration>> declarations,
             boolean allowUnannotated) {
+        return assemble(model, allowUnannotated, Map.of(), declarations);
+    }
+
+    /**
+     * This set plus more declarations (the hidden-reference denies): only the new ones are parsed
+     * and type-checked, the rules already bound are reused.
+     */
+    public PolicySet with(Map<String, List<RuleDeclaration>> added) {
+        return added.isEmpty() ? this : assemble(model, allowUnannotated, declared, added);
+    }
+
+    private static PolicySet assemble(DomainModel model, boolean allowUnannotated,
+            Map<String, List<BoundDeclaration>> bound, Map<String, List<RuleDeclaration>> added) {
         List<String> problems = new ArrayList<>();
+        Map<String, List<BoundDeclaration>> declared = new LinkedHashMap<>();
         Map<String, Map<Operation, Bound>> rules = new LinkedHashMap<>();
         Set<String> unannotated = new LinkedHashSet<>();
         for (EntityModel entity : model.entities()) {
-            List<RuleDeclaration> declared = declarations.getOrDefault(entity.name(), List.of());
-            if (declared.isEmpty()) {
+            List<BoundDeclaration> declarations = new ArrayList<>(bound.getOrDefault(entity.name(), List.of()));
+            for (RuleDeclaration rule : added.getOrDefault(entity.name(), List.of())) {
+                declarations.add(new BoundDeclaration(rule, bind(model, entity, rule, problems)));
+            }
+            if (declarations.isEmpty()) {
                 unannotated.add(entity.name());
                 rules.put(entity.name(), constantRules(allowUnannotated));
                 continue;
             }
-            List<Map.Entry<RuleDeclaration, Map<Operation, Bound>>> bound = new ArrayList<>();
-            for (RuleDeclaration rule : declared) {
-                bound.add(Map.entry(rule, bind(model, entity, rule, problems)));
-            }
-            rules.put(entity.name(), combine(bound));
+            declared.put(entity.name(), List.copyOf(declarations));
+            rules.put(entity.name(), combine(declarations));
         }
         if (problems.isEmpty()) {
             problems.addAll(CheckCycles.find(rules));
@@ -69,7 +92,7 @@ public final class PolicySet implements RuleSource {
         if (!problems.isEmpty()) {
             throw new PolicyDefinitionException(problems);
         }
-        return new PolicySet(model, rules, unannotated);
+        return new PolicySet(model, allowUnannotated, declared, rules, unannotated);
     }
 
     @Override
@@ -91,6 +114,11 @@ public final class PolicySet implements RuleSource {
 
     public Collection<String> entities() {
         return rules.keySet();
+    }
+
+    /** The declarations behind an entity's rules, in order; none for an unannotated entity. */
+    public List<RuleDeclaration> declarations(String entity) {
+        return declared.getOrDefault(entity, List.of()).stream().map(BoundDeclaration::declaration).toList();
     }
 
     private static Map<Operation, Bound> bind(DomainModel model, EntityModel entity, RuleDeclaration rule,
@@ -119,22 +147,18 @@ public final class PolicySet implements RuleSource {
         return byOperation;
     }
 
-    private static Map<Operation, Bound> combine(List<Map.Entry<RuleDeclaration, Map<Operation, Bound>>> bound) {
+    private static Map<Operation, Bound> combine(List<BoundDeclaration> bound) {
         Map<Operation, Bound> combined = new EnumMap<>(Operation.class);
         for (Operation operation : CHECKED) {
             List<Bound> allows = new ArrayList<>();
             List<Bound> denies = new ArrayList<>();
-            for (Map.Entry<RuleDeclaration, Map<Operation, Bound>> entry : bound) {
-                Bound condition = entry.getValue().get(operation);
+            for (BoundDeclaration entry : bound) {
+                Bound condition = entry.conditions().get(operation);
                 if (condition != null) {
-                    (entry.getKey().allow() ? allows : denies).add(condition);
+                    (entry.declaration().allow() ? allows : denies).add(condition);
                 }
             }
-            Bound allowed = allows.isEmpty() ? Bound.Const.of(operation == Operation.POST_UPDATE)
-                    : allows.size() == 1 ? allows.get(0) : new Bound.Or(allows);
-            Bound result = denies.isEmpty() ? allowed
-                    : new Bound.And(List.of(allowed, new Bound.Not(denies.size() == 1 ? denies.get(0) : new Bound.Or(denies))));
-            combined.put(operation, result);
+            combined.put(operation, CombinedRule.of(allows, denies, Bound.Const.of(operation == Operation.POST_UPDATE)));
         }
         return combined;
     }

@@ -6,7 +6,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.policy.internal.bind.Bound;
@@ -21,8 +20,6 @@ import dev.rowguard.policy.internal.model.DomainModel;
  * {@link #select} folds the rule for the caller and names the shape and its parameter values.
  */
 public final class FilterShapes {
-
-    private static final Object SYMBOLIC = new Object();
 
     private final Bound rule;
     private final RuleSource rules;
@@ -51,25 +48,33 @@ public final class FilterShapes {
      */
     public static FilterShapes enumerate(Bound rule, RuleSource rules, DomainModel model, String parameterPrefix, int limit) {
         Map<Bound, FilterShape> shapes = new LinkedHashMap<>();
+        // The anonymous caller: every auth() value is null, nothing to choose.
+        add(shapes, Folder.fold(rule, Decisions.of(null, null), rules, true).condition(), model, parameterPrefix, limit);
         Deque<List<Boolean>> pending = new ArrayDeque<>();
         pending.push(List.of());
         while (!pending.isEmpty()) {
             List<Boolean> prefix = pending.pop();
-            Choices choices = new Choices(prefix);
+            SignedInChoices choices = new SignedInChoices(prefix);
             Folder.Folded folded = Folder.fold(rule, choices, rules, true);
-            for (int i = prefix.size(); i < choices.made.size(); i++) {
-                List<Boolean> alternative = new ArrayList<>(choices.made.subList(0, i));
+            List<Boolean> made = choices.made();
+            for (int i = prefix.size(); i < made.size(); i++) {
+                List<Boolean> alternative = new ArrayList<>(made.subList(0, i));
                 alternative.add(Boolean.TRUE);
                 pending.push(alternative);
             }
-            if (!shapes.containsKey(folded.condition())) {
-                if (shapes.size() == limit) {
-                    throw new IllegalStateException("more than " + limit + " different SQL shapes");
-                }
-                shapes.put(folded.condition(), build(shapes.size(), folded.condition(), model, parameterPrefix));
-            }
+            add(shapes, folded.condition(), model, parameterPrefix, limit);
         }
         return new FilterShapes(rule, rules, shapes);
+    }
+
+    private static void add(Map<Bound, FilterShape> shapes, Bound folded, DomainModel model, String parameterPrefix,
+            int limit) {
+        if (!shapes.containsKey(folded)) {
+            if (shapes.size() == limit) {
+                throw new IllegalStateException("more than " + limit + " different SQL shapes");
+            }
+            shapes.put(folded, build(shapes.size(), folded, model, parameterPrefix));
+        }
     }
 
     public List<FilterShape> shapes() {
@@ -102,48 +107,5 @@ public final class FilterShapes {
             }
         }.rewrite(folded);
         return new FilterShape(id, sql, types, lists);
-    }
-
-    /**
-     * Answers decisions from a fixed prefix of choices, then "no" for every new one, recording
-     * them all. A fact asked again (the same auth() value in another place, the same auth()-only
-     * condition) gets the answer it got before, as it would for a real principal, so only
-     * combinations a principal can produce are enumerated.
-     */
-    private static final class Choices implements Decisions {
-
-        private final List<Boolean> prefix;
-        private final List<Boolean> made = new ArrayList<>();
-        private final Map<Object, Boolean> answered = new java.util.HashMap<>();
-
-        Choices(List<Boolean> prefix) {
-            this.prefix = prefix;
-        }
-
-        private boolean next(Object fact) {
-            Boolean known = answered.get(fact);
-            if (known != null) {
-                return known;
-            }
-            boolean choice = made.size() < prefix.size() && prefix.get(made.size());
-            made.add(choice);
-            answered.put(fact, choice);
-            return choice;
-        }
-
-        @Override
-        public boolean truth(Bound condition) {
-            return next(List.of("truth", condition));
-        }
-
-        @Override
-        public Object parameter(Bound external, UnaryOperator<Object> conversion) {
-            return next(List.of("present", external)) ? SYMBOLIC : null;
-        }
-
-        @Override
-        public List<Object> parameterList(Bound externalList, UnaryOperator<Object> conversion) {
-            return next(List.of("present", externalList)) ? List.of(SYMBOLIC) : null;
-        }
     }
 }

@@ -26,6 +26,7 @@ final class SqlWriter {
     private final String rootAlias;
     private final IntFunction<String> placeholder;
     private final List<Integer> parameterOrder = new ArrayList<>();
+    private final StringBuilder sql = new StringBuilder();
 
     SqlWriter(DomainModel model, String rootAlias, IntFunction<String> placeholder) {
         this.model = model;
@@ -38,53 +39,71 @@ final class SqlWriter {
     }
 
     String write(Bound condition) {
-        return condition(condition, true);
+        sql.setLength(0);
+        condition(condition, true);
+        return sql.toString();
     }
 
-    private String condition(Bound node, boolean positive) {
-        if (node instanceof Bound.Const constant) {
-            return Boolean.TRUE.equals(constant.value()) == positive ? "TRUE" : "FALSE";
+    /** Appends the condition's positive or negative form: one builder for the whole text, no copies of nested parts. */
+    private void condition(Bound node, boolean positive) {
+        if (node instanceof Bound.Const) {
+            sql.append(writesTrue(node, positive) ? "TRUE" : "FALSE");
         }
-        if (node instanceof Bound.Not not) {
-            return condition(not.operand(), !positive);
+        else if (node instanceof Bound.Not not) {
+            condition(not.operand(), !positive);
         }
-        if (node instanceof Bound.And and) {
-            return junction(and.operands(), positive, positive ? " AND " : " OR ");
+        else if (node instanceof Bound.And and) {
+            junction(and.operands(), positive, positive ? " AND " : " OR ");
         }
-        if (node instanceof Bound.Or or) {
-            return junction(or.operands(), positive, positive ? " OR " : " AND ");
+        else if (node instanceof Bound.Or or) {
+            junction(or.operands(), positive, positive ? " OR " : " AND ");
         }
-        if (node instanceof Bound.Compare compare) {
-            return compare(compare, positive);
+        else if (node instanceof Bound.Compare compare) {
+            sql.append(compare(compare, positive));
         }
-        if (node instanceof Bound.IsNull isNull) {
-            return value(isNull.operand()) + (positive ? " IS NULL" : " IS NOT NULL");
+        else if (node instanceof Bound.IsNull isNull) {
+            sql.append(value(isNull.operand())).append(positive ? " IS NULL" : " IS NOT NULL");
         }
-        if (node instanceof Bound.In in) {
-            return in(in, positive);
+        else if (node instanceof Bound.In in) {
+            sql.append(in(in, positive));
         }
-        if (node instanceof Bound.StringFunction function) {
-            return stringFunction(function, positive);
+        else if (node instanceof Bound.StringFunction function) {
+            sql.append(stringFunction(function, positive));
         }
-        if (node instanceof Bound.Related related) {
-            return positive ? relatedPositive(related) : relatedNegative(related);
+        else if (node instanceof Bound.Related related) {
+            if (positive) {
+                relatedPositive(related);
+            }
+            else {
+                relatedNegative(related);
+            }
         }
-        if (node instanceof Bound.Quantified quantified) {
-            return quantified(quantified, positive);
+        else if (node instanceof Bound.Quantified quantified) {
+            quantified(quantified, positive);
         }
-        if (node instanceof Bound.Field field) {
+        else if (node instanceof Bound.Field field) {
             String column = value(field);
-            return positive ? column : "(" + column + " IS NOT TRUE)";
+            sql.append(positive ? column : "(" + column + " IS NOT TRUE)");
         }
-        throw new IllegalStateException("Cannot write " + node + " as SQL");
+        else {
+            throw new IllegalStateException("Cannot write " + node + " as SQL");
+        }
     }
 
-    private String junction(List<Bound> operands, boolean positive, String connective) {
-        List<String> parts = new ArrayList<>();
-        for (Bound operand : operands) {
-            parts.add(condition(operand, positive));
+    /** Whether the condition's form is the literal {@code TRUE} (a constant; every other form is a test). */
+    private static boolean writesTrue(Bound node, boolean positive) {
+        return node instanceof Bound.Const constant && Boolean.TRUE.equals(constant.value()) == positive;
+    }
+
+    private void junction(List<Bound> operands, boolean positive, String connective) {
+        sql.append('(');
+        for (int i = 0; i < operands.size(); i++) {
+            if (i > 0) {
+                sql.append(connective);
+            }
+            condition(operands.get(i), positive);
         }
-        return "(" + String.join(connective, parts) + ")";
+        sql.append(')');
     }
 
     private String compare(Bound.Compare compare, boolean positive) {
@@ -123,17 +142,19 @@ final class SqlWriter {
     }
 
     /** {@code fk IN (SELECT id FROM target WHERE ...)}; the condition's disjuncts become UNION ALL branches. */
-    private String relatedPositive(Bound.Related related) {
+    private void relatedPositive(Bound.Related related) {
+        sql.append(alias(related.variable())).append('.').append(related.relation().foreignKeyColumn()).append(" IN (");
         List<Bound> branches = Branches.of(related.condition());
-        List<String> selects = new ArrayList<>();
-        for (Bound branch : branches) {
-            selects.add(relatedBranch(related, branch));
+        for (int i = 0; i < branches.size(); i++) {
+            if (i > 0) {
+                sql.append(" UNION ALL ");
+            }
+            relatedBranch(related, branches.get(i));
         }
-        return alias(related.variable()) + "." + related.relation().foreignKeyColumn() + " IN ("
-                + String.join(" UNION ALL ", selects) + ")";
+        sql.append(')');
     }
 
-    private String relatedBranch(Bound.Related related, Bound branch) {
+    private void relatedBranch(Bound.Related related, Bound branch) {
         EntityModel target = model.entity(related.relation().targetEntity());
         if (branch instanceof Bound.Quantified quantified && quantified.quantifier() == Quantifier.SOME
                 && quantified.variable() == related.relatedVariable() && quantified.relation().joinTable() == null
@@ -141,32 +162,37 @@ final class SqlWriter {
             // target.id IN (SELECT m.fk FROM member m WHERE ...): the target table itself is not needed
             EntityModel element = model.entity(quantified.relation().targetEntity());
             String alias = alias(quantified.elementVariable());
-            return "SELECT " + alias + "." + quantified.relation().targetForeignKeyColumn() + " FROM " + element.table()
-                    + " " + alias + where(quantified.condition(), true);
+            sql.append("SELECT ").append(alias).append('.').append(quantified.relation().targetForeignKeyColumn())
+                    .append(" FROM ").append(element.table()).append(' ').append(alias);
+            where(quantified.condition());
+            return;
         }
         String alias = alias(related.relatedVariable());
-        return "SELECT " + alias + "." + target.id().column() + " FROM " + target.table() + " " + alias
-                + where(branch, true);
+        sql.append("SELECT ").append(alias).append('.').append(target.id().column()).append(" FROM ")
+                .append(target.table()).append(' ').append(alias);
+        where(branch);
     }
 
-    private String relatedNegative(Bound.Related related) {
+    private void relatedNegative(Bound.Related related) {
         EntityModel target = model.entity(related.relation().targetEntity());
         String alias = alias(related.relatedVariable());
-        String condition = condition(related.condition(), true);
-        return "NOT EXISTS (SELECT 1 FROM " + target.table() + " " + alias + " WHERE " + alias + "."
-                + target.id().column() + " = " + alias(related.variable()) + "." + related.relation().foreignKeyColumn()
-                + and(condition) + ")";
+        sql.append("NOT EXISTS (SELECT 1 FROM ").append(target.table()).append(' ').append(alias).append(" WHERE ")
+                .append(alias).append('.').append(target.id().column()).append(" = ").append(alias(related.variable()))
+                .append('.').append(related.relation().foreignKeyColumn());
+        and(related.condition(), true);
+        sql.append(')');
     }
 
     /**
      * some: EXISTS(c) / NOT EXISTS(c); every: NOT EXISTS(not c) / EXISTS(not c);
      * none: NOT EXISTS(c) / EXISTS(c).
      */
-    private String quantified(Bound.Quantified quantified, boolean positive) {
+    private void quantified(Bound.Quantified quantified, boolean positive) {
         Quantifier quantifier = quantified.quantifier();
         boolean exists = quantifier == Quantifier.SOME ? positive : !positive;
-        String condition = condition(quantified.condition(), quantifier != Quantifier.EVERY);
-        return (exists ? "EXISTS (" : "NOT EXISTS (") + elements(quantified) + and(condition) + ")";
+        sql.append(exists ? "EXISTS (" : "NOT EXISTS (").append(elements(quantified));
+        and(quantified.condition(), quantifier != Quantifier.EVERY);
+        sql.append(')');
     }
 
     private String elements(Bound.Quantified quantified) {
@@ -195,15 +221,19 @@ final class SqlWriter {
         throw new IllegalStateException("No entity owns " + quantified.relation().name());
     }
 
-    private String where(Bound condition, boolean positive) {
-        if (Bound.Const.TRUE.equals(condition)) {
-            return "";
+    private void where(Bound condition) {
+        if (!Bound.Const.TRUE.equals(condition)) {
+            sql.append(" WHERE ");
+            condition(condition, true);
         }
-        return " WHERE " + condition(condition, positive);
     }
 
-    private static String and(String condition) {
-        return condition.equals("TRUE") ? "" : " AND " + condition;
+    /** {@code AND} and the condition's form, unless that is {@code TRUE}. */
+    private void and(Bound condition, boolean positive) {
+        if (!writesTrue(condition, positive)) {
+            sql.append(" AND ");
+            condition(condition, positive);
+        }
     }
 
     private String value(Bound node) {
