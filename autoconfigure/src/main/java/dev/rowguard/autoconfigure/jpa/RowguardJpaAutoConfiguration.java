@@ -4,11 +4,9 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
-import dev.rowguard.hibernate.internal.BulkMutationGuard;
 import dev.rowguard.hibernate.internal.RowguardSettings;
 
 import org.hibernate.SessionFactory;
-import org.hibernate.cfg.QuerySettings;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,7 +37,6 @@ public final class RowguardJpaAutoConfiguration {
             hibernate.put(RowguardSettings.MAX_SHAPES, String.valueOf(properties.getMaxFilterShapes()));
             hibernate.put(RowguardSettings.HIDDEN_REFERENCES, properties.getHiddenReferences().name().toLowerCase().replace('_', '-'));
             hibernate.put(RowguardSettings.AUTH_ATTRIBUTES, String.join(",", attributes.keySet()));
-            hibernate.putIfAbsent(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, BulkMutationGuard.class.getName());
         };
     }
 

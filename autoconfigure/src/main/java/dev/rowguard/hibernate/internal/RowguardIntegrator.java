@@ -2,6 +2,7 @@ package dev.rowguard.hibernate.internal;
 
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.cfg.QuerySettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
@@ -15,6 +16,14 @@ public final class RowguardIntegrator implements Integrator {
         PolicyRuntime runtime = PolicyRuntimes.attach(bootstrapContext, sessionFactory);
         if (runtime == null) {
             return;
+        }
+        Object translator = sessionFactory.getSessionFactoryOptions().getCustomSqmTranslatorFactory();
+        if (!(translator instanceof BulkMutationGuard)) {
+            throw new IllegalStateException("Rowguard checks bulk update, delete and insert statements in its query"
+                    + " translator, but " + QuerySettings.SEMANTIC_QUERY_TRANSLATOR + " is "
+                    + (translator == null ? "not set" : "set to " + translator.getClass().getName())
+                    + ". Leave the setting out, or make your translator extend " + BulkMutationGuard.class.getName()
+                    + " (and call super.createMutationTranslator).");
         }
         EntitiesCreatedInFlush created = new EntitiesCreatedInFlush();
         WriteChecks checks = new WriteChecks(runtime, created);

@@ -4,15 +4,24 @@ import java.util.Map;
 
 import org.hibernate.boot.registry.StandardServiceInitiator;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.QuerySettings;
 import org.hibernate.query.sqm.mutation.spi.SqmMultiTableMutationStrategyProvider;
 import org.hibernate.service.spi.ServiceContributor;
 import org.hibernate.service.spi.ServiceRegistryImplementor;
 
-/** Puts Rowguard's guarded multi-table mutation strategies in place of Hibernate's standard provider. */
+/**
+ * Installs Rowguard's guards on bulk statements in every Hibernate bootstrap, Spring's or not:
+ * {@link BulkMutationGuard} as the query translator (unless one is configured: then
+ * {@link RowguardIntegrator} stops start-up), and guarded multi-table mutation strategies in
+ * place of Hibernate's standard provider.
+ */
 public final class RowguardServiceContributor implements ServiceContributor {
 
     @Override
     public void contribute(StandardServiceRegistryBuilder registry) {
+        if (!registry.getSettings().containsKey(QuerySettings.SEMANTIC_QUERY_TRANSLATOR)) {
+            registry.applySetting(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, BulkMutationGuard.class.getName());
+        }
         registry.addInitiator(new StandardServiceInitiator<SqmMultiTableMutationStrategyProvider>() {
             @Override
             public Class<SqmMultiTableMutationStrategyProvider> getServiceInitiated() {

@@ -3,11 +3,9 @@ package dev.rowguard.autoconfigure.jpa;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.rowguard.hibernate.internal.BulkMutationGuard;
 import dev.rowguard.hibernate.internal.RowguardSettings;
 import org.junit.jupiter.api.Test;
 
-import org.hibernate.cfg.QuerySettings;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -26,8 +24,7 @@ class RowguardJpaAutoConfigurationTest {
             assertThat(hibernate).containsEntry(RowguardSettings.ENABLED, "true")
                     .containsEntry(RowguardSettings.UNANNOTATED, "deny")
                     .containsEntry(RowguardSettings.MAX_SHAPES, "64")
-                    .containsEntry(RowguardSettings.HIDDEN_REFERENCES, "hide-row")
-                    .containsEntry(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, BulkMutationGuard.class.getName());
+                    .containsEntry(RowguardSettings.HIDDEN_REFERENCES, "hide-row");
         });
     }
 
@@ -41,16 +38,6 @@ class RowguardJpaAutoConfigurationTest {
                     .containsEntry(RowguardSettings.MAX_SHAPES, "16")
                     .containsEntry(RowguardSettings.HIDDEN_REFERENCES, "unchecked");
             assertThat(String.valueOf(hibernate.get(RowguardSettings.AUTH_ATTRIBUTES))).contains("region").contains("approvalLimit");
-        });
-    }
-
-    @Test
-    void anApplicationsOwnQueryTranslatorIsKept() {
-        runner.run(context -> {
-            Map<String, Object> hibernate = new HashMap<>();
-            hibernate.put(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, "com.example.Translator");
-            context.getBean(HibernatePropertiesCustomizer.class).customize(hibernate);
-            assertThat(hibernate).containsEntry(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, "com.example.Translator");
         });
     }
 

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Hibernate's caches cannot tell callers apart, so start-up refuses them on protected entities. */
-class CacheRefusalTest {
+class StartupRefusalTest {
 
     @Test
     void startUpFailsWithTheQueryCacheOn() {
@@ -27,8 +27,17 @@ class CacheRefusalTest {
                 .hasMessageContaining("second-level cache").hasMessageContaining("a cache hit skips the rule");
     }
 
+    @Test
+    void startUpFailsWhenAnotherQueryTranslatorWouldTurnTheBulkGuardOff() {
+        assertThat(rootCauseOfStartingWith("spring.jpa.properties.hibernate.query.sqm.translator="
+                + "org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory"))
+                .hasMessageContaining("Rowguard checks bulk update, delete and insert statements")
+                .hasMessageContaining("set to org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory")
+                .hasMessageContaining("extend dev.rowguard.hibernate.internal.BulkMutationGuard");
+    }
+
     private static Throwable rootCauseOfStartingWith(String... properties) {
-        TestDatabase database = TestPostgres.server().createDatabase("cache_refusal");
+        TestDatabase database = TestPostgres.server().createDatabase("startup_refusal");
         Throwable thrown = catchThrowable(() -> new SpringApplicationBuilder(EnforcementTestApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + database.username(),
