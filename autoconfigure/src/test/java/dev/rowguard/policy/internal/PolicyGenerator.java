@@ -150,8 +150,10 @@ final class PolicyGenerator {
         if (scope == Scope.TAG) {
             return pick("item.owner == auth()", "auth() != item.owner", "item.owner == item.parent.owner");
         }
+        // the last two: a branch that implies the checked rule (Owner allows auth() == this), which the compiler prunes
         return pick("owner == auth()", "auth() == parent.owner", "owner != auth()", "owner == parent.owner",
-                "parent == this", "parent != null && parent.owner == owner");
+                "parent == this", "parent != null && parent.owner == owner", "owner == auth() && check(owner)",
+                "parent.owner == auth() && check(parent) && check(owner)");
     }
 
     private String in(Scope scope, boolean nested) {

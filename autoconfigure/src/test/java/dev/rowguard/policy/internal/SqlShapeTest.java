@@ -90,4 +90,36 @@ class SqlShapeTest {
         PolicySet policies = policies(RuleDeclaration.allow("SpaceUser", "role == 'ADMIN'", Operation.READ));
         assertThat(compile(policies, "SpaceUser", null).sql()).isEqualTo("t.role = 'ADMIN'");
     }
+
+    /** The sample's rules for its todo domain, with the hidden-reference denies the default adds. */
+    PolicySet sampleRulesWithHiddenReferences() {
+        PolicySet declared = policies(
+                RuleDeclaration.allow("User", "auth() == this", Operation.ALL),
+                RuleDeclaration.allow("User", "memberships?[space.members?[user == auth()]]", Operation.READ),
+                RuleDeclaration.allow("Space", "members?[user == auth()]", Operation.READ),
+                RuleDeclaration.allow("Space", "orgId != null && orgId == auth().region", Operation.READ),
+                RuleDeclaration.allow("SpaceUser", "space.members?[user == auth()]", Operation.READ),
+                RuleDeclaration.allow("TodoList", "owner == auth() || (space.members?[user == auth()] && !private)", Operation.READ),
+                RuleDeclaration.allow("Todo", "list.owner == auth()", Operation.ALL),
+                RuleDeclaration.allow("Todo", "list.space.members?[user == auth()] && !list.private", Operation.ALL));
+        return declared.with(HiddenReferences.of(declared));
+    }
+
+    @Test
+    void hiddenReferenceChecksThatABranchAlreadyImpliesAreLeftOut() {
+        PolicySet policies = sampleRulesWithHiddenReferences();
+        SqlCondition sql = compile(policies, "Todo", AuthPrincipal.of("1"));
+        String visibleUsers = "SELECT rg%1$d.id FROM app_user rg%1$d WHERE rg%1$d.id = ? UNION ALL SELECT rg%2$d.user_id FROM space_user rg%2$d"
+                + " WHERE rg%2$d.space_id IN (SELECT rg%3$d.space_id FROM space_user rg%3$d WHERE rg%3$d.user_id = ?)";
+        String readableSpaces = "SELECT rg5.id FROM space rg5 WHERE (EXISTS (SELECT 1 FROM space_user rg6 WHERE rg6.space_id = rg5.id"
+                + " AND rg6.user_id = ?) AND rg5.owner_id IN (" + visibleUsers.formatted(8, 9, 10) + "))";
+        // Owner branch: the list's owner is the caller, so readable; member branch: the space is readable
+        // because the caller is a member. Neither is checked again, and no branch repeats another.
+        assertThat(sql.sql()).isEqualTo("(t.list_id IN ("
+                + "SELECT rg19.id FROM list rg19 WHERE (rg19.owner_id = ? AND rg19.space_id IN (" + readableSpaces + "))"
+                + " UNION ALL SELECT rg19.id FROM list rg19 WHERE ((rg19.private IS NOT TRUE) AND rg19.space_id IN (" + readableSpaces + ")"
+                + " AND rg19.owner_id IN (" + visibleUsers.formatted(12, 13, 14) + ")))"
+                + " AND t.owner_id IN (" + visibleUsers.formatted(16, 17, 18) + "))");
+        assertThat(sql.parameters()).hasSize(11).containsOnly("1");
+    }
 }

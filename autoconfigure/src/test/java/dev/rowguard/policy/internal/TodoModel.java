@@ -13,6 +13,7 @@ public final class TodoModel {
         return new ModelBuilder(authAttributes)
                 .entity("User", "app_user").id(ValueKind.STRING, String.class)
                     .scalar("email", "email", ValueKind.STRING, String.class, true)
+                    .toMany("memberships", "SpaceUser", "user_id")
                     .authEntity().done()
                 .entity("Space", "space").id(ValueKind.NUMBER, Long.class)
                     .scalar("name", "name", ValueKind.STRING, String.class, false)

@@ -91,7 +91,7 @@ public final class FilterShapes {
     }
 
     private static FilterShape build(int id, Bound folded, DomainModel model, String prefix) {
-        Bound hoisted = Hoister.hoist(folded, model);
+        Bound hoisted = Simplifier.simplify(Hoister.hoist(folded, model), model);
         SqlWriter writer = new SqlWriter(model, "{alias}", index -> ":" + prefix + index);
         String sql = writer.write(hoisted);
         Map<Integer, Class<?>> types = new LinkedHashMap<>();

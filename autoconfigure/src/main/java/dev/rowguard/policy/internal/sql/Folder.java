@@ -26,6 +26,7 @@ final class Folder extends BoundRewriter {
     private final RuleSource rules;
     private final boolean listParameters;
     private final List<Object> parameters = new ArrayList<>();
+    private final java.util.Map<List<Object>, Bound.Param> sharedParameters = new java.util.HashMap<>();
     private int nextVariable;
 
     private Folder(Decisions decisions, RuleSource rules, boolean listParameters, int firstFreeVariable) {
@@ -171,8 +172,7 @@ final class Folder extends BoundRewriter {
             return Bound.Const.FALSE;
         }
         if (listParameters) {
-            parameters.add(items);
-            return new Bound.In(value, new Bound.Param(parameters.size() - 1, Type.LIST, SqlValues.javaTypeOf(value)));
+            return new Bound.In(value, parameter(List.of(list, conversionOf(value)), items, Type.LIST, SqlValues.javaTypeOf(value)));
         }
         List<Bound> alternatives = new ArrayList<>();
         for (Object item : items) {
@@ -204,7 +204,7 @@ final class Folder extends BoundRewriter {
             return value == null ? null : new Bound.Const(value, Type.STRING);
         }
         Object value = decisions.parameter(external, raw -> Values.coerce(raw, ValueKind.STRING));
-        return value == null ? null : parameter(value, Type.STRING, String.class);
+        return value == null ? null : parameter(List.of(external, ValueKind.STRING), value, Type.STRING, String.class);
     }
 
     private Bound quantified(Bound.Quantified quantified) {
@@ -252,12 +252,28 @@ final class Folder extends BoundRewriter {
             return converted == null ? null : new Bound.Const(converted, rowSide.type());
         }
         Object value = decisions.parameter(external, raw -> SqlValues.forColumnOf(rowSide, raw));
-        return value == null ? null : parameter(value, rowSide.type(), SqlValues.javaTypeOf(rowSide));
+        return value == null ? null
+                : parameter(List.of(external, conversionOf(rowSide)), value, rowSide.type(), SqlValues.javaTypeOf(rowSide));
     }
 
-    private Bound parameter(Object value, Type type, Class<?> javaType) {
+    /**
+     * The parameter for an external value converted one way: the same value converted the same way
+     * elsewhere in the rule reuses it, so equal conditions stay equal after folding (and
+     * {@link Simplifier} can see that one implies the other).
+     */
+    private Bound.Param parameter(List<Object> sharingKey, Object value, Type type, Class<?> javaType) {
+        return sharedParameters.computeIfAbsent(List.of(sharingKey, type, javaType), key -> parameter(value, type, javaType));
+    }
+
+    private Bound.Param parameter(Object value, Type type, Class<?> javaType) {
         parameters.add(value);
         return new Bound.Param(parameters.size() - 1, type, javaType);
+    }
+
+    /** What decides how a value is converted for the row side: its type, and an ordinal enum's constants. */
+    private static Object conversionOf(Bound rowSide) {
+        return rowSide instanceof Bound.Field field && field.attribute().ordinalEnum()
+                ? field.attribute().enumConstants() : rowSide.type();
     }
 
     private static boolean isExternal(Bound node) {

@@ -49,7 +49,7 @@ public final class SqlCompiler {
     }
 
     private Template build(ShapeKey key) {
-        Bound hoisted = Hoister.hoist(key.folded(), model);
+        Bound hoisted = Simplifier.simplify(Hoister.hoist(key.folded(), model), model);
         SqlWriter writer = new SqlWriter(model, key.alias(),
                 key.parameterPrefix() == null ? index -> "?" : index -> ":" + key.parameterPrefix() + index);
         String sql = writer.write(hoisted);

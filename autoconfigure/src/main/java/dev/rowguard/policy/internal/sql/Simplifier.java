@@ -1,0 +1,174 @@
+package dev.rowguard.policy.internal.sql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.rowguard.policy.internal.bind.Bound;
+import dev.rowguard.policy.internal.model.DomainModel;
+import dev.rowguard.policy.internal.syntax.Quantifier;
+
+/**
+ * Drops from a hoisted condition what the conditions around it already imply. Inlined
+ * {@code check()}s repeat what a rule's own branch has just required: in
+ * {@code list.owner == auth()} the list's owner is readable (User allows {@code auth() == this}),
+ * in {@code list.space.members?[user == auth()]} the space is (Space allows
+ * {@code members?[user == auth()]}); left in, PostgreSQL executes them again for every row. So
+ * each semi-join's condition is split into its {@code UNION ALL} branches ({@link Branches}) and
+ * every branch simplified under its own conjuncts ({@link Facts}): a disjunction one of whose
+ * disjuncts is known is true, a conjunct already known is dropped, and a semi-join left with no
+ * condition on a foreign key that has a value is true (the schema's foreign key guarantees the
+ * row). Branches that repeat or contain another branch are dropped.
+ *
+ * <p>Every step replaces a condition by one equal to it wherever it stands, so the result means
+ * what the input meant, for the two-valued logic of the rules.
+ */
+final class Simplifier {
+
+    private final DomainModel model;
+
+    private Simplifier(DomainModel model) {
+        this.model = model;
+    }
+
+    static Bound simplify(Bound hoisted, DomainModel model) {
+        return new Simplifier(model).simplify(hoisted, Facts.NONE);
+    }
+
+    private Bound simplify(Bound node, Facts facts) {
+        if (node instanceof Bound.Const) {
+            return node;
+        }
+        if (facts.holds(node)) {
+            return Bound.Const.TRUE;
+        }
+        if (facts.refuted(node)) {
+            return Bound.Const.FALSE;
+        }
+        if (node instanceof Bound.And and) {
+            return and(and.operands(), facts);
+        }
+        if (node instanceof Bound.Or or) {
+            return or(or.operands(), facts);
+        }
+        if (node instanceof Bound.Not not) {
+            Bound operand = simplify(not.operand(), facts);
+            return operand instanceof Bound.Const constant ? Bound.Const.of(!Boolean.TRUE.equals(constant.value()))
+                    : new Bound.Not(operand);
+        }
+        if (node instanceof Bound.Related related) {
+            return related(related, facts);
+        }
+        if (node instanceof Bound.Quantified quantified) {
+            return quantified(quantified, facts);
+        }
+        return node;
+    }
+
+    /** Each conjunct in turn, under the others as they stand then: the AND keeps its meaning at every step. */
+    private Bound and(List<Bound> operands, Facts facts) {
+        List<Bound> conjuncts = distinct(flatten(operands, Bound.And.class));
+        for (int i = 0; i < conjuncts.size(); i++) {
+            List<Bound> others = new ArrayList<>(conjuncts);
+            others.remove(i);
+            Bound simplified = simplify(conjuncts.get(i), facts.with(others));
+            if (Bound.Const.FALSE.equals(simplified)) {
+                return simplified;
+            }
+            conjuncts.set(i, simplified);
+        }
+        List<Bound> kept = distinct(flatten(conjuncts, Bound.And.class));
+        kept.removeIf(Bound.Const.TRUE::equals);
+        return kept.isEmpty() ? Bound.Const.TRUE : kept.size() == 1 ? kept.get(0) : new Bound.And(kept);
+    }
+
+    private Bound or(List<Bound> operands, Facts facts) {
+        List<Bound> disjuncts = new ArrayList<>();
+        for (Bound operand : operands) {
+            Bound simplified = simplify(operand, facts);
+            if (Bound.Const.TRUE.equals(simplified)) {
+                return simplified;
+            }
+            if (!Bound.Const.FALSE.equals(simplified)) {
+                disjuncts.add(simplified);
+            }
+        }
+        List<Bound> kept = withoutAbsorbed(distinct(flatten(disjuncts, Bound.Or.class)));
+        return kept.isEmpty() ? Bound.Const.FALSE : kept.size() == 1 ? kept.get(0) : new Bound.Or(kept);
+    }
+
+    private Bound related(Bound.Related related, Facts facts) {
+        Facts inside = facts.entering(related, model);
+        List<Bound> branches = Branches.of(related.condition());
+        Bound condition = branches.size() > 1 ? or(branches, inside) : simplify(related.condition(), inside);
+        if (Bound.Const.FALSE.equals(condition)) {
+            return condition;
+        }
+        if (Bound.Const.TRUE.equals(condition) && facts.hasRow(related, model)) {
+            return condition;
+        }
+        return new Bound.Related(related.variable(), related.relation(), related.relatedVariable(), condition);
+    }
+
+    private Bound quantified(Bound.Quantified quantified, Facts facts) {
+        Bound condition = simplify(quantified.condition(), facts);
+        if (condition instanceof Bound.Const constant && quantified.hops().isEmpty()) {
+            boolean value = Boolean.TRUE.equals(constant.value());
+            if (!value && quantified.quantifier() != Quantifier.EVERY) {
+                return Bound.Const.of(quantified.quantifier() == Quantifier.NONE);
+            }
+            if (value && quantified.quantifier() == Quantifier.EVERY) {
+                return Bound.Const.TRUE;
+            }
+        }
+        return new Bound.Quantified(quantified.quantifier(), quantified.variable(), quantified.hops(),
+                quantified.relation(), quantified.elementVariable(), condition);
+    }
+
+    private static List<Bound> flatten(List<Bound> operands, Class<? extends Bound> junction) {
+        List<Bound> flat = new ArrayList<>();
+        for (Bound operand : operands) {
+            if (junction.isInstance(operand)) {
+                flat.addAll(operand instanceof Bound.And and ? and.operands() : ((Bound.Or) operand).operands());
+            }
+            else {
+                flat.add(operand);
+            }
+        }
+        return flat;
+    }
+
+    /** The operands without repeats (equal up to the rows they bind), first occurrence kept. */
+    private static List<Bound> distinct(List<Bound> operands) {
+        Map<Bound, Bound> byCanonical = new LinkedHashMap<>();
+        for (Bound operand : operands) {
+            byCanonical.putIfAbsent(Facts.canonical(operand), operand);
+        }
+        return new ArrayList<>(byCanonical.values());
+    }
+
+    /** {@code a || (a && b)} is {@code a}: a disjunct whose conjuncts include all of another's goes. */
+    private static List<Bound> withoutAbsorbed(List<Bound> disjuncts) {
+        List<java.util.Set<Bound>> conjunctSets = new ArrayList<>();
+        for (Bound disjunct : disjuncts) {
+            java.util.Set<Bound> set = new java.util.HashSet<>();
+            for (Bound conjunct : disjunct instanceof Bound.And and ? and.operands() : List.of(disjunct)) {
+                set.add(Facts.canonical(conjunct));
+            }
+            conjunctSets.add(set);
+        }
+        List<Bound> kept = new ArrayList<>();
+        for (int i = 0; i < disjuncts.size(); i++) {
+            boolean absorbed = false;
+            for (int j = 0; j < disjuncts.size() && !absorbed; j++) {
+                absorbed = j != i && conjunctSets.get(i).containsAll(conjunctSets.get(j))
+                        && (conjunctSets.get(i).size() > conjunctSets.get(j).size() || j < i);
+            }
+            if (!absorbed) {
+                kept.add(disjuncts.get(i));
+            }
+        }
+        return kept;
+    }
+}
