@@ -36,6 +36,7 @@ public final class PolicySet implements RuleSource {
     private final Map<String, List<BoundDeclaration>> declared;
     private final Map<String, Map<Operation, Bound>> rules;
     private final Set<String> unannotated;
+    private final Map<String, Map<Operation, Integer>> highestVariables = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PolicySet(DomainModel model, boolean allowUnannotated, Map<String, List<BoundDeclaration>> declared,
             Map<String, Map<Operation, Bound>> rules, Set<String> unannotated) {
@@ -102,6 +103,12 @@ public final class PolicySet implements RuleSource {
             throw new IllegalArgumentException("No policies for entity " + entity);
         }
         return byOperation.get(operation);
+    }
+
+    @Override
+    public int highestVariable(String entity, Operation operation) {
+        return highestVariables.computeIfAbsent(entity, key -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(operation, key -> BoundRewriter.maxVariable(rule(entity, operation)));
     }
 
     public DomainModel model() {

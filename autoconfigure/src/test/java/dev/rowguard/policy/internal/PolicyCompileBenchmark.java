@@ -33,7 +33,7 @@ public final class PolicyCompileBenchmark {
     static final int DOMAIN_ENTITIES = ENTITIES - 3;
     static final int MAX_SHAPES = 64;
 
-    record Round(double build, double startupBuilds, double shapes, double sqlCompiler, int shapeCount) {
+    record Round(double build, double startupBuilds, double shapes, double sqlCompiler, int shapeCount, long sqlChars) {
         double total() {
             return startupBuilds + shapes;
         }
@@ -47,8 +47,8 @@ public final class PolicyCompileBenchmark {
         int rules = declarations.values().stream().mapToInt(List::size).sum();
 
         Round cold = round(model, declarations);
-        System.out.printf("model: %d entities, %d rules, %d read-filter shapes%n", model.entities().size(), rules,
-                cold.shapeCount());
+        System.out.printf("model: %d entities, %d rules, %d read-filter shapes, %.1f MB of SQL%n", model.entities().size(),
+                rules, cold.shapeCount(), cold.sqlChars() / 1e6);
         print("cold (first round in this JVM)", List.of(cold));
         if (measured == 0) {
             return;
@@ -70,10 +70,14 @@ public final class PolicyCompileBenchmark {
         PolicySet policies = declared.with(HiddenReferences.of(declared));
         long enforced = System.nanoTime();
         int shapes = 0;
+        long sqlChars = 0;
         for (String entity : policies.entities()) {
             Bound read = policies.rule(entity, READ);
             if (!Bound.Const.TRUE.equals(read)) {
-                shapes += FilterShapes.enumerate(read, policies, model, "rg_p", MAX_SHAPES).shapes().size();
+                for (FilterShapes.FilterShape shape : FilterShapes.enumerate(read, policies, model, "rg_p", MAX_SHAPES).shapes()) {
+                    shapes++;
+                    sqlChars += shape.sql().length();
+                }
             }
         }
         long enumerated = System.nanoTime();
@@ -85,7 +89,7 @@ public final class PolicyCompileBenchmark {
         }
         long compiled = System.nanoTime();
         return new Round(ms(built - start), ms(built - start) + ms(enforced - built), ms(enumerated - enforced),
-                ms(compiled - enumerated), shapes);
+                ms(compiled - enumerated), shapes, sqlChars);
     }
 
     static void print(String title, List<Round> rounds) {

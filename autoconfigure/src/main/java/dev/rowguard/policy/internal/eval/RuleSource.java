@@ -8,4 +8,9 @@ import dev.rowguard.policy.internal.bind.Bound;
 public interface RuleSource {
 
     Bound rule(String entity, Operation operation);
+
+    /** The highest row variable the rule uses (inlining a rule renames its variables past it). */
+    default int highestVariable(String entity, Operation operation) {
+        return dev.rowguard.policy.internal.bind.BoundRewriter.maxVariable(rule(entity, operation));
+    }
 }

@@ -1,9 +1,9 @@
 package dev.rowguard.policy.internal.sql;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.bind.BoundRewriter;
@@ -13,7 +13,7 @@ import dev.rowguard.policy.internal.model.DomainModel;
 
 /**
  * Conditions known to hold where a sub-condition is evaluated: the other conjuncts of the ANDs
- * around it. Compared up to the names of the rows they bind ({@link #canonical}), so that the
+ * around it. Compared up to the names of the rows they bind ({@link Canonical}), so that the
  * same rule inlined twice (once from a branch, once from a {@code check()}) is recognised.
  * Entering a semi-join carries over what is known about its row: the foreign key's value becomes
  * the related row's id, and what another semi-join through the same foreign key requires of the
@@ -21,60 +21,134 @@ import dev.rowguard.policy.internal.model.DomainModel;
  */
 final class Facts {
 
-    static final Facts NONE = new Facts(Set.of(), List.of());
+    /** A known condition and the conjunct it came from. */
+    private record Entry<T extends Bound>(T condition, int slot) {
+    }
 
-    private final Set<Bound> known;
-    private final List<Bound.Related> related;
+    private final Canonical canonical;
+    /** The facts these were added to (a chain, so adding copies nothing), or null. */
+    private final Facts outer;
+    /** The conditions added here by {@link Canonical#signature}: forms are built only when a signature matches. */
+    private final Map<Integer, List<Entry<Bound>>> known = new HashMap<>();
+    private final List<Entry<Bound.Related>> related = new ArrayList<>();
+    /** Comparisons added here by their column operands: a compared column is not null. */
+    private final Map<Bound.Field, List<Entry<Bound.Compare>>> comparisons = new HashMap<>();
+    /** The conjunct whose own facts are left out while it is being simplified, or -1. */
+    private int excluded = -1;
 
-    private Facts(Set<Bound> known, List<Bound.Related> related) {
-        this.known = known;
-        this.related = related;
+    private Facts(Canonical canonical, Facts outer) {
+        this.canonical = canonical;
+        this.outer = outer;
+    }
+
+    /** No facts yet; forms are computed (and remembered) by {@code canonical}. */
+    static Facts none(Canonical canonical) {
+        return new Facts(canonical, null);
     }
 
     boolean holds(Bound condition) {
-        return known.contains(canonical(condition));
+        return holds(condition, canonical.signature(condition));
     }
 
-    boolean refuted(Bound condition) {
-        if (condition instanceof Bound.IsNull isNull && isNull.operand() instanceof Bound.Field field && compared(field)) {
-            return true;
-        }
-        return condition instanceof Bound.Not not ? holds(not.operand()) : known.contains(canonical(new Bound.Not(condition)));
-    }
-
-    /** Whether a known comparison holds for the column: then it is not null (a comparison with null is false). */
-    private boolean compared(Bound.Field column) {
-        for (Bound fact : known) {
-            if (fact instanceof Bound.Compare compare && (compare.left().equals(column) || compare.right().equals(column))) {
-                return true;
+    private boolean holds(Bound condition, int signature) {
+        for (Facts level = this; level != null; level = level.outer) {
+            List<Entry<Bound>> candidates = level.known.get(signature);
+            if (candidates != null) {
+                Canonical.Form form = canonical.of(condition);
+                for (Entry<Bound> candidate : candidates) {
+                    if (candidate.slot() != level.excluded && canonical.of(candidate.condition()).equals(form)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
     }
 
-    /** These facts and {@code conditions}, each split into its conjuncts. */
-    Facts with(List<Bound> conditions) {
-        Set<Bound> moreKnown = new HashSet<>(known);
-        List<Bound.Related> moreRelated = new ArrayList<>(related);
-        for (Bound condition : conditions) {
-            add(condition, moreKnown, moreRelated);
+    boolean refuted(Bound condition) {
+        if (condition instanceof Bound.IsNull isNull && isNull.operand() instanceof Bound.Field field
+                && !comparisonsOf(field).isEmpty()) {
+            return true;
         }
-        return new Facts(moreKnown, moreRelated);
+        if (condition instanceof Bound.Not not) {
+            return holds(not.operand());
+        }
+        return holds(new Bound.Not(condition), Canonical.negatedSignature(canonical.signature(condition)));
     }
 
-    private static void add(Bound condition, Set<Bound> known, List<Bound.Related> related) {
+    private List<Bound.Compare> comparisonsOf(Bound.Field column) {
+        List<Bound.Compare> all = new ArrayList<>();
+        for (Facts level = this; level != null; level = level.outer) {
+            for (Entry<Bound.Compare> entry : level.comparisons.getOrDefault(column, List.of())) {
+                if (entry.slot() != level.excluded) {
+                    all.add(entry.condition());
+                }
+            }
+        }
+        return all;
+    }
+
+    private List<Bound.Related> relatedFacts() {
+        List<Bound.Related> all = new ArrayList<>();
+        for (Facts level = this; level != null; level = level.outer) {
+            for (Entry<Bound.Related> entry : level.related) {
+                if (entry.slot() != level.excluded) {
+                    all.add(entry.condition());
+                }
+            }
+        }
+        return all;
+    }
+
+    /** These facts and {@code conditions}, each split into its conjuncts. */
+    Facts with(List<Bound> conditions) {
+        return conjunction(conditions);
+    }
+
+    /**
+     * These facts and the conjuncts of an AND, numbered by position, so that one can be
+     * {@linkplain #exclude excluded} while it is simplified under the others and then
+     * {@linkplain #replace replaced} by its simpler form: one level for the whole AND.
+     */
+    Facts conjunction(List<Bound> conjuncts) {
+        Facts level = new Facts(canonical, this);
+        for (int slot = 0; slot < conjuncts.size(); slot++) {
+            level.add(conjuncts.get(slot), slot);
+        }
+        return level;
+    }
+
+    void exclude(int slot) {
+        excluded = slot;
+    }
+
+    void replace(int slot, Bound condition) {
+        known.values().forEach(entries -> entries.removeIf(entry -> entry.slot() == slot));
+        related.removeIf(entry -> entry.slot() == slot);
+        comparisons.values().forEach(entries -> entries.removeIf(entry -> entry.slot() == slot));
+        add(condition, slot);
+    }
+
+    private void add(Bound condition, int slot) {
         if (condition instanceof Bound.And and) {
             for (Bound operand : and.operands()) {
-                add(operand, known, related);
+                add(operand, slot);
             }
             return;
         }
         if (condition instanceof Bound.Const) {
             return;
         }
-        known.add(canonical(condition));
+        known.computeIfAbsent(canonical.signature(condition), signature -> new ArrayList<>()).add(new Entry<>(condition, slot));
         if (condition instanceof Bound.Related semiJoin) {
-            related.add(semiJoin);
+            related.add(new Entry<>(semiJoin, slot));
+        }
+        if (condition instanceof Bound.Compare compare) {
+            for (Bound operand : List.of(compare.left(), compare.right())) {
+                if (operand instanceof Bound.Field column) {
+                    comparisons.computeIfAbsent(column, key -> new ArrayList<>()).add(new Entry<>(compare, slot));
+                }
+            }
         }
     }
 
@@ -84,12 +158,12 @@ final class Facts {
         Bound.Field foreignKey = foreignKey(semiJoin, targetId);
         Bound.Field relatedId = new Bound.Field(semiJoin.relatedVariable(), List.of(), targetId);
         List<Bound> carried = new ArrayList<>();
-        for (Bound fact : known) {
-            if (fact instanceof Bound.Compare compare && compare.left().equals(foreignKey) && isValue(compare.right())) {
+        for (Bound.Compare compare : comparisonsOf(foreignKey)) {
+            if (compare.left().equals(foreignKey) && isValue(compare.right())) {
                 carried.add(new Bound.Compare(compare.operator(), relatedId, compare.right()));
             }
         }
-        for (Bound.Related other : related) {
+        for (Bound.Related other : relatedFacts()) {
             if (other.variable() == semiJoin.variable() && other.relation().equals(semiJoin.relation())) {
                 int from = other.relatedVariable();
                 int to = semiJoin.relatedVariable();
@@ -105,12 +179,12 @@ final class Facts {
             return true;
         }
         Bound.Field foreignKey = foreignKey(semiJoin, model.entity(semiJoin.relation().targetEntity()).id());
-        for (Bound fact : known) {
-            if (fact instanceof Bound.Compare compare && compare.left().equals(foreignKey) && isValue(compare.right())) {
+        for (Bound.Compare compare : comparisonsOf(foreignKey)) {
+            if (compare.left().equals(foreignKey) && isValue(compare.right())) {
                 return true;
             }
         }
-        for (Bound.Related other : related) {
+        for (Bound.Related other : relatedFacts()) {
             if (other.variable() == semiJoin.variable() && other.relation().equals(semiJoin.relation())) {
                 return true;
             }
@@ -124,34 +198,5 @@ final class Facts {
 
     private static boolean isValue(Bound operand) {
         return operand instanceof Bound.Param || (operand instanceof Bound.Const constant && constant.value() != null);
-    }
-
-    /** The condition with the rows it binds itself renamed in order of appearance: equal for equal conditions. */
-    static Bound canonical(Bound condition) {
-        int[] next = { -1 };
-        java.util.Map<Integer, Integer> bound = new java.util.HashMap<>();
-        return new BoundRewriter() {
-            @Override
-            public Bound rewrite(Bound node) {
-                if (node instanceof Bound.Quantified q) {
-                    bound.put(q.elementVariable(), next[0]--);
-                    return new Bound.Quantified(q.quantifier(), rename(q.variable()), q.hops(), q.relation(),
-                            rename(q.elementVariable()), rewrite(q.condition()));
-                }
-                if (node instanceof Bound.Related r) {
-                    bound.put(r.relatedVariable(), next[0]--);
-                    return new Bound.Related(rename(r.variable()), r.relation(), rename(r.relatedVariable()),
-                            rewrite(r.condition()));
-                }
-                if (node instanceof Bound.Field f) {
-                    return new Bound.Field(rename(f.variable()), f.hops(), f.attribute());
-                }
-                return rewriteChildren(node);
-            }
-
-            private int rename(int variable) {
-                return bound.getOrDefault(variable, variable);
-            }
-        }.rewrite(condition);
     }
 }

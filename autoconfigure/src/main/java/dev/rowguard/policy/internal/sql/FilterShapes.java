@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.policy.internal.bind.Bound;
+import dev.rowguard.policy.internal.bind.BoundRewriter;
 import dev.rowguard.policy.internal.bind.Type;
 import dev.rowguard.policy.internal.eval.RuleSource;
 import dev.rowguard.policy.internal.model.DomainModel;
@@ -22,11 +23,13 @@ import dev.rowguard.policy.internal.model.DomainModel;
 public final class FilterShapes {
 
     private final Bound rule;
+    private final int highestVariable;
     private final RuleSource rules;
     private final Map<Bound, FilterShape> byFolded;
 
-    private FilterShapes(Bound rule, RuleSource rules, Map<Bound, FilterShape> byFolded) {
+    private FilterShapes(Bound rule, int highestVariable, RuleSource rules, Map<Bound, FilterShape> byFolded) {
         this.rule = rule;
+        this.highestVariable = highestVariable;
         this.rules = rules;
         this.byFolded = byFolded;
     }
@@ -48,14 +51,16 @@ public final class FilterShapes {
      */
     public static FilterShapes enumerate(Bound rule, RuleSource rules, DomainModel model, String parameterPrefix, int limit) {
         Map<Bound, FilterShape> shapes = new LinkedHashMap<>();
+        int highestVariable = BoundRewriter.maxVariable(rule);
         // The anonymous caller: every auth() value is null, nothing to choose.
-        add(shapes, Folder.fold(rule, Decisions.of(null, null), rules, true).condition(), model, parameterPrefix, limit);
+        add(shapes, Folder.fold(rule, highestVariable, Decisions.of(null, null), rules, true).condition(), model,
+                parameterPrefix, limit);
         Deque<List<Boolean>> pending = new ArrayDeque<>();
         pending.push(List.of());
         while (!pending.isEmpty()) {
             List<Boolean> prefix = pending.pop();
             SignedInChoices choices = new SignedInChoices(prefix);
-            Folder.Folded folded = Folder.fold(rule, choices, rules, true);
+            Folder.Folded folded = Folder.fold(rule, highestVariable, choices, rules, true);
             List<Boolean> made = choices.made();
             for (int i = prefix.size(); i < made.size(); i++) {
                 List<Boolean> alternative = new ArrayList<>(made.subList(0, i));
@@ -64,7 +69,7 @@ public final class FilterShapes {
             }
             add(shapes, folded.condition(), model, parameterPrefix, limit);
         }
-        return new FilterShapes(rule, rules, shapes);
+        return new FilterShapes(rule, highestVariable, rules, shapes);
     }
 
     private static void add(Map<Bound, FilterShape> shapes, Bound folded, DomainModel model, String parameterPrefix,
@@ -82,7 +87,7 @@ public final class FilterShapes {
     }
 
     public Selection select(AuthPrincipal principal) {
-        Folder.Folded folded = Folder.fold(rule, Decisions.of(principal, null), rules, true);
+        Folder.Folded folded = Folder.fold(rule, highestVariable, Decisions.of(principal, null), rules, true);
         FilterShape shape = byFolded.get(folded.condition());
         if (shape == null) {
             throw new IllegalStateException("No filter shape for " + folded.condition());
@@ -96,7 +101,7 @@ public final class FilterShapes {
         String sql = writer.write(hoisted);
         Map<Integer, Class<?>> types = new LinkedHashMap<>();
         Map<Integer, Boolean> lists = new LinkedHashMap<>();
-        new dev.rowguard.policy.internal.bind.BoundRewriter() {
+        new BoundRewriter() {
             @Override
             public Bound rewrite(Bound node) {
                 if (node instanceof Bound.Param param) {

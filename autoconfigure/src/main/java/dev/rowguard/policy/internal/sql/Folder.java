@@ -49,7 +49,12 @@ final class Folder extends BoundRewriter {
      *        Hibernate filters, which expand lists) instead of one parameter per item
      */
     static Folded fold(Bound condition, Decisions decisions, RuleSource rules, boolean listParameters) {
-        Folder folder = new Folder(decisions, rules, listParameters, BoundRewriter.maxVariable(condition) + 1);
+        return fold(condition, BoundRewriter.maxVariable(condition), decisions, rules, listParameters);
+    }
+
+    /** @param highestVariable the highest row variable {@code condition} uses (known to callers that fold it often) */
+    static Folded fold(Bound condition, int highestVariable, Decisions decisions, RuleSource rules, boolean listParameters) {
+        Folder folder = new Folder(decisions, rules, listParameters, highestVariable + 1);
         Bound folded = folder.rewrite(condition);
         return new Folded(folded, java.util.Collections.unmodifiableList(new ArrayList<>(folder.parameters)));
     }
@@ -229,7 +234,7 @@ final class Folder extends BoundRewriter {
     private Bound check(Bound.Check check) {
         Bound rule = rules.rule(check.targetEntity(), check.operation());
         int base = nextVariable;
-        nextVariable += BoundRewriter.maxVariable(rule) + check.hops().size() + 1;
+        nextVariable += rules.highestVariable(check.targetEntity(), check.operation()) + check.hops().size() + 1;
         Bound inlined = BoundRewriter.mapVariables(rule, variable -> variable + base);
         List<Attribute.ToOne> hops = check.hops();
         int[] variables = new int[hops.size() + 1];

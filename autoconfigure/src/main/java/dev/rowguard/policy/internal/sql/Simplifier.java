@@ -1,7 +1,6 @@
 package dev.rowguard.policy.internal.sql;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,13 +26,15 @@ import dev.rowguard.policy.internal.syntax.Quantifier;
 final class Simplifier {
 
     private final DomainModel model;
+    private final Canonical canonical = new Canonical();
 
     private Simplifier(DomainModel model) {
         this.model = model;
     }
 
     static Bound simplify(Bound hoisted, DomainModel model) {
-        return new Simplifier(model).simplify(hoisted, Facts.NONE);
+        Simplifier simplifier = new Simplifier(model);
+        return simplifier.simplify(hoisted, Facts.none(simplifier.canonical));
     }
 
     private Bound simplify(Bound node, Facts facts) {
@@ -69,14 +70,15 @@ final class Simplifier {
     /** Each conjunct in turn, under the others as they stand then: the AND keeps its meaning at every step. */
     private Bound and(List<Bound> operands, Facts facts) {
         List<Bound> conjuncts = distinct(flatten(operands, Bound.And.class));
+        Facts level = facts.conjunction(conjuncts);
         for (int i = 0; i < conjuncts.size(); i++) {
-            List<Bound> others = new ArrayList<>(conjuncts);
-            others.remove(i);
-            Bound simplified = simplify(conjuncts.get(i), facts.with(others));
+            level.exclude(i);
+            Bound simplified = simplify(conjuncts.get(i), level);
             if (Bound.Const.FALSE.equals(simplified)) {
                 return simplified;
             }
             conjuncts.set(i, simplified);
+            level.replace(i, simplified);
         }
         List<Bound> kept = distinct(flatten(conjuncts, Bound.And.class));
         kept.removeIf(Bound.Const.TRUE::equals);
@@ -100,7 +102,7 @@ final class Simplifier {
 
     private Bound related(Bound.Related related, Facts facts) {
         Facts inside = facts.entering(related, model);
-        List<Bound> branches = Branches.of(related.condition());
+        List<Bound> branches = hasDisjunction(related.condition()) ? Branches.of(related.condition()) : List.of();
         Bound condition = branches.size() > 1 ? or(branches, inside) : simplify(related.condition(), inside);
         if (Bound.Const.FALSE.equals(condition)) {
             return condition;
@@ -109,6 +111,12 @@ final class Simplifier {
             return condition;
         }
         return new Bound.Related(related.variable(), related.relation(), related.relatedVariable(), condition);
+    }
+
+    /** Whether {@link Branches} could split the condition: an OR at its top or among its conjuncts. */
+    private static boolean hasDisjunction(Bound condition) {
+        return condition instanceof Bound.Or
+                || (condition instanceof Bound.And and && and.operands().stream().anyMatch(Bound.Or.class::isInstance));
     }
 
     private Bound quantified(Bound.Quantified quantified, Facts facts) {
@@ -140,35 +148,66 @@ final class Simplifier {
     }
 
     /** The operands without repeats (equal up to the rows they bind), first occurrence kept. */
-    private static List<Bound> distinct(List<Bound> operands) {
-        Map<Bound, Bound> byCanonical = new LinkedHashMap<>();
+    private List<Bound> distinct(List<Bound> operands) {
+        List<Bound> kept = new ArrayList<>(operands.size());
+        Map<Integer, List<Bound>> bySignature = new java.util.HashMap<>();
         for (Bound operand : operands) {
-            byCanonical.putIfAbsent(Facts.canonical(operand), operand);
+            List<Bound> sameSignature = bySignature.computeIfAbsent(canonical.signature(operand), key -> new ArrayList<>());
+            boolean repeat = false;
+            for (Bound earlier : sameSignature) {
+                repeat = repeat || canonical.of(earlier).equals(canonical.of(operand));
+            }
+            if (!repeat) {
+                sameSignature.add(operand);
+                kept.add(operand);
+            }
         }
-        return new ArrayList<>(byCanonical.values());
+        return kept;
     }
 
     /** {@code a || (a && b)} is {@code a}: a disjunct whose conjuncts include all of another's goes. */
-    private static List<Bound> withoutAbsorbed(List<Bound> disjuncts) {
-        List<java.util.Set<Bound>> conjunctSets = new ArrayList<>();
+    private List<Bound> withoutAbsorbed(List<Bound> disjuncts) {
+        if (disjuncts.size() < 2) {
+            return disjuncts;
+        }
+        List<java.util.Set<Integer>> signatureSets = new ArrayList<>();
         for (Bound disjunct : disjuncts) {
-            java.util.Set<Bound> set = new java.util.HashSet<>();
-            for (Bound conjunct : disjunct instanceof Bound.And and ? and.operands() : List.of(disjunct)) {
-                set.add(Facts.canonical(conjunct));
+            java.util.Set<Integer> set = new java.util.HashSet<>();
+            for (Bound conjunct : conjuncts(disjunct)) {
+                set.add(canonical.signature(conjunct));
             }
-            conjunctSets.add(set);
+            signatureSets.add(set);
         }
         List<Bound> kept = new ArrayList<>();
         for (int i = 0; i < disjuncts.size(); i++) {
             boolean absorbed = false;
             for (int j = 0; j < disjuncts.size() && !absorbed; j++) {
-                absorbed = j != i && conjunctSets.get(i).containsAll(conjunctSets.get(j))
-                        && (conjunctSets.get(i).size() > conjunctSets.get(j).size() || j < i);
+                absorbed = j != i && signatureSets.get(i).containsAll(signatureSets.get(j))
+                        && includes(disjuncts.get(i), disjuncts.get(j))
+                        && (conjuncts(disjuncts.get(i)).size() > conjuncts(disjuncts.get(j)).size() || j < i);
             }
             if (!absorbed) {
                 kept.add(disjuncts.get(i));
             }
         }
         return kept;
+    }
+
+    /** Whether every conjunct of {@code small} is one of {@code large}'s. */
+    private boolean includes(Bound large, Bound small) {
+        java.util.Set<Canonical.Form> forms = new java.util.HashSet<>();
+        for (Bound conjunct : conjuncts(large)) {
+            forms.add(canonical.of(conjunct));
+        }
+        for (Bound conjunct : conjuncts(small)) {
+            if (!forms.contains(canonical.of(conjunct))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Bound> conjuncts(Bound condition) {
+        return condition instanceof Bound.And and ? and.operands() : List.of(condition);
     }
 }

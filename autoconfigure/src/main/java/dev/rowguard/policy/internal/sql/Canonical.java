@@ -1,0 +1,140 @@
+package dev.rowguard.policy.internal.sql;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.rowguard.policy.internal.bind.Bound;
+import dev.rowguard.policy.internal.bind.BoundRewriter;
+
+/**
+ * Conditions compared up to the names of the rows they bind themselves: each collection
+ * predicate's element and each semi-join's related row is renamed in order of appearance, so
+ * a rule inlined twice under different variables gives equal forms. Forms are remembered per
+ * node and carry their hash, since the same large sub-trees are compared again and again
+ * while one condition is simplified; a {@link #signature} (a hash that ignores variables, built
+ * from the children's) rules out most comparisons before any form is built.
+ */
+final class Canonical {
+
+    /** A condition's canonical tree, with its hash computed once. */
+    record Form(Bound tree, int hash) {
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Form form && form.hash == hash && form.tree.equals(tree);
+        }
+    }
+
+    private final Map<Bound, Form> forms = new IdentityHashMap<>();
+    private final Map<Bound, Integer> signatures = new IdentityHashMap<>();
+
+    /** Equal for conditions with equal forms (and, rarely, for others): compare forms only when signatures match. */
+    int signature(Bound node) {
+        Integer known = signatures.get(node);
+        if (known != null) {
+            return known;
+        }
+        int signature = computeSignature(node);
+        signatures.put(node, signature);
+        return signature;
+    }
+
+    private int computeSignature(Bound node) {
+        if (node instanceof Bound.Field field) {
+            return Objects.hash(1, field.hops(), field.attribute());
+        }
+        if (node instanceof Bound.Related related) {
+            return Objects.hash(2, related.relation(), signature(related.condition()));
+        }
+        if (node instanceof Bound.Quantified quantified) {
+            return Objects.hash(3, quantified.quantifier(), quantified.hops(), quantified.relation(),
+                    signature(quantified.condition()));
+        }
+        if (node instanceof Bound.Not not) {
+            return negatedSignature(signature(not.operand()));
+        }
+        if (node instanceof Bound.And and) {
+            return 31 * 5 + signatures(and.operands());
+        }
+        if (node instanceof Bound.Or or) {
+            return 31 * 6 + signatures(or.operands());
+        }
+        if (node instanceof Bound.Compare compare) {
+            return Objects.hash(7, compare.operator(), signature(compare.left()), signature(compare.right()));
+        }
+        if (node instanceof Bound.IsNull isNull) {
+            return 31 * 8 + signature(isNull.operand());
+        }
+        if (node instanceof Bound.In in) {
+            return Objects.hash(9, signature(in.value()), signature(in.list()));
+        }
+        if (node instanceof Bound.StringFunction function) {
+            return Objects.hash(10, function.function(), function.ignoreCase(), signature(function.text()),
+                    signature(function.search()));
+        }
+        if (node instanceof Bound.ListFunction function) {
+            return Objects.hash(11, function.function(), signature(function.list()),
+                    function.argument() == null ? 0 : signature(function.argument()));
+        }
+        // leaves without row variables (constants, parameters, auth() values): their own hash is variable-free
+        return node.hashCode();
+    }
+
+    static int negatedSignature(int signature) {
+        return 31 * 4 + signature;
+    }
+
+    private int signatures(List<Bound> operands) {
+        int result = 1;
+        for (Bound operand : operands) {
+            result = 31 * result + signature(operand);
+        }
+        return result;
+    }
+
+    Form of(Bound condition) {
+        Form form = forms.get(condition);
+        if (form == null) {
+            Bound tree = rename(condition);
+            form = new Form(tree, tree.hashCode());
+            forms.put(condition, form);
+        }
+        return form;
+    }
+
+    private static Bound rename(Bound condition) {
+        int[] next = { -1 };
+        Map<Integer, Integer> bound = new HashMap<>();
+        return new BoundRewriter() {
+            @Override
+            public Bound rewrite(Bound node) {
+                if (node instanceof Bound.Quantified q) {
+                    bound.put(q.elementVariable(), next[0]--);
+                    return new Bound.Quantified(q.quantifier(), rename(q.variable()), q.hops(), q.relation(),
+                            rename(q.elementVariable()), rewrite(q.condition()));
+                }
+                if (node instanceof Bound.Related r) {
+                    bound.put(r.relatedVariable(), next[0]--);
+                    return new Bound.Related(rename(r.variable()), r.relation(), rename(r.relatedVariable()),
+                            rewrite(r.condition()));
+                }
+                if (node instanceof Bound.Field f) {
+                    return new Bound.Field(rename(f.variable()), f.hops(), f.attribute());
+                }
+                return rewriteChildren(node);
+            }
+
+            private int rename(int variable) {
+                return bound.getOrDefault(variable, variable);
+            }
+        }.rewrite(condition);
+    }
+}
