@@ -254,6 +254,9 @@ public final class TodoBenchmark {
             ratio("hidden-references=unchecked, existsById: enforced / baseline", shortSamples[9], shortSamples[3]);
             ratio("hidden-references=unchecked, one-row JPQL: enforced / baseline", shortSamples[10], shortSamples[1]);
 
+            // ---- 3. writes
+            writes(admin, enforcedContext, offContext, me);
+
             line("");
             line("Load average at start: " + loadAtStart + "; at the end of the measurements: " + loadAverage());
 
@@ -299,6 +302,71 @@ public final class TodoBenchmark {
         Files.writeString(output, report.toString());
         System.out.println();
         System.out.println("Written to " + output.toAbsolutePath());
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    private void writes(Connection admin, ConfigurableApplicationContext enforcedContext,
+            ConfigurableApplicationContext offContext, AuthPrincipal me) throws SQLException {
+        long ownList = single(admin, "SELECT min(id) FROM list WHERE owner_id = '" + ME + "'");
+        long todo = single(admin, "SELECT min(id) FROM todo WHERE list_id = " + ownList);
+        List<Case> enforced = new WriteCases(enforcedContext, me, ownList, todo).cases("Rowguard on");
+        List<Case> off = new WriteCases(offContext, me, ownList, todo).cases("policies off");
+        List<List<SqlCapture.Statement>> enforcedStatements = statementsOf(enforced);
+        List<List<SqlCapture.Statement>> offStatements = statementsOf(off);
+        List<Case> all = new ArrayList<>();
+        for (int i = 0; i < enforced.size(); i++) {
+            all.add(enforced.get(i));
+            all.add(off.get(i));
+        }
+        int warmup = Integer.getInteger("bench.writes.warmup", 300);
+        int rounds = Integer.getInteger("bench.writes.rounds", 1500);
+        Samples[] samples = measure(all, warmup, rounds);
+        line("");
+        line("## 3. Writes: one transaction each, as user 1");
+        line("");
+        line(warmup + " warm-up rounds, then " + rounds + " rounds, interleaved as above. Post's rule reads only its"
+                + " own columns (`auth() != null && auth().id == authorId`); Todo's follows the list"
+                + " (`list.owner == auth()` or a member of its space and not private). Update and delete load the"
+                + " row with `find` first (the same on both sides; the enforced `find` carries the read filter)."
+                + " Statements counted on the connection, one call each, outside the measured loop.");
+        line("");
+        line("| operation | Rowguard on, median ms | policies off, median ms | on / off (median) | on / off (p95) | statements on | statements off |");
+        line("|---|---:|---:|---:|---:|---:|---:|");
+        for (int i = 0; i < enforced.size(); i++) {
+            Samples on = samples[2 * i];
+            Samples plain = samples[2 * i + 1];
+            String name = enforced.get(i).name().replace(", Rowguard on", "");
+            line(String.format(Locale.ROOT, "| %s | %.3f | %.3f | **%.2f** | %.2f | %d | %d |", name, on.medianMs(),
+                    plain.medianMs(), on.medianMs() / plain.medianMs(), on.p95Ms() / plain.p95Ms(),
+                    enforcedStatements.get(i).size(), offStatements.get(i).size()));
+        }
+        line("");
+        line("The statements of each call (Rowguard on / policies off), SQL as sent:");
+        for (int i = 0; i < enforced.size(); i++) {
+            line("- " + enforced.get(i).name().replace(", Rowguard on", "") + ": on `"
+                    + String.join("`; `", enforcedStatements.get(i).stream().map(SqlCapture.Statement::sql).toList())
+                    + "` / off `" + String.join("`; `", offStatements.get(i).stream().map(SqlCapture.Statement::sql).toList()) + "`");
+        }
+        line("");
+        line("What the enforced side sends beyond the policies-off side's statements:");
+        for (int i = 0; i < enforced.size(); i++) {
+            List<String> extra = new ArrayList<>(enforcedStatements.get(i).stream().map(SqlCapture.Statement::sql).toList());
+            offStatements.get(i).stream().map(SqlCapture.Statement::sql).forEach(extra::remove);
+            line("- " + enforced.get(i).name().replace(", Rowguard on", "") + ": "
+                    + (extra.isEmpty() ? "nothing" : "`" + String.join("`; `", extra) + "`"));
+        }
+    }
+
+    /** The statements each case sends, in one call with the capture on. */
+    private static List<List<SqlCapture.Statement>> statementsOf(List<Case> cases) {
+        List<List<SqlCapture.Statement>> statements = new ArrayList<>();
+        for (Case c : cases) {
+            SqlCapture.start();
+            c.work().get();
+            statements.add(SqlCapture.stop());
+        }
+        return statements;
     }
 
     // ------------------------------------------------------------------ measurement
