@@ -257,6 +257,11 @@ public final class TodoBenchmark {
             // ---- 3. writes
             writes(admin, enforcedContext, offContext, me);
 
+            // ---- 4. end to end, over HTTP (its own server JVMs; skip with -Dbench.e2e=false)
+            if (Boolean.parseBoolean(System.getProperty("bench.e2e", "true"))) {
+                new EndToEnd(db, this::line).run();
+            }
+
             line("");
             line("Load average at start: " + loadAtStart + "; at the end of the measurements: " + loadAverage());
 
@@ -310,8 +315,11 @@ public final class TodoBenchmark {
             ConfigurableApplicationContext offContext, AuthPrincipal me) throws SQLException {
         long ownList = single(admin, "SELECT min(id) FROM list WHERE owner_id = '" + ME + "'");
         long todo = single(admin, "SELECT min(id) FROM todo WHERE list_id = " + ownList);
-        List<Case> enforced = new WriteCases(enforcedContext, me, ownList, todo).cases("Rowguard on");
-        List<Case> off = new WriteCases(offContext, me, ownList, todo).cases("policies off");
+        long todosInList = single(admin, "SELECT count(*) FROM todo WHERE list_id = " + ownList);
+        WriteCases enforcedWrites = new WriteCases(enforcedContext, me, ownList, todo);
+        WriteCases offWrites = new WriteCases(offContext, me, ownList, todo);
+        List<Case> enforced = enforcedWrites.cases("Rowguard on");
+        List<Case> off = offWrites.cases("policies off");
         List<List<SqlCapture.Statement>> enforcedStatements = statementsOf(enforced);
         List<List<SqlCapture.Statement>> offStatements = statementsOf(off);
         List<Case> all = new ArrayList<>();
@@ -322,6 +330,10 @@ public final class TodoBenchmark {
         int warmup = Integer.getInteger("bench.writes.warmup", 300);
         int rounds = Integer.getInteger("bench.writes.rounds", 1500);
         Samples[] samples = measure(all, warmup, rounds);
+        enforcedWrites.cleanUp();
+        offWrites.cleanUp();
+        check("todos user 1 sees after the writes", single(admin, "SELECT count(*) FROM todo WHERE list_id = " + ownList),
+                todosInList);
         line("");
         line("## 3. Writes: one transaction each, as user 1");
         line("");

@@ -74,6 +74,22 @@ final class WriteCases {
                 new TodoBenchmark.Case("todo delete (find + remove), " + side, () -> deleteTodo(todosToDelete.pop())));
     }
 
+    /** Deletes the rows this side created and still holds, so the dataset is as loaded. */
+    void cleanUp() {
+        inTransaction(() -> {
+            for (long id : postsToDelete) {
+                entityManager.remove(entityManager.find(Post.class, id));
+            }
+            entityManager.remove(entityManager.find(Post.class, postToUpdate));
+            for (long id : todosToDelete) {
+                entityManager.remove(entityManager.find(Todo.class, id));
+            }
+            return Boolean.TRUE;
+        });
+        postsToDelete.clear();
+        todosToDelete.clear();
+    }
+
     private long createPost() {
         return inTransaction(() -> {
             Post post = new Post("draft " + CHANGES.incrementAndGet(), "text", false, me.id());

@@ -1,0 +1,239 @@
+package dev.rowguard.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+
+import dev.rowguard.sampledev.DevSampleApplication;
+
+/**
+ * Section 4 of the benchmark: the sample's todo list endpoint over HTTP on loopback, RS256
+ * tokens of 64 users verified and the policies applied, against the same page served without
+ * security and policies by the expert's query. Each server runs in its own JVM; this JVM is the
+ * load client. Time slots alternate between the two servers (after a warm-up slot each), so
+ * both see the same machine.
+ */
+final class EndToEnd {
+
+    static final int USERS = 64;
+    static final String PAGE = "page=0&size=50&sort=id";
+
+    private final TodoBenchmark.Db db;
+    private final Consumer<String> report;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    EndToEnd(TodoBenchmark.Db db, Consumer<String> report) {
+        this.db = db;
+        this.report = report;
+    }
+
+    /** What one slot measured. */
+    record Slot(long requests, double seconds, long[] latencies) {
+
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        double percentileMs(double percent) {
+            int index = (int) Math.ceil(percent / 100.0 * latencies.length) - 1;
+            return latencies[Math.max(0, Math.min(latencies.length - 1, index))] / 1e6;
+        }
+    }
+
+    void run() throws Exception {
+        int concurrency = Integer.getInteger("bench.e2e.concurrency", 16);
+        int seconds = Integer.getInteger("bench.e2e.seconds", 20);
+        int enforcedPort = freePort();
+        int plainPort = freePort();
+        Process enforced = start("e2e-enforced", DevSampleApplication.class.getName(), enforcedPort);
+        Process plain = start("e2e-plain", PlainServer.class.getName(), plainPort, "--rowguard.policy.enabled=false");
+        try {
+            awaitStarted(enforcedPort, enforced, "e2e-enforced");
+            awaitStarted(plainPort, plain, "e2e-plain");
+            String[] tokens = new String[USERS];
+            for (int user = 1; user <= USERS; user++) {
+                tokens[user - 1] = get(URI.create("http://127.0.0.1:" + enforcedPort + "/dev/token?sub=" + user), null).body().trim();
+            }
+            IntFunction<HttpRequest> enforcedRequest = i -> HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + enforcedPort + "/api/todos?" + PAGE))
+                    .header("Authorization", "Bearer " + tokens[i % USERS]).build();
+            IntFunction<HttpRequest> plainRequest = i -> HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + plainPort + "/bench/todos?me=" + (i % USERS + 1) + "&" + PAGE)).build();
+            checkSameAnswers(enforcedRequest, plainRequest);
+
+            load(enforcedRequest, concurrency, Math.max(5, seconds / 2));
+            load(plainRequest, concurrency, Math.max(5, seconds / 2));
+            List<Slot> enforcedSlots = new ArrayList<>();
+            List<Slot> plainSlots = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                enforcedSlots.add(load(enforcedRequest, concurrency, seconds));
+                plainSlots.add(load(plainRequest, concurrency, seconds));
+            }
+            write(concurrency, seconds, merge(enforcedSlots), merge(plainSlots));
+        }
+        finally {
+            enforced.destroy();
+            plain.destroy();
+            enforced.waitFor();
+            plain.waitFor();
+        }
+    }
+
+    private void checkSameAnswers(IntFunction<HttpRequest> enforced, IntFunction<HttpRequest> plain)
+            throws IOException, InterruptedException {
+        for (int i = 0; i < USERS; i++) {
+            HttpResponse<String> a = client.send(enforced.apply(i), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> b = client.send(plain.apply(i), HttpResponse.BodyHandlers.ofString());
+            if (a.statusCode() != 200 || b.statusCode() != 200 || !a.body().equals(b.body())) {
+                throw new IllegalStateException("user " + (i + 1) + ": the servers answer differently: " + a.statusCode()
+                        + " " + abbreviate(a.body()) + " vs " + b.statusCode() + " " + abbreviate(b.body()));
+            }
+        }
+        if (!client.send(enforced.apply(0), HttpResponse.BodyHandlers.ofString()).body()
+                .contains("\"totalElements\":" + TodoBenchmark.EXPECTED_TOTAL)) {
+            throw new IllegalStateException("user 1 should see " + TodoBenchmark.EXPECTED_TOTAL + " todos");
+        }
+    }
+
+    private Slot load(IntFunction<HttpRequest> request, int concurrency, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong next = new AtomicLong();
+        List<long[]> perThread = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        RuntimeException[] failure = new RuntimeException[1];
+        long started = System.nanoTime();
+        for (int t = 0; t < concurrency; t++) {
+            long[][] mine = { new long[4096] };
+            int[] count = { 0 };
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < deadline && failure[0] == null) {
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<Void> response = client.send(request.apply((int) next.getAndIncrement()),
+                                HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException("HTTP " + response.statusCode());
+                        }
+                    }
+                    catch (IOException | InterruptedException | RuntimeException ex) {
+                        failure[0] = new IllegalStateException("a request failed under load", ex);
+                        return;
+                    }
+                    if (count[0] == mine[0].length) {
+                        mine[0] = Arrays.copyOf(mine[0], count[0] * 2);
+                    }
+                    mine[0][count[0]++] = System.nanoTime() - start;
+                }
+                synchronized (perThread) {
+                    perThread.add(Arrays.copyOf(mine[0], count[0]));
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long[] all = perThread.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Slot(all.length, elapsed, all);
+    }
+
+    private static Slot merge(List<Slot> slots) {
+        long[] all = slots.stream().flatMapToLong(slot -> Arrays.stream(slot.latencies())).sorted().toArray();
+        return new Slot(slots.stream().mapToLong(Slot::requests).sum(), slots.stream().mapToDouble(Slot::seconds).sum(), all);
+    }
+
+    private void write(int concurrency, int seconds, Slot enforced, Slot plain) {
+        report.accept("");
+        report.accept("## 4. End to end: GET /api/todos (page of 50 by id and its total) over HTTP, 64 users");
+        report.accept("");
+        report.accept("Two servers in their own JVMs (`-Xmx1g`) on the benchmark's database, this JVM the load client on"
+                + " loopback: " + concurrency + " client threads, each request with the next of 64 users' RS256 tokens"
+                + " (the dev-mode local issuer, verified through its JWKS), slots of " + seconds + " s alternating"
+                + " between the servers after a warm-up slot each; two measured slots per server. Checked first: both"
+                + " servers give the same JSON to each of the 64 users.");
+        report.accept("");
+        report.accept("| server | requests/s | p50 ms | p99 ms | requests |");
+        report.accept("|---|---:|---:|---:|---:|");
+        row("the sample, Rowguard on (token verified, policies)", enforced);
+        row("security and policies off, the expert's query by hand", plain);
+        report.accept("");
+        report.accept(String.format(Locale.ROOT, "- throughput, Rowguard on / off: **%.2f** (goal at or above 0.9)",
+                enforced.perSecond() / plain.perSecond()));
+        report.accept(String.format(Locale.ROOT, "- latency, Rowguard on / off: p50 %.2f, p99 %.2f",
+                enforced.percentileMs(50) / plain.percentileMs(50), enforced.percentileMs(99) / plain.percentileMs(99)));
+    }
+
+    private void row(String name, Slot slot) {
+        report.accept(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %d |", name, slot.perSecond(),
+                slot.percentileMs(50), slot.percentileMs(99), slot.requests()));
+    }
+
+    private Process start(String name, String mainClass, int port, String... extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms512m", "-Xmx1g", "-cp", System.getProperty("java.class.path"), mainClass,
+                "--server.port=" + port, "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
+                "--spring.flyway.enabled=false", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--logging.level.dev.rowguard=WARN",
+                "--spring.jmx.enabled=false"));
+        command.addAll(List.of(extra));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(name).toFile()).start();
+    }
+
+    private static Path log(String name) {
+        return Path.of("target", name + ".log").toAbsolutePath();
+    }
+
+    private void awaitStarted(int port, Process process, String name) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive() || java.nio.file.Files.readString(log(name)).contains("APPLICATION FAILED TO START")) {
+                throw new IllegalStateException("a server did not start, see " + log(name));
+            }
+            try {
+                get(URI.create("http://127.0.0.1:" + port + "/"), null);
+                return;
+            }
+            catch (IOException ex) {
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException("a server did not start within 3 minutes, see " + log(name));
+    }
+
+    private HttpResponse<String> get(URI uri, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "..." : body;
+    }
+}
