@@ -223,10 +223,10 @@ public final class RlsMigration {
      */
     private String joinTablePolicies(String table, List<End> ends) {
         String alias = RowSources.alias(table);
-        String readable = end(ends.get(0), "rg_a", alias, Operation.READ) + " AND " + end(ends.get(1), "rg_b", alias, Operation.READ);
-        String changeable = readable + " AND (" + end(ends.get(0), "rg_a", alias, Operation.UPDATE) + " OR "
-                + end(ends.get(0), "rg_a", alias, Operation.CREATE) + " OR " + end(ends.get(1), "rg_b", alias, Operation.UPDATE)
-                + " OR " + end(ends.get(1), "rg_b", alias, Operation.CREATE) + ")";
+        String readable = end(ends.get(0), "rg_a", alias, policies.rule(ends.get(0).entity().name(), Operation.READ))
+                + " AND " + end(ends.get(1), "rg_b", alias, policies.rule(ends.get(1).entity().name(), Operation.READ));
+        String changeable = readable + " AND (" + end(ends.get(0), "rg_a", alias, changing(ends.get(0))) + " OR "
+                + end(ends.get(1), "rg_b", alias, changing(ends.get(1))) + ")";
         StringBuilder text = new StringBuilder();
         text.append("-- link table ").append(table).append(" of ").append(ends.get(0).entity().name()).append(" and ")
                 .append(ends.get(1).entity().name()).append('\n');
@@ -239,15 +239,22 @@ public final class RlsMigration {
         return text.toString();
     }
 
-    private String end(End end, String endAlias, String linkAlias, Operation operation) {
+    /** What lets a caller change an end's links: its update rule, or its create rule (an end created with its links). */
+    private Bound changing(End end) {
+        return new Bound.Or(List.of(policies.rule(end.entity().name(), Operation.UPDATE),
+                policies.rule(end.entity().name(), Operation.CREATE)));
+    }
+
+    /** The end of the link row exists and passes the rule. */
+    private String end(End end, String endAlias, String linkAlias, Bound rule) {
         EntityModel entity = end.entity();
-        String rule = compiler.condition(policies.rule(entity.name(), operation), endAlias);
-        if (rule.equals("FALSE")) {
+        String condition = compiler.condition(rule, endAlias);
+        if (condition.equals("FALSE")) {
             return "FALSE";
         }
         return "EXISTS (SELECT 1 FROM " + RowSources.of(entity.table()) + " " + endAlias + " WHERE " + endAlias + "."
-                + entity.id().column() + " = " + linkAlias + "." + end.column() + (rule.equals("TRUE") ? "" : " AND " + rule)
-                + ")";
+                + entity.id().column() + " = " + linkAlias + "." + end.column()
+                + (condition.equals("TRUE") ? "" : " AND " + condition) + ")";
     }
 
     private static String functions() {
