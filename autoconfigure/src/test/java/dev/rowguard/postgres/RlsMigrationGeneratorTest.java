@@ -32,7 +32,7 @@ class RlsMigrationGeneratorTest {
     @Test
     void everyTableGetsRowLevelSecurityAndFourPoliciesThatLetTheSystemThrough() {
         String sql = RlsMigrationGenerator.generate(OPTIONS).sql();
-        for (String table : List.of("rls_audit", "rls_label", "rls_project", "rls_task", "rls_task_label")) {
+        for (String table : List.of("rls_audit", "rls_label", "rls_message", "rls_project", "rls_task", "rls_task_label")) {
             assertThat(sql).contains("ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY;",
                     "ALTER TABLE " + table + " FORCE ROW LEVEL SECURITY;",
                     "CREATE POLICY rowguard_read ON " + table + " FOR SELECT",

@@ -44,6 +44,7 @@ class RlsPoliciesTest {
                     CREATE TABLE rls_task_label (task_id bigint NOT NULL REFERENCES rls_task, label_id bigint NOT NULL REFERENCES rls_label,
                         PRIMARY KEY (task_id, label_id));
                     CREATE TABLE rls_audit (id bigint PRIMARY KEY, note text);
+                    CREATE TABLE rls_message (id bigint PRIMARY KEY, recipient_id text, body text);
                     INSERT INTO rls_project VALUES (1, 'alice', 'one', false), (2, 'bob', 'two', false), (3, 'alice', 'old', true);
                     INSERT INTO rls_task VALUES (10, 1, 'alice''s'), (20, 2, 'bob''s');
                     INSERT INTO rls_label VALUES (100, 'urgent');
@@ -51,7 +52,7 @@ class RlsPoliciesTest {
                     """);
             statement.execute(RlsMigrationGenerator.generate(RlsMigrationGeneratorTest.OPTIONS).sql());
             statement.execute("DO $$ BEGIN CREATE ROLE " + WRITER + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON rls_project, rls_task, rls_label, rls_task_label, rls_audit TO " + WRITER);
+            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON rls_project, rls_task, rls_label, rls_task_label, rls_audit, rls_message TO " + WRITER);
         }
         connection.setAutoCommit(false);
     }
@@ -117,6 +118,12 @@ class RlsPoliciesTest {
         assertThat(count(ALICE, "INSERT INTO rls_task_label VALUES (10, 100)")).isEqualTo(1);
         assertRefused(BOB, "INSERT INTO rls_task_label VALUES (10, 100)");
         assertRefused(AUDITOR, "INSERT INTO rls_task_label VALUES (20, 100)");
+    }
+
+    @Test
+    void anInsertThatReturnsARowItsCreatorCannotReadFailsBecausePostgresChecksTheReadRuleOnReturnedRows() throws SQLException {
+        assertThat(count(ALICE, "INSERT INTO rls_message VALUES (1, 'bob', 'hi')")).isEqualTo(1);
+        assertRefused(ALICE, "INSERT INTO rls_message VALUES (1, 'bob', 'hi') RETURNING id");
     }
 
     private static void assertRefused(Caller caller, String sql) {
