@@ -18,7 +18,9 @@ import dev.rowguard.policy.internal.syntax.Quantifier;
 /**
  * Partial evaluation for one principal: everything that does not read a row is decided now,
  * {@code check()} is inlined, and the principal's values that remain are turned into numbered
- * parameters. Two principals whose folded trees are equal share one compiled SQL text.
+ * parameters. Two principals whose folded trees are equal share one compiled SQL text. For
+ * row-level security ({@link SymbolicDecisions}) nothing about the principal is decided: its values
+ * and the conditions that read only them become parameters the database computes.
  */
 final class Folder extends BoundRewriter {
 
