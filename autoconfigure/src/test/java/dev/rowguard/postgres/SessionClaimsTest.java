@@ -33,7 +33,10 @@ class SessionClaimsTest {
             + " nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role')";
 
     static final String LEFT_ON_CONNECTION = "select coalesce(current_setting('rowguard.caller', true), '')"
-            + " || coalesce(current_setting('rowguard.user_id', true), '') || coalesce(current_setting('request.jwt.claims', true), '')";
+            + " || coalesce(current_setting('rowguard.user_id', true), '') || coalesce(current_setting('request.jwt.claims', true), '')"
+            + " || coalesce(current_setting('rowguard.principal', true), '')";
+
+    static final String READ_PRINCIPAL = "select coalesce(current_setting('rowguard.principal', true), '')";
 
     @PersistenceContext
     EntityManager em;
@@ -56,11 +59,29 @@ class SessionClaimsTest {
     }
 
     @Test
+    void aUsersTransactionCarriesThePrincipalAsPoliciesSeeIt() {
+        AuthPrincipal alice = AuthPrincipal.builder("alice").provider("clerk").role("admin").orgId("org_1").orgRole("admin")
+                .orgPermissions(List.of("org:invoices:read")).attribute("region", "north").attribute("level", 2)
+                .attribute("since", java.time.Instant.parse("2024-01-02T03:04:05Z")).build();
+        String principal = Rowguard.runAs(alice, () -> tx.execute(status -> principal()));
+        assertThat(principal).isEqualTo("{\"id\":\"alice\",\"provider\":\"clerk\",\"email\":null,\"roles\":[\"admin\"],"
+                + "\"orgId\":\"org_1\",\"orgRole\":\"admin\",\"orgPermissions\":[\"org:invoices:read\"],"
+                + "\"attributes\":{\"region\":\"north\",\"level\":2,\"since\":\"2024-01-02T03:04:05Z\"}}");
+        Object level = Rowguard.runAs(alice, () -> tx.execute(status -> em.createNativeQuery(
+                "select jsonb_typeof(current_setting('rowguard.principal')::jsonb #> '{attributes,level}')").getSingleResult()));
+        assertThat(level).isEqualTo("number");
+    }
+
+    @Test
     void anonymousAndSystemContextsSetTheirOwnValues() {
         String anonymous = Rowguard.runAs(null, () -> tx.execute(status -> settings()));
         String system = Rowguard.asSystem(() -> tx.execute(status -> settings()));
         assertThat(anonymous).isEqualTo("anonymous||anon");
         assertThat(system).isEqualTo("system||service_role");
+        String anonymousPrincipal = Rowguard.runAs(null, () -> tx.execute(status -> principal()));
+        String systemPrincipal = Rowguard.asSystem(() -> tx.execute(status -> principal()));
+        assertThat(anonymousPrincipal).isEmpty();
+        assertThat(systemPrincipal).isEmpty();
     }
 
     @Test
@@ -99,6 +120,10 @@ class SessionClaimsTest {
         finally {
             pool.shutdownNow();
         }
+    }
+
+    private String principal() {
+        return (String) em.createNativeQuery(READ_PRINCIPAL).getSingleResult();
     }
 
     private String settings() {

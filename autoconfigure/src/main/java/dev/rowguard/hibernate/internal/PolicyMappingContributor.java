@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.rowguard.policy.Operation;
-import dev.rowguard.policy.internal.HiddenReferences;
 import dev.rowguard.policy.internal.PolicySet;
 import dev.rowguard.policy.internal.RuleDeclaration;
 import dev.rowguard.policy.internal.bind.Bound;
@@ -56,10 +55,9 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         Map<String, Object> configuration = context.getBootstrapContext().getServiceRegistry()
                 .requireService(ConfigurationService.class).getSettings();
         Map<String, PersistentClass> bindings = metadata.getEntityBindingMap();
-        DomainModel model = new MappingModelReader(bindings).read(settings.authAttributes());
-        Map<String, List<RuleDeclaration>> declarations = AnnotationRules.read(bindings.values());
-        PolicySet declared = PolicySet.build(model, declarations, settings.allowUnannotated());
-        PolicySet policies = settings.hideRowsWithHiddenReferences() ? declared.with(HiddenReferences.of(declared)) : declared;
+        PolicySet policies = MappedPolicies.read(bindings, settings.authAttributes(), settings.allowUnannotated(),
+                settings.hideRowsWithHiddenReferences());
+        DomainModel model = policies.model();
         Map<String, String> jpaNames = new LinkedHashMap<>();
         bindings.values().forEach(binding -> jpaNames.put(binding.getEntityName(), binding.getJpaEntityName()));
         PolicyRuntime runtime = new PolicyRuntime(policies, jpaNames);

@@ -3,13 +3,13 @@ package dev.rowguard.postgres.internal;
 import java.util.Collection;
 import java.util.Map;
 
-/** Verified claims as JSON text, for PostgreSQL's {@code request.jwt.claims}. */
-final class ClaimsJson {
+/** Values as JSON text for PostgreSQL: the verified claims of {@code request.jwt.claims}, the principal, policy literals. */
+public final class ClaimsJson {
 
     private ClaimsJson() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder json = new StringBuilder();
         write(value, json);
         return json.toString();

@@ -2,7 +2,6 @@ package dev.rowguard.policy.internal.sql;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.policy.internal.bind.Bound;
@@ -13,17 +12,29 @@ import dev.rowguard.policy.internal.eval.Values;
 /**
  * What folding needs to know about the principal: the truth of conditions that read no row,
  * and the values that become parameters. Answered from a real principal at run time, or
- * enumerated at start-up to find every shape a rule can fold to.
+ * enumerated at start-up to find every shape a rule can fold to, or left to the database
+ * ({@link SymbolicDecisions}, for row-level security).
  */
 interface Decisions {
 
     boolean truth(Bound condition);
 
-    /** The external value converted for its use, or null when absent or not convertible (the test is then false). */
-    Object parameter(Bound external, UnaryOperator<Object> conversion);
+    /**
+     * The outcome of a condition that reads no row: a {@code Boolean} when it is decided now, else
+     * the value of a boolean parameter that the SQL computes.
+     */
+    default Object decide(Bound condition) {
+        return truth(condition);
+    }
 
-    /** The external list's items, each converted; null when the list is absent or has no convertible item. */
-    List<Object> parameterList(Bound externalList, UnaryOperator<Object> conversion);
+    /** The external value converted for its use, or null when absent or not convertible (the test is then false). */
+    Object parameter(Bound external, Conversion conversion);
+
+    /**
+     * The external list's items, each converted, as one parameter value (a {@code List} of items for
+     * a real principal); null when the list is absent or has no convertible item.
+     */
+    Object parameterList(Bound externalList, Conversion conversion);
 
     static Decisions of(AuthPrincipal principal, Row before) {
         return new Decisions() {
@@ -33,12 +44,12 @@ interface Decisions {
             }
 
             @Override
-            public Object parameter(Bound external, UnaryOperator<Object> conversion) {
+            public Object parameter(Bound external, Conversion conversion) {
                 return conversion.apply(Evaluator.valueWithoutRow(external, principal, before));
             }
 
             @Override
-            public List<Object> parameterList(Bound externalList, UnaryOperator<Object> conversion) {
+            public Object parameterList(Bound externalList, Conversion conversion) {
                 if (!(Evaluator.valueWithoutRow(externalList, principal, before) instanceof Collection<?> items)) {
                     return null;
                 }

@@ -18,7 +18,9 @@ import dev.rowguard.policy.internal.syntax.Quantifier;
 /**
  * Partial evaluation for one principal: everything that does not read a row is decided now,
  * {@code check()} is inlined, and the principal's values that remain are turned into numbered
- * parameters. Two principals whose folded trees are equal share one compiled SQL text.
+ * parameters. Two principals whose folded trees are equal share one compiled SQL text. For
+ * row-level security ({@link SymbolicDecisions}) nothing about the principal is decided: its values
+ * and the conditions that read only them become parameters the database computes.
  */
 final class Folder extends BoundRewriter {
 
@@ -62,7 +64,7 @@ final class Folder extends BoundRewriter {
     @Override
     public Bound rewrite(Bound node) {
         if (isExternal(node)) {
-            return Bound.Const.of(decisions.truth(node));
+            return decided(node);
         }
         if (node instanceof Bound.Not not) {
             Bound operand = rewrite(not.operand());
@@ -79,7 +81,7 @@ final class Folder extends BoundRewriter {
             return compare(compare);
         }
         if (node instanceof Bound.IsNull isNull) {
-            return isRowIndependent(isNull.operand()) ? Bound.Const.of(decisions.truth(isNull)) : isNull;
+            return isRowIndependent(isNull.operand()) ? decided(isNull) : isNull;
         }
         if (node instanceof Bound.In in) {
             return in(in.value(), in.list());
@@ -88,7 +90,7 @@ final class Folder extends BoundRewriter {
             if (function.function() == Bound.ListFunctionKind.HAS && !isRowIndependent(function.argument())) {
                 return in(function.argument(), function.list());
             }
-            return Bound.Const.of(decisions.truth(function));
+            return decided(function);
         }
         if (node instanceof Bound.StringFunction function) {
             return stringFunction(function);
@@ -134,7 +136,7 @@ final class Folder extends BoundRewriter {
         boolean leftFixed = isRowIndependent(left);
         boolean rightFixed = isRowIndependent(right);
         if (leftFixed && rightFixed) {
-            return Bound.Const.of(decisions.truth(compare));
+            return decided(compare);
         }
         Bound newLeft = leftFixed ? parameterFor(left, right) : left;
         Bound newRight = rightFixed ? parameterFor(right, left) : right;
@@ -160,7 +162,7 @@ final class Folder extends BoundRewriter {
 
     private Bound in(Bound value, Bound list) {
         if (isRowIndependent(value)) {
-            return Bound.Const.of(decisions.truth(new Bound.In(value, list)));
+            return decided(new Bound.In(value, list));
         }
         if (list instanceof Bound.ConstList constants) {
             List<Bound> alternatives = new ArrayList<>();
@@ -172,15 +174,16 @@ final class Folder extends BoundRewriter {
             }
             return disjunction(alternatives);
         }
-        List<Object> items = decisions.parameterList(list, item -> SqlValues.forColumnOf(value, item));
+        Conversion conversion = Conversion.forColumnOf(value);
+        Object items = decisions.parameterList(list, conversion);
         if (items == null) {
             return Bound.Const.FALSE;
         }
         if (listParameters) {
-            return new Bound.In(value, parameter(List.of(list, conversionOf(value)), items, Type.LIST, SqlValues.javaTypeOf(value)));
+            return new Bound.In(value, parameter(List.of(list, conversion), items, Type.LIST, SqlValues.javaTypeOf(value)));
         }
         List<Bound> alternatives = new ArrayList<>();
-        for (Object item : items) {
+        for (Object item : (List<?>) items) {
             alternatives.add(new Bound.Compare(BinaryOperator.EQ, value, parameter(item, value.type(), SqlValues.javaTypeOf(value))));
         }
         return disjunction(alternatives);
@@ -193,7 +196,7 @@ final class Folder extends BoundRewriter {
 
     private Bound stringFunction(Bound.StringFunction function) {
         if (isRowIndependent(function.text()) && isRowIndependent(function.search())) {
-            return Bound.Const.of(decisions.truth(function));
+            return decided(function);
         }
         Bound text = isRowIndependent(function.text()) ? stringParameter(function.text()) : function.text();
         Bound search = isRowIndependent(function.search()) ? stringParameter(function.search()) : function.search();
@@ -208,8 +211,9 @@ final class Folder extends BoundRewriter {
             Object value = Values.coerce(constant.value(), ValueKind.STRING);
             return value == null ? null : new Bound.Const(value, Type.STRING);
         }
-        Object value = decisions.parameter(external, raw -> Values.coerce(raw, ValueKind.STRING));
-        return value == null ? null : parameter(List.of(external, ValueKind.STRING), value, Type.STRING, String.class);
+        Conversion conversion = Conversion.to(ValueKind.STRING);
+        Object value = decisions.parameter(external, conversion);
+        return value == null ? null : parameter(List.of(external, conversion), value, Type.STRING, String.class);
     }
 
     private Bound quantified(Bound.Quantified quantified) {
@@ -256,9 +260,10 @@ final class Folder extends BoundRewriter {
             Object converted = SqlValues.forColumnOf(rowSide, constant.value());
             return converted == null ? null : new Bound.Const(converted, rowSide.type());
         }
-        Object value = decisions.parameter(external, raw -> SqlValues.forColumnOf(rowSide, raw));
+        Conversion conversion = Conversion.forColumnOf(rowSide);
+        Object value = decisions.parameter(external, conversion);
         return value == null ? null
-                : parameter(List.of(external, conversionOf(rowSide)), value, rowSide.type(), SqlValues.javaTypeOf(rowSide));
+                : parameter(List.of(external, conversion), value, rowSide.type(), SqlValues.javaTypeOf(rowSide));
     }
 
     /**
@@ -275,10 +280,14 @@ final class Folder extends BoundRewriter {
         return new Bound.Param(parameters.size() - 1, type, javaType);
     }
 
-    /** What decides how a value is converted for the row side: its type, and an ordinal enum's constants. */
-    private static Object conversionOf(Bound rowSide) {
-        return rowSide instanceof Bound.Field field && field.attribute().ordinalEnum()
-                ? field.attribute().enumConstants() : rowSide.type();
+    /**
+     * A condition that reads no row, decided by {@link Decisions}: a constant, or a boolean parameter
+     * the SQL computes when the decision is left to the database.
+     */
+    private Bound decided(Bound condition) {
+        Object outcome = decisions.decide(condition);
+        return outcome instanceof Boolean truth ? Bound.Const.of(truth)
+                : parameter(List.of("decided", condition), outcome, Type.BOOLEAN, Boolean.class);
     }
 
     private static boolean isExternal(Bound node) {

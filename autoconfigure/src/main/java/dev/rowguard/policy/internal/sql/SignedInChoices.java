@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 import dev.rowguard.policy.internal.bind.Bound;
 
@@ -49,12 +48,12 @@ final class SignedInChoices implements Decisions {
     }
 
     @Override
-    public Object parameter(Bound external, UnaryOperator<Object> conversion) {
+    public Object parameter(Bound external, Conversion conversion) {
         return present(external) ? SYMBOLIC : null;
     }
 
     @Override
-    public List<Object> parameterList(Bound externalList, UnaryOperator<Object> conversion) {
+    public Object parameterList(Bound externalList, Conversion conversion) {
         return present(externalList) ? List.of(SYMBOLIC) : null;
     }
 

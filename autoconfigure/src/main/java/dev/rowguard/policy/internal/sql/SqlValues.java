@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import dev.rowguard.policy.internal.bind.Bound;
-import dev.rowguard.policy.internal.eval.Values;
 import dev.rowguard.policy.internal.model.Attribute;
 import dev.rowguard.policy.internal.model.ValueKind;
 
@@ -22,13 +21,7 @@ public final class SqlValues {
 
     /** The value as the row side's column stores it, or null if it cannot be converted. */
     static Object forColumnOf(Bound rowSide, Object value) {
-        if (rowSide instanceof Bound.Field field && field.attribute().ordinalEnum()) {
-            Object name = Values.coerce(value, ValueKind.ENUM);
-            int ordinal = field.attribute().enumConstants().indexOf(name);
-            return ordinal < 0 ? null : BigDecimal.valueOf(ordinal);
-        }
-        ValueKind kind = Values.kindOf(rowSide.type());
-        return kind == null ? value : Values.coerce(value, kind);
+        return Conversion.forColumnOf(rowSide).apply(value);
     }
 
     static Class<?> javaTypeOf(Bound rowSide) {

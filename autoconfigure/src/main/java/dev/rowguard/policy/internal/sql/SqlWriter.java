@@ -3,6 +3,8 @@ package dev.rowguard.policy.internal.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+import java.util.function.UnaryOperator;
 
 import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.bind.BoundRewriter;
@@ -18,20 +20,32 @@ import dev.rowguard.policy.internal.syntax.Quantifier;
  * leaves so that every fragment is read positively by the one above it; each leaf has a
  * positive form (true exactly when the policy's two-valued result is true; SQL NULL counts as
  * false) and a negative form (true exactly when it is false). Parameters are written through
- * {@code placeholder} in the order recorded in {@link #parameterOrder()}.
+ * {@code placeholder} in the order recorded in {@link #parameterOrder()}. A parameter is taken to
+ * hold a value unless {@code nullableParameter} says it may be NULL (row-level security reads the
+ * principal's values in the database, where an absent one is NULL), and subqueries read
+ * {@code tableSource} of each table (row-level security reads related rows past their own policies).
  */
 final class SqlWriter {
 
     private final DomainModel model;
     private final String rootAlias;
     private final IntFunction<String> placeholder;
+    private final IntPredicate nullableParameter;
+    private final UnaryOperator<String> tableSource;
     private final List<Integer> parameterOrder = new ArrayList<>();
     private final StringBuilder sql = new StringBuilder();
 
     SqlWriter(DomainModel model, String rootAlias, IntFunction<String> placeholder) {
+        this(model, rootAlias, placeholder, index -> false, UnaryOperator.identity());
+    }
+
+    SqlWriter(DomainModel model, String rootAlias, IntFunction<String> placeholder, IntPredicate nullableParameter,
+            UnaryOperator<String> tableSource) {
         this.model = model;
         this.rootAlias = rootAlias;
         this.placeholder = placeholder;
+        this.nullableParameter = nullableParameter;
+        this.tableSource = tableSource;
     }
 
     List<Integer> parameterOrder() {
@@ -81,9 +95,9 @@ final class SqlWriter {
         else if (node instanceof Bound.Quantified quantified) {
             quantified(quantified, positive);
         }
-        else if (node instanceof Bound.Field field) {
-            String column = value(field);
-            sql.append(positive ? column : "(" + column + " IS NOT TRUE)");
+        else if (node instanceof Bound.Field || node instanceof Bound.Param) {
+            String value = value(node);
+            sql.append(positive ? value : "(" + value + " IS NOT TRUE)");
         }
         else {
             throw new IllegalStateException("Cannot write " + node + " as SQL");
@@ -163,20 +177,20 @@ final class SqlWriter {
             EntityModel element = model.entity(quantified.relation().targetEntity());
             String alias = alias(quantified.elementVariable());
             sql.append("SELECT ").append(alias).append('.').append(quantified.relation().targetForeignKeyColumn())
-                    .append(" FROM ").append(element.table()).append(' ').append(alias);
+                    .append(" FROM ").append(tableSource.apply(element.table())).append(' ').append(alias);
             where(quantified.condition());
             return;
         }
         String alias = alias(related.relatedVariable());
         sql.append("SELECT ").append(alias).append('.').append(target.id().column()).append(" FROM ")
-                .append(target.table()).append(' ').append(alias);
+                .append(tableSource.apply(target.table())).append(' ').append(alias);
         where(branch);
     }
 
     private void relatedNegative(Bound.Related related) {
         EntityModel target = model.entity(related.relation().targetEntity());
         String alias = alias(related.relatedVariable());
-        sql.append("NOT EXISTS (SELECT 1 FROM ").append(target.table()).append(' ').append(alias).append(" WHERE ")
+        sql.append("NOT EXISTS (SELECT 1 FROM ").append(tableSource.apply(target.table())).append(' ').append(alias).append(" WHERE ")
                 .append(alias).append('.').append(target.id().column()).append(" = ").append(alias(related.variable()))
                 .append('.').append(related.relation().foreignKeyColumn());
         and(related.condition(), true);
@@ -202,12 +216,13 @@ final class SqlWriter {
         String alias = alias(quantified.elementVariable());
         String ownerId = alias(quantified.variable()) + "." + owner.id().column();
         if (relation.joinTable() == null) {
-            return "SELECT 1 FROM " + element.table() + " " + alias + " WHERE " + alias + "."
+            return "SELECT 1 FROM " + tableSource.apply(element.table()) + " " + alias + " WHERE " + alias + "."
                     + relation.targetForeignKeyColumn() + " = " + ownerId;
         }
         Attribute.JoinTable join = relation.joinTable();
         String link = alias + "_link";
-        return "SELECT 1 FROM " + join.table() + " " + link + " JOIN " + element.table() + " " + alias + " ON " + alias
+        return "SELECT 1 FROM " + tableSource.apply(join.table()) + " " + link + " JOIN "
+                + tableSource.apply(element.table()) + " " + alias + " ON " + alias
                 + "." + element.id().column() + " = " + link + "." + join.targetColumn() + " WHERE " + link + "."
                 + join.ownerColumn() + " = " + ownerId;
     }
@@ -267,8 +282,9 @@ final class SqlWriter {
         return sql.append(")").toString();
     }
 
-    private static boolean mayBeNull(Bound operand) {
-        return operand instanceof Bound.Field field && field.attribute().nullable();
+    private boolean mayBeNull(Bound operand) {
+        return (operand instanceof Bound.Field field && field.attribute().nullable())
+                || (operand instanceof Bound.Param param && nullableParameter.test(param.index()));
     }
 
     private String alias(int variable) {

@@ -1,0 +1,55 @@
+package dev.rowguard.hibernate.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.rowguard.policy.internal.HiddenReferences;
+import dev.rowguard.policy.internal.PolicySet;
+import dev.rowguard.policy.internal.RuleDeclaration;
+import dev.rowguard.policy.internal.model.DomainModel;
+
+import org.hibernate.mapping.JoinedSubclass;
+import org.hibernate.mapping.PersistentClass;
+
+/**
+ * The policies of Hibernate's mapped entities, as start-up binds them: the domain model, the
+ * annotations, the unannotated default and the hidden-reference denies. Shared by the mapping
+ * contributor and by the offline row-level security generator, so both see the same rules.
+ */
+public final class MappedPolicies {
+
+    private MappedPolicies() {
+    }
+
+    /**
+     * @param bindings the entity bindings by entity name, in Hibernate's order (the hidden-reference
+     *        denies left out to avoid cycles depend on it)
+     * @throws dev.rowguard.policy.PolicyDefinitionException with start-up's message when a rule is wrong
+     */
+    public static PolicySet read(Map<String, PersistentClass> bindings, Set<String> authAttributes, boolean allowUnannotated,
+            boolean hideRowsWithHiddenReferences) {
+        DomainModel model = new MappingModelReader(bindings).read(authAttributes);
+        Map<String, List<RuleDeclaration>> declarations = AnnotationRules.read(bindings.values());
+        PolicySet declared = PolicySet.build(model, declarations, allowUnannotated);
+        return hideRowsWithHiddenReferences ? declared.with(HiddenReferences.of(declared)) : declared;
+    }
+
+    /**
+     * Entities whose own table holds only part of their row (subclasses of a {@code JOINED}
+     * hierarchy), with the reason: a table policy cannot read the columns stored in the parent's table.
+     */
+    public static Map<String, String> partialTables(Iterable<PersistentClass> bindings) {
+        Map<String, String> partial = new LinkedHashMap<>();
+        for (PersistentClass binding : bindings) {
+            if (binding instanceof JoinedSubclass) {
+                partial.put(binding.getJpaEntityName(), "its table " + binding.getTable().getQuotedName()
+                        + " (a JOINED subclass) holds only part of the row, so it gets no policies of its own; its rows"
+                        + " are protected in the table of " + binding.getRootClass().getJpaEntityName()
+                        + ", which every query of it joins");
+            }
+        }
+        return partial;
+    }
+}
