@@ -103,6 +103,10 @@ public final class TodoBenchmark {
         ConfigurableApplicationContext enforcedContext = context(db, "enforced", true, "hide-row");
         ConfigurableApplicationContext uncheckedContext = context(db, "unchecked", true, "unchecked");
         ConfigurableApplicationContext offContext = context(db, "policies-off", false, "hide-row");
+        ConfigurableApplicationContext layersContext = context(db, "both-layers", true, "hide-row",
+                "--spring.datasource.hikari.connection-init-sql=SET ROLE " + LAYERS_ROLE,
+                "--rowguard.postgres.session-claims=true");
+        TodoRepository todosLayers = layersContext.getBean(TodoRepository.class);
         TodoRepository todos = enforcedContext.getBean(TodoRepository.class);
         BenchTodoRepository enforced = enforcedContext.getBean(BenchTodoRepository.class);
         TodoRepository todosUnchecked = uncheckedContext.getBean(TodoRepository.class);
@@ -142,6 +146,9 @@ public final class TodoBenchmark {
                     () -> Rowguard.runAs(me, () -> unchecked.pageAll(PAGE)));
             Case specBaselinePage = new Case("baseline via criteria: findAll(Specification with the expert's condition, page), policies off",
                     () -> Rowguard.runAs(me, () -> off.findAll(ExpertSpecification.visibleTo(ME), PAGE)));
+            Case layersPage = new Case("both layers: the same findAll(page), Rowguard's filters and the generated RLS"
+                    + " (a role without BYPASSRLS, session claims set per transaction)",
+                    () -> Rowguard.runAs(me, () -> todosLayers.findAll(PAGE)));
             Case hideRowBaselinePage = new Case("baseline with the default's semantics: @Query + countQuery, the rule and the hidden-reference checks by hand, policies off",
                     () -> Rowguard.runAs(me, () -> off.expertHideRowPage(ME, PAGE)));
             Case enforcedPageOnly = new Case("enforced page alone: @Query(\"select t from Todo t\") + Pageable, Rowguard on",
@@ -154,7 +161,7 @@ public final class TodoBenchmark {
                     () -> Rowguard.runAs(me, () -> off.expertCount(ME)));
 
             checkReads(List.of(enforcedPage, baselinePage, naiveOr, uncheckedPage, enforcedHqlPage, uncheckedHqlPage,
-                    specBaselinePage, hideRowBaselinePage),
+                    specBaselinePage, hideRowBaselinePage, layersPage),
                     List.of(floorPage, rlsNaiveCase, rlsWrappedCase, rlsExpertCase),
                     List.of(enforcedPageOnly, baselinePageOnly, uncheckedPageOnly),
                     List.of(enforcedTotal, baselineTotal, uncheckedTotal));
@@ -194,7 +201,7 @@ public final class TodoBenchmark {
             List<Case> reads = List.of(enforcedPage, baselinePage, floorPage, naiveOr, rlsNaiveCase, rlsWrappedCase,
                     enforcedPageOnly, baselinePageOnly, enforcedTotal, baselineTotal,
                     uncheckedPage, uncheckedPageOnly, uncheckedTotal, rlsExpertCase, enforcedHqlPage, uncheckedHqlPage,
-                    specBaselinePage, hideRowBaselinePage);
+                    specBaselinePage, hideRowBaselinePage, layersPage);
             Samples[] readSamples = measure(reads, readWarmup, readRounds);
             line("");
             line("## 1. Filtered reads: user 1, first page of 50 todos by id and the total (2,430)");
@@ -230,6 +237,8 @@ public final class TodoBenchmark {
             ratio("enforced (hide-row) @Query page + countQuery / the same semantics by hand in @Query",
                     readSamples[14], readSamples[17]);
             ratio("the hide-row semantics by hand / the expert's rule alone", readSamples[17], readSamples[1]);
+            ratio("both layers (filters + generated RLS) / Rowguard's filters alone, findAll(page)", readSamples[18],
+                    readSamples[0]);
 
             // ---- 2. short queries
             int shortWarmup = Integer.getInteger("bench.short.warmup", 3000);
@@ -298,6 +307,7 @@ public final class TodoBenchmark {
             }
         }
         finally {
+            layersContext.close();
             offContext.close();
             uncheckedContext.close();
             enforcedContext.close();
@@ -603,6 +613,8 @@ public final class TodoBenchmark {
         }
         try (Statement statement = admin.createStatement()) {
             statement.execute(resource("bench/rls.sql"));
+            statement.execute(resource("bench/layers.sql"));
+            statement.execute(generatedPoliciesFor(LAYERS_ROLE));
         }
         check("users", single(admin, "SELECT count(*) FROM app_user"), 10_000);
         check("spaces", single(admin, "SELECT count(*) FROM space"), 1_000);
@@ -612,12 +624,23 @@ public final class TodoBenchmark {
         check("user 1's private lists", single(admin, "SELECT count(*) FROM list WHERE owner_id = '1' AND private"), 3);
     }
 
-    private static ConfigurableApplicationContext context(Db db, String name, boolean enforced, String hiddenReferences) {
-        return new SpringApplicationBuilder(BenchApplication.class)
-                .web(WebApplicationType.NONE)
-                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(SqlCapture.postProcessor()))
-                .run("--spring.datasource.url=" + db.url(),
-                        "--spring.datasource.username=" + db.username(),
+    /** The role the both-layers context reads as: no BYPASSRLS, so the generated policies apply to it. */
+    static final String LAYERS_ROLE = "rowguard_bench_layers";
+
+    /**
+     * The sample's generated row-level security (db/rls/V3__rowguard_rls.sql, as the rls profile
+     * applies it), its policies given to {@code role} only, so that the other RLS cases' roles keep
+     * their own policies (bench/layers.sql lets them read the tables their policies look into).
+     */
+    private static String generatedPoliciesFor(String role) throws IOException {
+        return resource("db/rls/V3__rowguard_rls.sql")
+                .replaceAll("(CREATE POLICY \\S+ ON \\S+ FOR (?:SELECT|INSERT|UPDATE|DELETE))", "$1 TO " + role);
+    }
+
+    private static ConfigurableApplicationContext context(Db db, String name, boolean enforced, String hiddenReferences,
+            String... more) {
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.username(),
                         "--spring.datasource.password=" + db.password(),
                         "--spring.datasource.hikari.pool-name=" + name,
                         "--spring.datasource.hikari.maximum-pool-size=2",
@@ -626,7 +649,12 @@ public final class TodoBenchmark {
                         "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN",
                         "--rowguard.policy.enabled=" + enforced,
-                        "--rowguard.policy.hidden-references=" + hiddenReferences);
+                        "--rowguard.policy.hidden-references=" + hiddenReferences));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(BenchApplication.class)
+                .web(WebApplicationType.NONE)
+                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(SqlCapture.postProcessor()))
+                .run(args.toArray(String[]::new));
     }
 
     // ------------------------------------------------------------------ EXPLAIN
