@@ -61,20 +61,27 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         Map<String, String> jpaNames = new LinkedHashMap<>();
         bindings.values().forEach(binding -> jpaNames.put(binding.getEntityName(), binding.getJpaEntityName()));
         PolicyRuntime runtime = new PolicyRuntime(policies, jpaNames);
-        int filtered = 0;
+        Map<String, Bound> readRules = new LinkedHashMap<>();
         for (PersistentClass binding : bindings.values()) {
             Bound read = policies.rule(binding.getJpaEntityName(), Operation.READ);
-            if (Bound.Const.TRUE.equals(read)) {
+            if (!Bound.Const.TRUE.equals(read)) {
+                readRules.put(binding.getJpaEntityName(), read);
+            }
+        }
+        Map<String, FilterShapes> shapesByEntity;
+        try {
+            shapesByEntity = FilterShapes.enumerateAll(readRules, policies, model, PARAMETER_PREFIX, settings.maxShapes());
+        }
+        catch (FilterShapes.TooManyShapes ex) {
+            throw new IllegalStateException("The read rule of entity " + ex.entity() + " has " + ex.getMessage()
+                    + " for different callers; raise " + RowguardSettings.MAX_SHAPES
+                    + " or simplify the auth()-only parts of its rules", ex);
+        }
+        int filtered = 0;
+        for (PersistentClass binding : bindings.values()) {
+            FilterShapes shapes = shapesByEntity.get(binding.getJpaEntityName());
+            if (shapes == null) {
                 continue;
-            }
-            FilterShapes shapes;
-            try {
-                shapes = FilterShapes.enumerate(read, policies, model, PARAMETER_PREFIX, settings.maxShapes());
-            }
-            catch (IllegalStateException ex) {
-                throw new IllegalStateException("The read rule of entity " + binding.getJpaEntityName() + " has "
-                        + ex.getMessage() + " for different callers; raise " + RowguardSettings.MAX_SHAPES
-                        + " or simplify the auth()-only parts of its rules", ex);
             }
             CacheRefusal.check(configuration, binding, collectionsOf(metadata, binding));
             ReadFilters filters = new ReadFilters(binding.getJpaEntityName(), shapes);

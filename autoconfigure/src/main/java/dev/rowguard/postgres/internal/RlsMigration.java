@@ -115,12 +115,7 @@ public final class RlsMigration {
         String update = condition(table, entities, Operation.UPDATE, alias);
         String postUpdate = postUpdate(table, entities, alias, text);
         String delete = condition(table, entities, Operation.DELETE, alias);
-        text.append("ALTER TABLE ").append(table).append(" ENABLE ROW LEVEL SECURITY;\n");
-        text.append("ALTER TABLE ").append(table).append(" FORCE ROW LEVEL SECURITY;\n");
-        policy(text, READ, table, "SELECT", read, null);
-        policy(text, CREATE, table, "INSERT", null, create);
-        policy(text, UPDATE, table, "UPDATE", update, postUpdate);
-        policy(text, DELETE, table, "DELETE", delete, null);
+        protect(text, table, read, create, update, postUpdate, delete);
         return text.toString();
     }
 
@@ -230,13 +225,19 @@ public final class RlsMigration {
         StringBuilder text = new StringBuilder();
         text.append("-- link table ").append(table).append(" of ").append(ends.get(0).entity().name()).append(" and ")
                 .append(ends.get(1).entity().name()).append('\n');
+        protect(text, table, readable, changeable, changeable, changeable, changeable);
+        return text.toString();
+    }
+
+    /** Row-level security on the table (owners included) and its four policies. */
+    private static void protect(StringBuilder text, String table, String read, String create, String update,
+            String postUpdate, String delete) {
         text.append("ALTER TABLE ").append(table).append(" ENABLE ROW LEVEL SECURITY;\n");
         text.append("ALTER TABLE ").append(table).append(" FORCE ROW LEVEL SECURITY;\n");
-        policy(text, READ, table, "SELECT", readable, null);
-        policy(text, CREATE, table, "INSERT", null, changeable);
-        policy(text, UPDATE, table, "UPDATE", changeable, changeable);
-        policy(text, DELETE, table, "DELETE", changeable, null);
-        return text.toString();
+        policy(text, READ, table, "SELECT", read, null);
+        policy(text, CREATE, table, "INSERT", null, create);
+        policy(text, UPDATE, table, "UPDATE", update, postUpdate);
+        policy(text, DELETE, table, "DELETE", delete, null);
     }
 
     /** What lets a caller change an end's links: its update rule, or its create rule (an end created with its links). */

@@ -6,11 +6,13 @@ import java.util.Map;
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.policy.Operation;
 import dev.rowguard.policy.internal.model.DomainModel;
+import dev.rowguard.policy.internal.sql.FilterShapes;
 import dev.rowguard.policy.internal.sql.SqlCompiler;
 import dev.rowguard.policy.internal.sql.SqlCondition;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The SQL the compiler emits is shaped for the planner, and principals are always parameters. */
 class SqlShapeTest {
@@ -121,5 +123,21 @@ class SqlShapeTest {
                 + " AND rg19.owner_id IN (" + visibleUsers.formatted(12, 13, 14) + ")))"
                 + " AND t.owner_id IN (" + visibleUsers.formatted(16, 17, 18) + "))");
         assertThat(sql.parameters()).hasSize(11).containsOnly("1");
+    }
+
+    @Test
+    void theEntityWhoseReadRuleHasTooManyShapesIsNamedWhenEntitiesAreEnumeratedTogether() {
+        PolicySet policies = policies(
+                RuleDeclaration.allow("Todo", "auth() != null", Operation.READ),
+                RuleDeclaration.allow("Post", "has(auth().roles, 'a') && published", Operation.READ),
+                RuleDeclaration.allow("Post", "has(auth().roles, 'b') && title == 'x'", Operation.READ));
+        Map<String, dev.rowguard.policy.internal.bind.Bound> readRules = new java.util.LinkedHashMap<>();
+        readRules.put("Todo", policies.rule("Todo", Operation.READ));
+        readRules.put("Post", policies.rule("Post", Operation.READ));
+
+        assertThat(FilterShapes.enumerateAll(readRules, policies, model, "p", 8)).containsOnlyKeys("Todo", "Post");
+        assertThatThrownBy(() -> FilterShapes.enumerateAll(readRules, policies, model, "p", 2))
+                .isInstanceOfSatisfying(FilterShapes.TooManyShapes.class, ex -> assertThat(ex.entity()).isEqualTo("Post"))
+                .hasMessage("more than 2 different SQL shapes");
     }
 }

@@ -72,6 +72,49 @@ public final class FilterShapes {
         return new FilterShapes(rule, highestVariable, rules, shapes);
     }
 
+    /** More shapes than the limit allows, for one entity's read rule. */
+    public static final class TooManyShapes extends IllegalStateException {
+
+        private final String entity;
+
+        TooManyShapes(String entity, IllegalStateException cause) {
+            super(cause.getMessage(), cause);
+            this.entity = entity;
+        }
+
+        public String entity() {
+            return entity;
+        }
+    }
+
+    /**
+     * The shapes of several entities' read rules, by entity in the given order. The entities are
+     * independent, so they are enumerated in parallel: start-up is this work and little else.
+     *
+     * @throws TooManyShapes for the first entity (in the given order) over the limit
+     */
+    public static Map<String, FilterShapes> enumerateAll(Map<String, Bound> readRules, RuleSource rules,
+            DomainModel model, String parameterPrefix, int limit) {
+        Map<String, Object> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+        readRules.entrySet().parallelStream().forEach(entry -> {
+            try {
+                outcomes.put(entry.getKey(), enumerate(entry.getValue(), rules, model, parameterPrefix, limit));
+            }
+            catch (IllegalStateException ex) {
+                outcomes.put(entry.getKey(), new TooManyShapes(entry.getKey(), ex));
+            }
+        });
+        Map<String, FilterShapes> shapes = new LinkedHashMap<>();
+        for (String entity : readRules.keySet()) {
+            Object outcome = outcomes.get(entity);
+            if (outcome instanceof TooManyShapes tooMany) {
+                throw tooMany;
+            }
+            shapes.put(entity, (FilterShapes) outcome);
+        }
+        return shapes;
+    }
+
     private static void add(Map<Bound, FilterShape> shapes, Bound folded, DomainModel model, String parameterPrefix,
             int limit) {
         if (!shapes.containsKey(folded)) {
