@@ -1,6 +1,6 @@
 -- The both-layers case: a role without BYPASSRLS that the benchmark's context switches to (SET ROLE),
 -- so that the sample's generated row-level security applies to it. TodoBenchmark then installs the
--- generated policies (db/rls/V3__rowguard_rls.sql) for this role only.
+-- generated policies (db/rls/R__rowguard_rls.sql) for this role only.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rowguard_bench_layers') THEN

@@ -29,6 +29,7 @@ final class EndToEnd {
 
     static final int USERS = 64;
     static final String PAGE = "page=0&size=50&sort=id";
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final TodoBenchmark.Db db;
     private final Consumer<String> report;
@@ -58,9 +59,12 @@ final class EndToEnd {
         int seconds = Integer.getInteger("bench.e2e.seconds", 20);
         int enforcedPort = freePort();
         int plainPort = freePort();
-        Process enforced = start("e2e-enforced", DevSampleApplication.class.getName(), enforcedPort);
-        Process plain = start("e2e-plain", PlainServer.class.getName(), plainPort, "--rowguard.policy.enabled=false");
+        List<Process> servers = new ArrayList<>();
         try {
+            Process enforced = start("e2e-enforced", DevSampleApplication.class.getName(), enforcedPort);
+            servers.add(enforced);
+            Process plain = start("e2e-plain", PlainServer.class.getName(), plainPort, "--rowguard.policy.enabled=false");
+            servers.add(plain);
             awaitStarted(enforcedPort, enforced, "e2e-enforced");
             awaitStarted(plainPort, plain, "e2e-plain");
             String[] tokens = new String[USERS];
@@ -68,10 +72,11 @@ final class EndToEnd {
                 tokens[user - 1] = get(URI.create("http://127.0.0.1:" + enforcedPort + "/dev/token?sub=" + user), null).body().trim();
             }
             IntFunction<HttpRequest> enforcedRequest = i -> HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + enforcedPort + "/api/todos?" + PAGE))
+                    URI.create("http://127.0.0.1:" + enforcedPort + "/api/todos?" + PAGE)).timeout(REQUEST_TIMEOUT)
                     .header("Authorization", "Bearer " + tokens[i % USERS]).build();
             IntFunction<HttpRequest> plainRequest = i -> HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + plainPort + "/bench/todos?me=" + (i % USERS + 1) + "&" + PAGE)).build();
+                    URI.create("http://127.0.0.1:" + plainPort + "/bench/todos?me=" + (i % USERS + 1) + "&" + PAGE))
+                    .timeout(REQUEST_TIMEOUT).build();
             checkSameAnswers(enforcedRequest, plainRequest);
 
             load(enforcedRequest, concurrency, Math.max(5, seconds / 2));
@@ -85,10 +90,14 @@ final class EndToEnd {
             write(concurrency, seconds, merge(enforcedSlots), merge(plainSlots));
         }
         finally {
-            enforced.destroy();
-            plain.destroy();
-            enforced.waitFor();
-            plain.waitFor();
+            for (Process server : servers) {
+                server.destroy();
+            }
+            for (Process server : servers) {
+                if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    server.destroyForcibly();
+                }
+            }
         }
     }
 

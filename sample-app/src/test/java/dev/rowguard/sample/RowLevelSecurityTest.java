@@ -79,9 +79,9 @@ class RowLevelSecurityTest {
     void theCheckedInMigrationIsWhatTheGeneratorWritesForTheSamplesAnnotations() throws IOException {
         String generated = RlsMigrationGenerator.generate(new RlsMigrationGenerator.Options(
                 List.of("dev.rowguard.sample.domain"), true, false, Set.of("region", "approvalLimit"), null, null)).sql();
-        try (InputStream checkedIn = getClass().getResourceAsStream("/db/rls/V3__rowguard_rls.sql")) {
+        try (InputStream checkedIn = getClass().getResourceAsStream("/db/rls/R__rowguard_rls.sql")) {
             assertThat(new String(checkedIn.readAllBytes(), StandardCharsets.UTF_8))
-                    .as("db/rls/V3__rowguard_rls.sql is stale: regenerate with ./mvnw -pl sample-app compile exec:java")
+                    .as("db/rls/R__rowguard_rls.sql is stale: regenerate with ./mvnw -pl sample-app compile exec:java")
                     .isEqualTo(generated);
         }
     }
