@@ -55,9 +55,15 @@ final class WriteCases {
         }
     }
 
-    /** Create, update and delete of a post, then of a todo: the order the report lists them in. */
+    /**
+     * An empty transaction (what every write pays before its statements: the session, Rowguard's
+     * set-up of it, begin and commit), then create, update and delete of a post, then of a todo:
+     * the order the report lists them in.
+     */
     List<TodoBenchmark.Case> cases(String side) {
         return List.of(
+                new TodoBenchmark.Case("empty transaction (no statement), " + side,
+                        () -> inTransaction(() -> entityManager.isJoinedToTransaction())),
                 new TodoBenchmark.Case("post create (own-column rule), " + side, () -> {
                     long id = createPost();
                     postsToDelete.push(id);
