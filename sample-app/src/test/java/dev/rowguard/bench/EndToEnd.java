@@ -69,7 +69,7 @@ final class EndToEnd {
             awaitStarted(plainPort, plain, "e2e-plain");
             String[] tokens = new String[USERS];
             for (int user = 1; user <= USERS; user++) {
-                tokens[user - 1] = get(URI.create("http://127.0.0.1:" + enforcedPort + "/dev/token?sub=" + user), null).body().trim();
+                tokens[user - 1] = get(URI.create("http://127.0.0.1:" + enforcedPort + "/dev/token?sub=" + user)).body().trim();
             }
             IntFunction<HttpRequest> enforcedRequest = i -> HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + enforcedPort + "/api/todos?" + PAGE)).timeout(REQUEST_TIMEOUT)
@@ -218,7 +218,7 @@ final class EndToEnd {
                 throw new IllegalStateException("a server did not start, see " + log(name));
             }
             try {
-                get(URI.create("http://127.0.0.1:" + port + "/"), null);
+                get(URI.create("http://127.0.0.1:" + port + "/"));
                 return;
             }
             catch (IOException ex) {
@@ -228,12 +228,8 @@ final class EndToEnd {
         throw new IllegalStateException("a server did not start within 3 minutes, see " + log(name));
     }
 
-    private HttpResponse<String> get(URI uri, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int freePort() throws IOException {

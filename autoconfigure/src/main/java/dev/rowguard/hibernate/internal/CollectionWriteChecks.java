@@ -52,7 +52,6 @@ import org.hibernate.type.EntityType;
 final class CollectionWriteChecks implements PreCollectionRecreateEventListener, PreCollectionUpdateEventListener,
         PreCollectionRemoveEventListener {
 
-    private static final String ROW = "rg_row";
     private static final String LINK = "rg_link";
 
     private final PolicyRuntime runtime;
@@ -114,7 +113,7 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
             return;
         }
         SqlCondition condition = runtime.compiler().compile(elementRule(elementEntity, persister.isOneToMany()),
-                caller.principal(), null, ROW, null);
+                caller.principal(), null, StoredRows.ALIAS, null);
         if (condition.alwaysTrue()) {
             return;
         }
@@ -141,13 +140,13 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
 
     private void requireOwner(Caller caller, String ownerEntity, Object ownerId, SharedSessionContractImplementor session) {
         SqlCondition condition = runtime.compiler().compile(runtime.policies().rule(ownerEntity, Operation.UPDATE),
-                caller.principal(), null, ROW, null);
+                caller.principal(), null, StoredRows.ALIAS, null);
         if (condition.alwaysTrue()) {
             return;
         }
         EntityModel owner = runtime.policies().model().entity(ownerEntity);
         boolean allowed = !condition.alwaysFalse() && ownerId != null && StoredRows.selectsARow(session,
-                "SELECT 1 FROM " + owner.table() + " " + ROW + " WHERE " + ROW + "." + owner.id().column() + " = ? AND ("
+                "SELECT 1 FROM " + owner.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "." + owner.id().column() + " = ? AND ("
                         + condition.sql() + ")", parameters(List.of(ownerId), condition));
         if (!allowed) {
             throw new PolicyViolationException(ownerEntity, Operation.UPDATE);
@@ -170,12 +169,12 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         String keyColumn = single(persister.getKeyColumnNames(), persister);
         String sql;
         if (persister.isOneToMany()) {
-            sql = "SELECT 1 FROM " + element.table() + " " + ROW + " WHERE " + ROW + "." + keyColumn + " = ? AND ("
+            sql = "SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "." + keyColumn + " = ? AND ("
                     + condition.sql() + ") IS NOT TRUE";
         }
         else {
             sql = "SELECT 1 FROM " + persister.getTableName() + " " + LINK + " WHERE " + LINK + "." + keyColumn + " = ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM " + element.table() + " " + ROW + " WHERE " + ROW + "."
+                    + " AND NOT EXISTS (SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "."
                     + element.id().column() + " = " + LINK + "." + single(persister.getElementColumnNames(), persister)
                     + " AND (" + condition.sql() + "))";
         }
@@ -188,7 +187,7 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
             return true;
         }
         EntityModel element = runtime.policies().model().entity(elementEntity);
-        String sql = "SELECT 1 FROM " + element.table() + " " + ROW + " WHERE " + ROW + "." + element.id().column()
+        String sql = "SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "." + element.id().column()
                 + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") AND (" + condition.sql()
                 + ") IS NOT TRUE";
         return StoredRows.selectsARow(session, sql, parameters(ids, condition));

@@ -9,6 +9,9 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 /** Queries about stored rows, on the session's connection but outside Hibernate, so no filter applies. */
 final class StoredRows {
 
+    /** The alias of the row a check's rule is compiled for, in every statement that checks a row. */
+    static final String ALIAS = "rg_row";
+
     private StoredRows() {
     }
 

@@ -35,8 +35,6 @@ import org.hibernate.persister.entity.EntityPersister;
  */
 final class WriteChecks implements PreInsertEventListener, PreUpdateEventListener, PreDeleteEventListener {
 
-    private static final String ROW_ALIAS = "rg_row";
-
     private final PolicyRuntime runtime;
     private final AuthDefaults authDefaults;
     private final EntitiesCreatedInFlush created;
@@ -139,7 +137,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
     /** {@code SELECT 1 FROM (<the row's values, typed like the table>) rg_row WHERE <rule>}. */
     private boolean queryAllows(String entity, Bound rule, StateRow row, StateRow before, Caller caller, SharedSessionContractImplementor session) {
         EntityModel model = runtime.policies().model().entity(entity);
-        SqlCondition condition = runtime.compiler().compile(rule, caller.principal(), before, ROW_ALIAS, null);
+        SqlCondition condition = runtime.compiler().compile(rule, caller.principal(), before, StoredRows.ALIAS, null);
         if (condition.alwaysFalse() || condition.alwaysTrue()) {
             return condition.alwaysTrue();
         }
@@ -153,7 +151,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
             }
         }
         String sql = "SELECT 1 FROM (SELECT " + String.join(", ", columns) + " FROM " + model.table() + " WHERE FALSE UNION ALL SELECT "
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") " + ROW_ALIAS + " WHERE "
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") " + StoredRows.ALIAS + " WHERE "
                 + condition.sql();
         values.addAll(condition.parameters());
         return StoredRows.selectsARow(session, sql, values);

@@ -100,11 +100,6 @@ final class Facts {
         return all;
     }
 
-    /** These facts and {@code conditions}, each split into its conjuncts. */
-    Facts with(List<Bound> conditions) {
-        return conjunction(conditions);
-    }
-
     /**
      * These facts and the conjuncts of an AND, numbered by position, so that one can be
      * {@linkplain #exclude excluded} while it is simplified under the others and then
@@ -155,41 +150,36 @@ final class Facts {
     /** What is known inside {@code semiJoin}'s subquery, where its related row is bound. */
     Facts entering(Bound.Related semiJoin, DomainModel model) {
         Attribute.Scalar targetId = model.entity(semiJoin.relation().targetEntity()).id();
-        Bound.Field foreignKey = foreignKey(semiJoin, targetId);
         Bound.Field relatedId = new Bound.Field(semiJoin.relatedVariable(), List.of(), targetId);
         List<Bound> carried = new ArrayList<>();
-        for (Bound.Compare compare : comparisonsOf(foreignKey)) {
-            if (compare.left().equals(foreignKey) && isValue(compare.right())) {
-                carried.add(new Bound.Compare(compare.operator(), relatedId, compare.right()));
-            }
+        for (Bound.Compare compare : valuesOf(foreignKey(semiJoin, targetId))) {
+            carried.add(new Bound.Compare(compare.operator(), relatedId, compare.right()));
         }
-        for (Bound.Related other : relatedFacts()) {
-            if (other.variable() == semiJoin.variable() && other.relation().equals(semiJoin.relation())) {
-                int from = other.relatedVariable();
-                int to = semiJoin.relatedVariable();
-                carried.add(BoundRewriter.mapVariables(other.condition(), variable -> variable == from ? to : variable));
-            }
+        for (Bound.Related other : throughTheSameKey(semiJoin)) {
+            int from = other.relatedVariable();
+            int to = semiJoin.relatedVariable();
+            carried.add(BoundRewriter.mapVariables(other.condition(), variable -> variable == from ? to : variable));
         }
-        return carried.isEmpty() ? this : with(carried);
+        return carried.isEmpty() ? this : conjunction(carried);
     }
 
     /** Whether the semi-join's foreign key is known to hold a value (so, the schema's foreign key being enforced, its row exists). */
     boolean hasRow(Bound.Related semiJoin, DomainModel model) {
-        if (!semiJoin.relation().optional()) {
-            return true;
-        }
-        Bound.Field foreignKey = foreignKey(semiJoin, model.entity(semiJoin.relation().targetEntity()).id());
-        for (Bound.Compare compare : comparisonsOf(foreignKey)) {
-            if (compare.left().equals(foreignKey) && isValue(compare.right())) {
-                return true;
-            }
-        }
-        for (Bound.Related other : relatedFacts()) {
-            if (other.variable() == semiJoin.variable() && other.relation().equals(semiJoin.relation())) {
-                return true;
-            }
-        }
-        return false;
+        return !semiJoin.relation().optional()
+                || !valuesOf(foreignKey(semiJoin, model.entity(semiJoin.relation().targetEntity()).id())).isEmpty()
+                || !throughTheSameKey(semiJoin).isEmpty();
+    }
+
+    /** The known comparisons of the foreign key with a value. */
+    private List<Bound.Compare> valuesOf(Bound.Field foreignKey) {
+        return comparisonsOf(foreignKey).stream()
+                .filter(compare -> compare.left().equals(foreignKey) && isValue(compare.right())).toList();
+    }
+
+    /** The known semi-joins from the same row through the same relation: they reach the same related row. */
+    private List<Bound.Related> throughTheSameKey(Bound.Related semiJoin) {
+        return relatedFacts().stream().filter(other -> other.variable() == semiJoin.variable()
+                && other.relation().equals(semiJoin.relation())).toList();
     }
 
     private static Bound.Field foreignKey(Bound.Related semiJoin, Attribute.Scalar targetId) {
