@@ -8,6 +8,8 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +31,7 @@ import dev.rowguard.testsupport.TestPostgres;
  */
 final class DifferentialSchema {
 
-    static final DomainModel MODEL = new ModelBuilder("level", "region")
+    static final DomainModel MODEL = new ModelBuilder("level", "region", "since")
             .entity("Owner", "d_owner").id(ValueKind.NUMBER, Long.class)
                 .scalar("name", "name", ValueKind.STRING, String.class, true)
                 .scalar("score", "score", ValueKind.NUMBER, Integer.class, true)
@@ -46,6 +48,8 @@ final class DifferentialSchema {
                 .scalar("flag", "flag", ValueKind.BOOLEAN, Boolean.class, true)
                 .enumeration("kind", "kind", true, "A", "B", "C")
                 .scalar("price", "price", ValueKind.NUMBER, BigDecimal.class, true)
+                .scalar("seen", "seen", ValueKind.TEMPORAL, LocalDateTime.class, true)
+                .scalar("due", "due", ValueKind.TEMPORAL, LocalDate.class, true)
                 .toMany("tags", "Tag", "item_id")
                 .toMany("children", "Item", "parent_id").done()
             .entity("Tag", "d_tag").id(ValueKind.NUMBER, Long.class)
@@ -66,16 +70,19 @@ final class DifferentialSchema {
     static final PolicySet HIDE_ROW_RULES = RULES.with(HiddenReferences.of(RULES));
 
     /**
-     * Run first, each with both rule sets: conditions where the compiler drops what is implied
+     * Run first, each with both rule sets. Conditions where the compiler drops what is implied
      * (a foreign key's value carried into its semi-join, a semi-join's condition carried into
      * another through the same key, repeats, absorbed disjuncts, a semi-join left without a
-     * condition on a key that may be null).
+     * condition on a key that may be null), then comparisons of points in time with zoneless columns.
      */
-    static final List<String> PRUNED = List.of("check(owner)", "owner == auth() && check(owner)",
+    static final List<String> FIXED_CONDITIONS = List.of("check(owner)", "owner == auth() && check(owner)",
             "check(parent) && parent.qty > 0", "parent != null && parent.owner == auth() && check(parent)",
             "(qty > 1 || flag) && (qty > 1 || flag)", "qty > 1 || (qty > 1 && flag)",
             "children?[check(parent) && check(owner)]", "tags?[check(item)] && check(owner)",
-            "check(parent) && (parent.qty > 0 || parent.owner.tier == 'GOLD')");
+            "check(parent) && (parent.qty > 0 || parent.owner.tier == 'GOLD')",
+            // zoneless columns (timestamp, date) against points in time, read at UTC in any session zone
+            "seen < now()", "due < auth().since", "seen >= auth().since", "due == auth().since", "parent.seen > due",
+            "owner.created < seen", "due <= owner.created");
 
     static final List<String> TABLES = List.of("d_owner", "d_item", "d_tag");
 
@@ -90,6 +97,10 @@ final class DifferentialSchema {
     /** A new database with the tables and their rows. */
     static DifferentialSchema create(String name) throws SQLException {
         DifferentialSchema schema = new DifferentialSchema(TestPostgres.server().createDatabase(name).connect());
+        try (Statement statement = schema.connection.createStatement()) {
+            // zoneless columns are read at UTC whatever the session's zone: a zone 13:45 away shows it
+            statement.execute("SET TIME ZONE 'Pacific/Chatham'");
+        }
         schema.createTablesAndRandomRows();
         return schema;
     }
@@ -102,7 +113,7 @@ final class DifferentialSchema {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE d_owner (id bigint PRIMARY KEY, name text, score int, active boolean, tier text, created timestamptz)");
             statement.execute("CREATE TABLE d_item (id bigint PRIMARY KEY, owner_id bigint REFERENCES d_owner, parent_id bigint REFERENCES d_item,"
-                    + " label text, qty int, flag boolean, kind text, price numeric(10,2))");
+                    + " label text, qty int, flag boolean, kind text, price numeric(10,2), seen timestamp, due date)");
             statement.execute("CREATE TABLE d_tag (id bigint PRIMARY KEY, item_id bigint NOT NULL REFERENCES d_item, name text, weight int)");
         }
         Random random = new Random(42);
@@ -117,7 +128,9 @@ final class DifferentialSchema {
             insert("d_item", id, maybe(random, (long) (1 + random.nextInt(12))), parent,
                     maybe(random, strings[random.nextInt(strings.length)]), maybe(random, random.nextInt(4)),
                     maybe(random, random.nextBoolean()), maybe(random, new String[] { "A", "B", "C" }[random.nextInt(3)]),
-                    maybe(random, new BigDecimal(random.nextInt(300)).movePointLeft(2)));
+                    maybe(random, new BigDecimal(random.nextInt(300)).movePointLeft(2)),
+                    maybe(random, LocalDateTime.parse("2021-01-01T00:00:00").plusMinutes(random.nextInt(1000) * 1439L)),
+                    maybe(random, LocalDate.parse("2021-01-01").plusDays(random.nextInt(1000))));
         }
         for (long id = 1; id <= 70; id++) {
             insert("d_tag", id, (long) (1 + random.nextInt(40)), maybe(random, strings[random.nextInt(strings.length)]),
@@ -132,10 +145,12 @@ final class DifferentialSchema {
                 while (result.next()) {
                     Map<String, Object> columns = new LinkedHashMap<>();
                     for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        Object value = result.getObject(i);
-                        if (value instanceof java.sql.Timestamp timestamp) {
-                            value = timestamp.toInstant();
-                        }
+                        Object value = switch (meta.getColumnTypeName(i)) {
+                            case "timestamptz" -> result.getObject(i, OffsetDateTime.class);
+                            case "timestamp" -> result.getObject(i, LocalDateTime.class);
+                            case "date" -> result.getObject(i, LocalDate.class);
+                            default -> result.getObject(i);
+                        };
                         columns.put(meta.getColumnName(i), value);
                     }
                     rows.put(columns.get("id"), new MapRow(tables, tableOfEntity, columns));

@@ -44,6 +44,11 @@ final class PolicyGenerator {
         if (level != null) {
             builder.attribute("level", level);
         }
+        String[] sinces = { null, "2022-03-01T23:30:00Z", "2021-06-15T10:00:00Z", "2022-03-02T05:00:00+13:00", "x" };
+        String since = sinces[random.nextInt(sinces.length)];
+        if (since != null) {
+            builder.attribute("since", since);
+        }
         String[] regions = { null, "a", "b", "ab", "" };
         String region = regions[random.nextInt(regions.length)];
         if (region != null) {
@@ -129,8 +134,9 @@ final class PolicyGenerator {
                 options.addAll(List.of("true", "false"));
             }
             case "enum" -> options.addAll(scope == Scope.TAG ? List.of("item.kind") : List.of("kind", "parent.kind"));
-            default -> options.addAll(scope == Scope.TAG ? List.of("item.owner.created", "now()")
-                    : List.of("owner.created", "parent.owner.created", "now()"));
+            default -> options.addAll(scope == Scope.TAG
+                    ? List.of("item.owner.created", "item.seen", "item.due", "now()", "auth().since")
+                    : List.of("owner.created", "parent.owner.created", "seen", "due", "parent.seen", "now()", "auth().since"));
         }
         return options.get(random.nextInt(options.size()));
     }

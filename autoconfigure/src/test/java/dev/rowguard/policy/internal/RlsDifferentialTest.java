@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.rowguard.policy.internal.DifferentialSchema.HIDE_ROW_RULES;
 import static dev.rowguard.policy.internal.DifferentialSchema.MODEL;
-import static dev.rowguard.policy.internal.DifferentialSchema.PRUNED;
+import static dev.rowguard.policy.internal.DifferentialSchema.FIXED_CONDITIONS;
 import static dev.rowguard.policy.internal.DifferentialSchema.RULES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -80,7 +80,7 @@ class RlsDifferentialTest {
         int acceptedSome = 0;
         int rejectedSome = 0;
         for (int e = 0; e < EXPRESSIONS; e++) {
-            String expression = e < 2 * PRUNED.size() ? PRUNED.get(e / 2) : generator.condition();
+            String expression = e < 2 * FIXED_CONDITIONS.size() ? FIXED_CONDITIONS.get(e / 2) : generator.condition();
             Bound bound = Binder.bindCondition(MODEL, MODEL.entity("Item"), Operation.READ, Parser.parse(expression));
             PolicySet rules = e % 2 == 1 ? HIDE_ROW_RULES : RULES;
             String policy = RlsMigration.readPolicy(rules, "d_item", bound);

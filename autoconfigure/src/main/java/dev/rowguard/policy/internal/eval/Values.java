@@ -2,7 +2,10 @@ package dev.rowguard.policy.internal.eval;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Objects;
@@ -39,6 +42,9 @@ public final class Values {
         }
         if (value instanceof ZonedDateTime zoned) {
             return zoned.toInstant();
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
         }
         if (value instanceof Date date) {
             return date.toInstant();
@@ -85,7 +91,32 @@ public final class Values {
         if (kind == ValueKind.STRING && (rightKind == ValueKind.UUID || leftKind == ValueKind.UUID)) {
             kind = ValueKind.UUID;
         }
-        return new Object[] { coerce(left, kind), coerce(right, kind) };
+        Object[] unified = { coerce(left, kind), coerce(right, kind) };
+        if (kind == ValueKind.TEMPORAL && unified[0] != null && unified[1] != null) {
+            unified[0] = asZonelessAs(unified[0], unified[1]);
+            unified[1] = asZonelessAs(unified[1], unified[0]);
+        }
+        return unified;
+    }
+
+    /**
+     * A point in time met with a zoneless value (a {@code LocalDateTime} or {@code LocalDate}
+     * column, which Rowguard reads as UTC): the instant as that type at UTC, a date as its
+     * midnight beside a date-time. Otherwise the value itself.
+     */
+    private static Object asZonelessAs(Object value, Object other) {
+        if (value instanceof Instant instant) {
+            if (other instanceof LocalDateTime) {
+                return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+            }
+            if (other instanceof LocalDate) {
+                return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+            }
+        }
+        if (value instanceof LocalDate date && other instanceof LocalDateTime) {
+            return date.atStartOfDay();
+        }
+        return value;
     }
 
     /** The two-valued comparison: false when either side is null. */

@@ -114,7 +114,7 @@ final class AuthSql {
             case NUMBER -> "rowguard.as_number(" + json + ")";
             case BOOLEAN -> "rowguard.as_boolean(" + json + ")";
             case UUID -> "rowguard.as_uuid(" + json + ")";
-            case TEMPORAL -> "rowguard.as_timestamptz(" + json + ")";
+            case TEMPORAL -> conversion.temporal().fromTimestamptz("rowguard.as_timestamptz(" + json + ")");
         };
     }
 }

@@ -16,23 +16,25 @@ import dev.rowguard.policy.internal.model.ValueKind;
  *
  * @param kind the kind to convert to; null converts nothing
  * @param ordinalConstants for an enum stored as its ordinal: the constants in ordinal order, else empty
+ * @param temporal for a point in time: how the column holds it (a zoneless column is read at UTC), else null
  */
-record Conversion(ValueKind kind, List<String> ordinalConstants) implements UnaryOperator<Object> {
+record Conversion(ValueKind kind, List<String> ordinalConstants, TemporalType temporal) implements UnaryOperator<Object> {
 
     Conversion {
         ordinalConstants = List.copyOf(ordinalConstants);
     }
 
     static Conversion to(ValueKind kind) {
-        return new Conversion(kind, List.of());
+        return new Conversion(kind, List.of(), kind == ValueKind.TEMPORAL ? TemporalType.TIMESTAMPTZ : null);
     }
 
     /** The conversion for a value compared with {@code rowSide}, as the column stores it. */
     static Conversion forColumnOf(Bound rowSide) {
         if (rowSide instanceof Bound.Field field && field.attribute().ordinalEnum()) {
-            return new Conversion(ValueKind.ENUM, field.attribute().enumConstants());
+            return new Conversion(ValueKind.ENUM, field.attribute().enumConstants(), null);
         }
-        return to(Values.kindOf(rowSide.type()));
+        ValueKind kind = Values.kindOf(rowSide.type());
+        return new Conversion(kind, List.of(), kind == ValueKind.TEMPORAL ? TemporalType.ofOperand(rowSide) : null);
     }
 
     boolean ordinal() {

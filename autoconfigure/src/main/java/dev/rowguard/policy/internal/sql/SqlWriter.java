@@ -123,6 +123,14 @@ final class SqlWriter {
     private String compare(Bound.Compare compare, boolean positive) {
         String left = value(compare.left());
         String right = value(compare.right());
+        TemporalType leftTime = TemporalType.ofOperand(compare.left());
+        TemporalType rightTime = TemporalType.ofOperand(compare.right());
+        if (leftTime == TemporalType.TIMESTAMPTZ && rightTime != null) {
+            left = rightTime.fromTimestamptz(left);
+        }
+        else if (rightTime == TemporalType.TIMESTAMPTZ && leftTime != null) {
+            right = leftTime.fromTimestamptz(right);
+        }
         boolean collate = compare.operator().isOrdering() && isString(compare.left(), compare.right());
         String suffix = collate ? " COLLATE \"C\"" : "";
         BinaryOperator operator = positive ? compare.operator() : negation(compare.operator());
