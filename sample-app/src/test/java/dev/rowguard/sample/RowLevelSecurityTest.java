@@ -2,11 +2,13 @@ package dev.rowguard.sample;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -19,10 +21,12 @@ import dev.rowguard.testsupport.TestPostgres;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * application connected as a role that owns its tables but is neither a superuser nor BYPASSRLS. Native SQL, which
  * Hibernate's filters never see, is held to the same rules by PostgreSQL.
  */
-@SpringBootTest(classes = SampleApplication.class, webEnvironment = WebEnvironment.NONE)
+@SpringBootTest(classes = SampleApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("rls")
 class RowLevelSecurityTest {
 
@@ -74,6 +78,9 @@ class RowLevelSecurityTest {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void theCheckedInMigrationIsWhatTheGeneratorWritesForTheSamplesAnnotations() throws IOException {
@@ -131,6 +138,35 @@ class RowLevelSecurityTest {
         Object inserted = Rowguard.runAs(AuthPrincipal.of("alice"),
                 () -> inTransaction(() -> entityManager.createNativeQuery(insert).executeUpdate()));
         assertThat(inserted).as("the same insert without RETURNING passes the create rule").isEqualTo(1);
+    }
+
+    /** Spaces and their members use sequence ids, so the insert needs no RETURNING of a row not yet readable. */
+    @Test
+    void aUserCreatesASpaceThroughTheApiAndIsItsFirstMemberWithTheDatabasesPoliciesOn() {
+        String dave = issuer.token("dave", Map.of());
+        HttpResponse<String> created = new Http(port).send("POST", "/api/spaces", "{\"name\":\"Dave's\",\"slug\":\"daves\"}", dave);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long space = JsonMapper.builder().build().readTree(created.body()).path("id").asLong();
+
+        String readable = "SELECT count(*) FROM space_user WHERE space_id = " + space;
+        assertThat(Rowguard.runAs(AuthPrincipal.of("dave"), () -> inTransaction(() -> nativeCount(readable)))).isEqualTo(1);
+        assertThat(Rowguard.runAs(AuthPrincipal.of("alice"), () -> inTransaction(() -> nativeCount(readable)))).isZero();
+        assertThat(new Http(port).get("/api/spaces/" + space, issuer.token("alice", Map.of())).statusCode()).isEqualTo(404);
+    }
+
+    /** The application's checks read related rows as stored; the caller's own values still decide. */
+    @Test
+    void aMemberWhoIsNotAnAdminStillCannotPromoteThemselvesWithTheDatabasesPoliciesOn() {
+        String members = "SELECT count(*) FROM space_user WHERE space_id = 2";
+        long before = Rowguard.asSystem(() -> inTransaction(() -> nativeCount(members)));
+        HttpResponse<String> refused = new Http(port).send("POST", "/api/spaces/2/members",
+                "{\"userId\":\"carol\",\"role\":\"ADMIN\"}", issuer.token("carol", Map.of()));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(Rowguard.asSystem(() -> inTransaction(() -> nativeCount(members)))).isEqualTo(before);
+    }
+
+    private long nativeCount(String sql) {
+        return ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
     private List<Long> listIdsAs(AuthPrincipal principal) {

@@ -28,7 +28,8 @@ import org.springframework.core.env.Environment;
 public final class RowguardJpaAutoConfiguration {
 
     @Bean
-    HibernatePropertiesCustomizer rowguardHibernateProperties(RowguardPolicyProperties properties, Environment environment) {
+    HibernatePropertiesCustomizer rowguardHibernateProperties(RowguardPolicyProperties properties,
+            RowguardPostgresProperties postgres, Environment environment) {
         Map<String, String> attributes = Binder.get(environment)
                 .bind("rowguard.auth.attributes", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
         return hibernate -> {
@@ -37,6 +38,7 @@ public final class RowguardJpaAutoConfiguration {
             hibernate.put(RowguardSettings.MAX_SHAPES, String.valueOf(properties.getMaxFilterShapes()));
             hibernate.put(RowguardSettings.HIDDEN_REFERENCES, properties.getHiddenReferences().name().toLowerCase().replace('_', '-'));
             hibernate.put(RowguardSettings.AUTH_ATTRIBUTES, String.join(",", attributes.keySet()));
+            hibernate.put(RowguardSettings.SESSION_CLAIMS, String.valueOf(postgres.isSessionClaims()));
         };
     }
 

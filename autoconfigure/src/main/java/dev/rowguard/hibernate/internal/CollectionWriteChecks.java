@@ -145,7 +145,7 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
             return;
         }
         EntityModel owner = runtime.policies().model().entity(ownerEntity);
-        boolean allowed = !condition.alwaysFalse() && ownerId != null && StoredRows.selectsARow(session,
+        boolean allowed = !condition.alwaysFalse() && ownerId != null && runtime.storedRows().selectsARow(session,
                 "SELECT 1 FROM " + owner.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "." + owner.id().column() + " = ? AND ("
                         + condition.sql() + ")", parameters(List.of(ownerId), condition));
         if (!allowed) {
@@ -178,7 +178,7 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
                     + element.id().column() + " = " + LINK + "." + single(persister.getElementColumnNames(), persister)
                     + " AND (" + condition.sql() + "))";
         }
-        return StoredRows.selectsARow(session, sql, parameters(List.of(key), condition));
+        return runtime.storedRows().selectsARow(session, sql, parameters(List.of(key), condition));
     }
 
     private boolean anyElementFails(String elementEntity, List<Object> ids, SqlCondition condition,
@@ -190,7 +190,7 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         String sql = "SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "." + element.id().column()
                 + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") AND (" + condition.sql()
                 + ") IS NOT TRUE";
-        return StoredRows.selectsARow(session, sql, parameters(ids, condition));
+        return runtime.storedRows().selectsARow(session, sql, parameters(ids, condition));
     }
 
     /** Ids of the elements added or removed since the collection was loaded, leaving out rows created in this flush. */

@@ -60,7 +60,7 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         DomainModel model = policies.model();
         Map<String, String> jpaNames = new LinkedHashMap<>();
         bindings.values().forEach(binding -> jpaNames.put(binding.getEntityName(), binding.getJpaEntityName()));
-        PolicyRuntime runtime = new PolicyRuntime(policies, jpaNames);
+        PolicyRuntime runtime = new PolicyRuntime(policies, jpaNames, settings.sessionClaims());
         Map<String, Bound> readRules = new LinkedHashMap<>();
         for (PersistentClass binding : bindings.values()) {
             Bound read = policies.rule(binding.getJpaEntityName(), Operation.READ);

@@ -31,9 +31,11 @@ public final class PolicyRuntime {
     private final SqlCompiler compiler;
     private final Map<String, ReadFilters> readFilters = new LinkedHashMap<>();
     private final Map<String, String> jpaNameOfEntityName;
+    private final StoredRows storedRows;
 
-    PolicyRuntime(PolicySet policies, Map<String, String> jpaNameOfEntityName) {
+    PolicyRuntime(PolicySet policies, Map<String, String> jpaNameOfEntityName, boolean sessionClaims) {
         this.policies = policies;
+        this.storedRows = new StoredRows(sessionClaims);
         this.compiler = new SqlCompiler(policies.model(), policies);
         this.jpaNameOfEntityName = jpaNameOfEntityName;
     }
@@ -48,6 +50,10 @@ public final class PolicyRuntime {
 
     SqlCompiler compiler() {
         return compiler;
+    }
+
+    StoredRows storedRows() {
+        return storedRows;
     }
 
     Collection<ReadFilters> readFilters() {

@@ -110,7 +110,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
     private boolean storedRowExists(String entity, Object id, SharedSessionContractImplementor session) {
         EntityModel model = runtime.policies().model().entity(entity);
         String sql = "SELECT 1 FROM " + model.table() + " WHERE " + model.id().column() + " = ?";
-        return StoredRows.selectsARow(session, sql, List.of(SqlValues.toJdbc(Values.normalize(id), model.id().javaType())));
+        return runtime.storedRows().selectsARow(session, sql, List.of(SqlValues.toJdbc(Values.normalize(id), model.id().javaType())));
     }
 
     /** A StatelessSession passes no stored state: the values it has came from the caller and prove nothing. */
@@ -154,7 +154,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") " + StoredRows.ALIAS + " WHERE "
                 + condition.sql();
         values.addAll(condition.parameters());
-        return StoredRows.selectsARow(session, sql, values);
+        return runtime.storedRows().selectsARow(session, sql, values);
     }
 
     private Attribute.Scalar asColumn(Attribute attribute) {

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.SequenceGenerator;
 
 import dev.rowguard.policy.Allow;
 import dev.rowguard.policy.Deny;
@@ -31,8 +32,12 @@ import static dev.rowguard.policy.Operation.UPDATE;
 @Allow(value = { UPDATE, DELETE }, when = "members?[user == auth() && role == 'ADMIN']")
 public class Space {
 
+    // A sequence, not IDENTITY: under the generated row-level security PostgreSQL refuses an
+    // INSERT ... RETURNING of a row its creator cannot read yet (docs/enforcement.md). The
+    // identity column's own sequence, one value at a time.
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "space_id_seq")
+    @SequenceGenerator(name = "space_id_seq", sequenceName = "space_id_seq", allocationSize = 1)
     private Long id;
 
     private String name;

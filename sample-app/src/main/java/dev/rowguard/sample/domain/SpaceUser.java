@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import dev.rowguard.policy.Allow;
@@ -30,8 +31,12 @@ import static dev.rowguard.policy.Operation.UPDATE;
 @Table(name = "space_user")
 public class SpaceUser {
 
+    // A sequence, not IDENTITY: under the generated row-level security PostgreSQL refuses an
+    // INSERT ... RETURNING of a row its creator cannot read yet (docs/enforcement.md). The
+    // identity column's own sequence, one value at a time.
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "space_user_id_seq")
+    @SequenceGenerator(name = "space_user_id_seq", sequenceName = "space_user_id_seq", allocationSize = 1)
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
