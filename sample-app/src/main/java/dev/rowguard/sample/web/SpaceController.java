@@ -75,8 +75,9 @@ class SpaceController {
     SpaceView create(@AuthenticationPrincipal AuthPrincipal me, @Valid @RequestBody NewSpace request) {
         Space space = new Space(request.name(), request.slug(), me == null ? null : users.getReferenceById(me.id()));
         space.setOrgId(request.orgId());
-        spaces.save(space);
-        members.save(new SpaceUser(space, space.getOwner(), SpaceRole.ADMIN));
+        // flushed here (sequence ids defer the inserts): a refused create answers 403 before any view is built
+        spaces.saveAndFlush(space);
+        members.saveAndFlush(new SpaceUser(space, space.getOwner(), SpaceRole.ADMIN));
         return SpaceView.of(space);
     }
 
@@ -116,7 +117,7 @@ class SpaceController {
         Space space = find(id);
         // A reference, not a read: whether the caller may add this user is the membership's create rule.
         var user = users.getReferenceById(request.userId());
-        return MemberView.of(members.save(new SpaceUser(space, user, request.role())));
+        return MemberView.of(members.saveAndFlush(new SpaceUser(space, user, request.role())));
     }
 
     private Space find(Long id) {
