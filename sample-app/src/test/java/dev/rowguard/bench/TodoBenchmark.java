@@ -263,8 +263,15 @@ public final class TodoBenchmark {
             ratio("hidden-references=unchecked, existsById: enforced / baseline", shortSamples[9], shortSamples[3]);
             ratio("hidden-references=unchecked, one-row JPQL: enforced / baseline", shortSamples[10], shortSamples[1]);
 
-            // ---- 3. writes
-            writes(admin, enforcedContext, offContext, me);
+            // ---- 3. writes (and what session claims add to a transaction: a fourth context, the only difference)
+            ConfigurableApplicationContext claimsContext = context(db, "session-claims", true, "hide-row",
+                    "--rowguard.postgres.session-claims=true");
+            try {
+                writes(admin, enforcedContext, offContext, claimsContext, me);
+            }
+            finally {
+                claimsContext.close();
+            }
 
             // ---- 4. end to end, over HTTP (its own server JVMs; skip with -Dbench.e2e=false)
             if (Boolean.parseBoolean(System.getProperty("bench.e2e", "true"))) {
@@ -322,21 +329,27 @@ public final class TodoBenchmark {
     // ------------------------------------------------------------------ writes
 
     private void writes(Connection admin, ConfigurableApplicationContext enforcedContext,
-            ConfigurableApplicationContext offContext, AuthPrincipal me) throws SQLException {
+            ConfigurableApplicationContext offContext, ConfigurableApplicationContext claimsContext, AuthPrincipal me)
+            throws SQLException {
         long ownList = single(admin, "SELECT min(id) FROM list WHERE owner_id = '" + ME + "'");
         long todo = single(admin, "SELECT min(id) FROM todo WHERE list_id = " + ownList);
         long todosInList = single(admin, "SELECT count(*) FROM todo WHERE list_id = " + ownList);
         WriteCases enforcedWrites = new WriteCases(enforcedContext, me, ownList, todo);
         WriteCases offWrites = new WriteCases(offContext, me, ownList, todo);
+        WriteCases claimsWrites = new WriteCases(claimsContext, me, ownList, todo);
         List<Case> enforced = enforcedWrites.cases("Rowguard on");
         List<Case> off = offWrites.cases("policies off");
+        // the empty transaction and the post's create, update and delete (creates and deletes stay paired)
+        List<Case> claims = claimsWrites.cases("Rowguard on, session claims").subList(0, CLAIMS_CASES);
         List<List<SqlCapture.Statement>> enforcedStatements = statementsOf(enforced);
         List<List<SqlCapture.Statement>> offStatements = statementsOf(off);
+        List<List<SqlCapture.Statement>> claimsStatements = statementsOf(claims);
         List<Case> all = new ArrayList<>();
         for (int i = 0; i < enforced.size(); i++) {
             all.add(enforced.get(i));
             all.add(off.get(i));
         }
+        all.addAll(claims);
         int warmup = Integer.getInteger("bench.writes.warmup", 300);
         int rounds = Integer.getInteger("bench.writes.rounds", 1500);
         Samples[] samples;
@@ -347,6 +360,7 @@ public final class TodoBenchmark {
         finally {
             enforcedWrites.cleanUp();
             offWrites.cleanUp();
+            claimsWrites.cleanUp();
         }
         check("todos user 1 sees after the writes", single(admin, "SELECT count(*) FROM todo WHERE list_id = " + ownList),
                 todosInList);
@@ -377,6 +391,23 @@ public final class TodoBenchmark {
                     + "` / off `" + String.join("`; `", offStatements.get(i).stream().map(SqlCapture.Statement::sql).toList()) + "`");
         }
         line("");
+        line("Session claims (`rowguard.postgres.session-claims: true`, the caller handed to PostgreSQL in each"
+                + " transaction; a fourth context, otherwise the enforced one), interleaved with the cases above:");
+        line("");
+        line("| operation | session claims on, median ms | off (Rowguard on), median ms | on - off, ms | on / off (median) | statements on | statements off |");
+        line("|---|---:|---:|---:|---:|---:|---:|");
+        for (int i = 0; i < CLAIMS_CASES; i++) {
+            Samples on = samples[2 * enforced.size() + i];
+            Samples without = samples[2 * i];
+            line(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | **%.2f** | %d | %d |",
+                    enforced.get(i).name().replace(", Rowguard on", ""), on.medianMs(), without.medianMs(),
+                    on.medianMs() - without.medianMs(), on.medianMs() / without.medianMs(), claimsStatements.get(i).size(),
+                    enforcedStatements.get(i).size()));
+        }
+        line("");
+        line("What session claims add: `" + String.join("`; `", claimsStatements.get(0).stream()
+                .map(SqlCapture.Statement::sql).toList()) + "` (in the empty transaction).");
+        line("");
         line("What the enforced side sends beyond the policies-off side's statements:");
         for (int i = 0; i < enforced.size(); i++) {
             List<String> extra = new ArrayList<>(enforcedStatements.get(i).stream().map(SqlCapture.Statement::sql).toList());
@@ -385,6 +416,9 @@ public final class TodoBenchmark {
                     + (extra.isEmpty() ? "nothing" : "`" + String.join("`; `", extra) + "`"));
         }
     }
+
+    /** How many of {@link WriteCases#cases}, from the first, also run with session claims on. */
+    static final int CLAIMS_CASES = 4;
 
     /** The statements each case sends, in one call with the capture on. */
     private static List<List<SqlCapture.Statement>> statementsOf(List<Case> cases) {
