@@ -9,6 +9,8 @@ BEGIN
 END $$;
 GRANT USAGE ON SCHEMA public TO rowguard_bench_layers;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO rowguard_bench_layers;
+-- Hibernate's schema validation sees only the sequences a role may use (Space and SpaceUser take sequence ids)
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO rowguard_bench_layers;
 GRANT rowguard_bench_layers TO CURRENT_USER;
 
 -- The generated migration turns row-level security on for every table of the sample. The Supabase-style
