@@ -54,6 +54,7 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         }
         Map<String, Object> configuration = context.getBootstrapContext().getServiceRegistry()
                 .requireService(ConfigurationService.class).getSettings();
+        long started = System.nanoTime();
         Map<String, PersistentClass> bindings = metadata.getEntityBindingMap();
         PolicySet policies = MappedPolicies.read(bindings, settings.authAttributes(), settings.allowUnannotated(),
                 settings.hideRowsWithHiddenReferences());
@@ -77,7 +78,9 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
                     + " for different callers; raise " + RowguardSettings.MAX_SHAPES
                     + " or simplify the auth()-only parts of its rules", ex);
         }
+        long compiledNanos = System.nanoTime() - started;
         int filtered = 0;
+        int shapeCount = 0;
         for (PersistentClass binding : bindings.values()) {
             FilterShapes shapes = shapesByEntity.get(binding.getJpaEntityName());
             if (shapes == null) {
@@ -88,9 +91,10 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
             register(metadata, binding, filters, runtime);
             runtime.addReadFilters(filters);
             filtered++;
+            shapeCount += filters.shapes().size();
         }
         metadata.addFilterDefinition(new FilterDefinition(PolicyRuntime.CALLER_MARKER, "1 = 1", false, false, Map.of(), Map.of()));
-        report(policies, filtered, runtime);
+        report(policies, filtered, shapeCount, compiledNanos, runtime);
         PolicyRuntimes.register(context.getBootstrapContext(), runtime);
     }
 
@@ -155,7 +159,7 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
                         && binding.getEntityName().equals(manyToOne.getReferencedEntityName()))).toList();
     }
 
-    private static void report(PolicySet policies, int filtered,
+    private static void report(PolicySet policies, int filtered, int shapes, long compiledNanos,
             PolicyRuntime runtime) {
         if (!policies.unannotatedEntities().isEmpty()) {
             log.warn("Rowguard: {} entities have no @Allow/@Deny and are {} for every caller but the system context: {}"
@@ -163,7 +167,8 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
                     Bound.Const.FALSE.equals(policies.rule(policies.unannotatedEntities().iterator().next(), Operation.READ))
                             ? "closed" : "open", policies.unannotatedEntities());
         }
-        log.info("Rowguard: enforcing policies on {} entities ({} with read filters)", policies.entities().size(), filtered);
+        log.info("Rowguard: enforcing policies on {} entities ({} with read filters, {} filter shapes; rules read,"
+                + " checked and compiled in {} ms)", policies.entities().size(), filtered, shapes, compiledNanos / 1_000_000);
         if (log.isDebugEnabled()) {
             for (EntityModel entity : policies.model().entities()) {
                 for (Operation operation : List.of(Operation.READ, Operation.CREATE, Operation.UPDATE, Operation.POST_UPDATE, Operation.DELETE)) {

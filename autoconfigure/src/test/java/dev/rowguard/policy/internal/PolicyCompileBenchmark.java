@@ -123,7 +123,7 @@ public final class PolicyCompileBenchmark {
      * each owned by an organization and a user, most with a parent among the earlier ones (a tree
      * four wide, so check() chains are up to four deep) and the children as a to-many.
      */
-    static DomainModel model() {
+    public static DomainModel model() {
         ModelBuilder builder = new ModelBuilder("region")
                 .entity("User", "app_user").id(ValueKind.STRING, String.class)
                     .scalar("email", "email", ValueKind.STRING, String.class, true)
@@ -157,7 +157,7 @@ public final class PolicyCompileBenchmark {
         return builder.build();
     }
 
-    static Map<String, List<RuleDeclaration>> declarations() {
+    public static Map<String, List<RuleDeclaration>> declarations() {
         Map<String, List<RuleDeclaration>> rules = new LinkedHashMap<>();
         rules.put("User", List.of(
                 RuleDeclaration.allow("User", "auth() != null", READ),

@@ -111,29 +111,89 @@ final class Canonical {
     }
 
     private static Bound rename(Bound condition) {
-        int[] next = { -1 };
+        return rename(condition, new HashMap<>());
+    }
+
+    /**
+     * A semi-join's condition with its related row renamed as well, and the renaming, or null when
+     * the condition reads rows bound outside it or binds a row twice: then its simplified form may
+     * depend on what is known about those rows, and cannot be shared.
+     */
+    static Binding binding(Bound.Related semiJoin) {
         Map<Integer, Integer> bound = new HashMap<>();
+        bound.put(semiJoin.relatedVariable(), -1);
+        boolean[] selfContained = { true };
+        Bound tree = rename(semiJoin.condition(), bound, selfContained);
+        return selfContained[0] ? new Binding(new Form(tree, tree.hashCode()), bound) : null;
+    }
+
+    /** A condition renamed by {@link #binding}: equal forms are the same condition up to the rows it binds. */
+    record Binding(Form form, Map<Integer, Integer> toCanonical) {
+
+        /** {@code condition}, a tree over the rows this binding renamed, over the canonical rows instead. */
+        Bound canonical(Bound condition) {
+            return BoundRewriter.mapVariables(condition, toCanonical::get);
+        }
+
+        /** A tree over the canonical rows, over this binding's rows again. */
+        Bound restored(Bound canonical) {
+            Map<Integer, Integer> toOriginal = new HashMap<>();
+            toCanonical.forEach((original, renamed) -> toOriginal.put(renamed, original));
+            return BoundRewriter.mapVariables(canonical, toOriginal::get);
+        }
+    }
+
+    private static Bound rename(Bound condition, Map<Integer, Integer> bound) {
+        return rename(condition, bound, null);
+    }
+
+    /** @param selfContained when not null, set to false on a row read but not bound here, or bound twice */
+    private static Bound rename(Bound condition, Map<Integer, Integer> bound, boolean[] selfContained) {
+        int[] next = { -bound.size() - 1 };
         return new BoundRewriter() {
             @Override
             public Bound rewrite(Bound node) {
                 if (node instanceof Bound.Quantified q) {
-                    bound.put(q.elementVariable(), next[0]--);
-                    return new Bound.Quantified(q.quantifier(), rename(q.variable()), q.hops(), q.relation(),
+                    int variable = rename(q.variable());
+                    bind(q.elementVariable());
+                    return new Bound.Quantified(q.quantifier(), variable, q.hops(), q.relation(),
                             rename(q.elementVariable()), rewrite(q.condition()));
                 }
                 if (node instanceof Bound.Related r) {
-                    bound.put(r.relatedVariable(), next[0]--);
-                    return new Bound.Related(rename(r.variable()), r.relation(), rename(r.relatedVariable()),
+                    int variable = rename(r.variable());
+                    bind(r.relatedVariable());
+                    return new Bound.Related(variable, r.relation(), rename(r.relatedVariable()),
                             rewrite(r.condition()));
                 }
                 if (node instanceof Bound.Field f) {
                     return new Bound.Field(rename(f.variable()), f.hops(), f.attribute());
                 }
+                if (node instanceof Bound.Check || node instanceof Bound.EntityPath || node instanceof Bound.ToManyPath) {
+                    // not expected after hoisting; their rows are not renamed, so the form is not shared
+                    unshared();
+                }
                 return rewriteChildren(node);
             }
 
+            private void bind(int variable) {
+                if (bound.put(variable, next[0]--) != null) {
+                    unshared();
+                }
+            }
+
             private int rename(int variable) {
-                return bound.getOrDefault(variable, variable);
+                Integer renamed = bound.get(variable);
+                if (renamed == null) {
+                    unshared();
+                    return variable;
+                }
+                return renamed;
+            }
+
+            private void unshared() {
+                if (selfContained != null) {
+                    selfContained[0] = false;
+                }
             }
         }.rewrite(condition);
     }

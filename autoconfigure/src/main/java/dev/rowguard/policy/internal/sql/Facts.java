@@ -33,6 +33,8 @@ final class Facts {
     private final List<Entry<Bound.Related>> related = new ArrayList<>();
     /** Comparisons added here by their column operands: a compared column is not null. */
     private final Map<Bound.Field, List<Entry<Bound.Compare>>> comparisons = new HashMap<>();
+    /** The lists each slot's conditions went into, so that {@link #replace} touches only those. */
+    private final Map<Integer, List<List<? extends Entry<?>>>> addedBySlot = new HashMap<>();
     /** The conjunct whose own facts are left out while it is being simplified, or -1. */
     private int excluded = -1;
 
@@ -118,9 +120,12 @@ final class Facts {
     }
 
     void replace(int slot, Bound condition) {
-        known.values().forEach(entries -> entries.removeIf(entry -> entry.slot() == slot));
-        related.removeIf(entry -> entry.slot() == slot);
-        comparisons.values().forEach(entries -> entries.removeIf(entry -> entry.slot() == slot));
+        List<List<? extends Entry<?>>> added = addedBySlot.remove(slot);
+        if (added != null) {
+            for (List<? extends Entry<?>> entries : added) {
+                entries.removeIf(entry -> entry.slot() == slot);
+            }
+        }
         add(condition, slot);
     }
 
@@ -134,14 +139,20 @@ final class Facts {
         if (condition instanceof Bound.Const) {
             return;
         }
-        known.computeIfAbsent(canonical.signature(condition), signature -> new ArrayList<>()).add(new Entry<>(condition, slot));
+        List<List<? extends Entry<?>>> added = addedBySlot.computeIfAbsent(slot, key -> new ArrayList<>());
+        List<Entry<Bound>> sameSignature = known.computeIfAbsent(canonical.signature(condition), signature -> new ArrayList<>());
+        sameSignature.add(new Entry<>(condition, slot));
+        added.add(sameSignature);
         if (condition instanceof Bound.Related semiJoin) {
             related.add(new Entry<>(semiJoin, slot));
+            added.add(related);
         }
         if (condition instanceof Bound.Compare compare) {
             for (Bound operand : List.of(compare.left(), compare.right())) {
                 if (operand instanceof Bound.Field column) {
-                    comparisons.computeIfAbsent(column, key -> new ArrayList<>()).add(new Entry<>(compare, slot));
+                    List<Entry<Bound.Compare>> ofColumn = comparisons.computeIfAbsent(column, key -> new ArrayList<>());
+                    ofColumn.add(new Entry<>(compare, slot));
+                    added.add(ofColumn);
                 }
             }
         }

@@ -50,11 +50,17 @@ public final class FilterShapes {
      * @throws IllegalStateException when the rule has more than {@code limit} shapes
      */
     public static FilterShapes enumerate(Bound rule, RuleSource rules, DomainModel model, String parameterPrefix, int limit) {
+        return enumerate(rule, rules, model, parameterPrefix, limit, new SimplifiedSemiJoins());
+    }
+
+    /** @param simplified shared with other entities' enumerations, or null to simplify every shape on its own */
+    static FilterShapes enumerate(Bound rule, RuleSource rules, DomainModel model, String parameterPrefix,
+            int limit, SimplifiedSemiJoins simplified) {
         Map<Bound, FilterShape> shapes = new LinkedHashMap<>();
         int highestVariable = BoundRewriter.maxVariable(rule);
         // The anonymous caller: every auth() value is null, nothing to choose.
         add(shapes, Folder.fold(rule, highestVariable, Decisions.of(null, null), rules, true).condition(), model,
-                parameterPrefix, limit);
+                parameterPrefix, limit, simplified);
         Deque<List<Boolean>> pending = new ArrayDeque<>();
         pending.push(List.of());
         while (!pending.isEmpty()) {
@@ -67,7 +73,7 @@ public final class FilterShapes {
                 alternative.add(Boolean.TRUE);
                 pending.push(alternative);
             }
-            add(shapes, folded.condition(), model, parameterPrefix, limit);
+            add(shapes, folded.condition(), model, parameterPrefix, limit, simplified);
         }
         return new FilterShapes(rule, highestVariable, rules, shapes);
     }
@@ -89,16 +95,18 @@ public final class FilterShapes {
 
     /**
      * The shapes of several entities' read rules, by entity in the given order. The entities are
-     * independent, so they are enumerated in parallel: start-up is this work and little else.
+     * independent, so they are enumerated in parallel: start-up is this work and little else. The
+     * related rules their {@code check()}s inline are simplified once for all of them.
      *
      * @throws TooManyShapes for the first entity (in the given order) over the limit
      */
     public static Map<String, FilterShapes> enumerateAll(Map<String, Bound> readRules, RuleSource rules,
             DomainModel model, String parameterPrefix, int limit) {
         Map<String, Object> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+        SimplifiedSemiJoins simplified = new SimplifiedSemiJoins();
         readRules.entrySet().parallelStream().forEach(entry -> {
             try {
-                outcomes.put(entry.getKey(), enumerate(entry.getValue(), rules, model, parameterPrefix, limit));
+                outcomes.put(entry.getKey(), enumerate(entry.getValue(), rules, model, parameterPrefix, limit, simplified));
             }
             catch (IllegalStateException ex) {
                 outcomes.put(entry.getKey(), new TooManyShapes(entry.getKey(), ex));
@@ -116,12 +124,12 @@ public final class FilterShapes {
     }
 
     private static void add(Map<Bound, FilterShape> shapes, Bound folded, DomainModel model, String parameterPrefix,
-            int limit) {
+            int limit, SimplifiedSemiJoins simplified) {
         if (!shapes.containsKey(folded)) {
             if (shapes.size() == limit) {
                 throw new IllegalStateException("more than " + limit + " different SQL shapes");
             }
-            shapes.put(folded, build(shapes.size(), folded, model, parameterPrefix));
+            shapes.put(folded, build(shapes.size(), folded, model, parameterPrefix, simplified));
         }
     }
 
@@ -138,8 +146,9 @@ public final class FilterShapes {
         return new Selection(shape, folded.parameters());
     }
 
-    private static FilterShape build(int id, Bound folded, DomainModel model, String prefix) {
-        Bound hoisted = Simplifier.simplify(Hoister.hoist(folded, model), model);
+    private static FilterShape build(int id, Bound folded, DomainModel model, String prefix,
+            SimplifiedSemiJoins simplified) {
+        Bound hoisted = Simplifier.simplify(Hoister.hoist(folded, model), model, simplified);
         SqlWriter writer = new SqlWriter(model, "{alias}", index -> ":" + prefix + index);
         String sql = writer.write(hoisted);
         Map<Integer, Class<?>> types = new LinkedHashMap<>();

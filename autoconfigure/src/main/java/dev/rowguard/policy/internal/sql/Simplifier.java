@@ -26,14 +26,21 @@ import dev.rowguard.policy.internal.syntax.Quantifier;
 final class Simplifier {
 
     private final DomainModel model;
+    private final SimplifiedSemiJoins shared;
     private final Canonical canonical = new Canonical();
 
-    private Simplifier(DomainModel model) {
+    private Simplifier(DomainModel model, SimplifiedSemiJoins shared) {
         this.model = model;
+        this.shared = shared;
     }
 
     static Bound simplify(Bound hoisted, DomainModel model) {
-        Simplifier simplifier = new Simplifier(model);
+        return simplify(hoisted, model, null);
+    }
+
+    /** @param shared semi-join conditions simplified before, to reuse and add to; or null */
+    static Bound simplify(Bound hoisted, DomainModel model, SimplifiedSemiJoins shared) {
+        Simplifier simplifier = new Simplifier(model, shared);
         return simplifier.simplify(hoisted, Facts.none(simplifier.canonical));
     }
 
@@ -102,8 +109,10 @@ final class Simplifier {
 
     private Bound related(Bound.Related related, Facts facts) {
         Facts inside = facts.entering(related, model);
-        List<Bound> branches = hasDisjunction(related.condition()) ? Branches.of(related.condition()) : List.of();
-        Bound condition = branches.size() > 1 ? or(branches, inside) : simplify(related.condition(), inside);
+        // Nothing carried in: a self-contained condition simplifies the same wherever it stands.
+        Bound condition = shared != null && inside == facts
+                ? shared.condition(related, () -> condition(related, inside))
+                : condition(related, inside);
         if (Bound.Const.FALSE.equals(condition)) {
             return condition;
         }
@@ -111,6 +120,11 @@ final class Simplifier {
             return condition;
         }
         return new Bound.Related(related.variable(), related.relation(), related.relatedVariable(), condition);
+    }
+
+    private Bound condition(Bound.Related related, Facts inside) {
+        List<Bound> branches = hasDisjunction(related.condition()) ? Branches.of(related.condition()) : List.of();
+        return branches.size() > 1 ? or(branches, inside) : simplify(related.condition(), inside);
     }
 
     /** Whether {@link Branches} could split the condition: an OR at its top or among its conjuncts. */
