@@ -1,17 +1,22 @@
 -- The both-layers case: a role without BYPASSRLS that the benchmark's context switches to (SET ROLE),
 -- so that the sample's generated row-level security applies to it. TodoBenchmark then installs the
 -- generated policies (db/rls/R__rowguard_rls.sql) for this role only.
+-- rowguard_bench_layers_views is the same for the migration generated with --related-rows views.
 DO $$
+DECLARE
+    r text;
 BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rowguard_bench_layers') THEN
-        CREATE ROLE rowguard_bench_layers NOLOGIN NOBYPASSRLS;
-    END IF;
+    FOREACH r IN ARRAY ARRAY['rowguard_bench_layers', 'rowguard_bench_layers_views'] LOOP
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
+            EXECUTE format('CREATE ROLE %I NOLOGIN NOBYPASSRLS', r);
+        END IF;
+        EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', r);
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %I', r);
+        -- Hibernate's schema validation sees only the sequences a role may use (Space and SpaceUser take sequence ids)
+        EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I', r);
+        EXECUTE format('GRANT %I TO CURRENT_USER', r);
+    END LOOP;
 END $$;
-GRANT USAGE ON SCHEMA public TO rowguard_bench_layers;
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO rowguard_bench_layers;
--- Hibernate's schema validation sees only the sequences a role may use (Space and SpaceUser take sequence ids)
-GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO rowguard_bench_layers;
-GRANT rowguard_bench_layers TO CURRENT_USER;
 
 -- The generated migration turns row-level security on for every table of the sample. The Supabase-style
 -- cases' policies on todo look into list and space_user: let their roles read those as before.

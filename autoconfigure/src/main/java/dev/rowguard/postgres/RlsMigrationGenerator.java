@@ -14,6 +14,7 @@ import dev.rowguard.hibernate.internal.MappedPolicies;
 import dev.rowguard.hibernate.internal.OfflineMetadata;
 import dev.rowguard.policy.PolicyDefinitionException;
 import dev.rowguard.postgres.internal.RlsMigration;
+import dev.rowguard.postgres.internal.RowSources;
 
 /**
  * Writes a Flyway migration that enables PostgreSQL row-level security on every table of the
@@ -26,7 +27,7 @@ import dev.rowguard.postgres.internal.RlsMigration;
  * java -cp &lt;the application's classpath&gt; dev.rowguard.postgres.RlsMigrationGenerator \
  *     --packages com.example.domain --output src/main/resources/db/migration/V9__rowguard_rls.sql \
  *     [--hidden-references hide-row|unchecked] [--unannotated deny|allow] [--auth-attributes region,plan]
- *     [--physical-naming class] [--implicit-naming class]
+ *     [--physical-naming class] [--implicit-naming class] [--related-rows functions|views]
  * </pre>
  *
  * The options mean what the {@code rowguard.*} properties of the same names mean at start-up; use
@@ -44,18 +45,32 @@ public final class RlsMigrationGenerator {
      * @param authAttributes the names under {@code rowguard.auth.attributes}
      * @param physicalNaming a {@code PhysicalNamingStrategy} class, or null for Spring Boot's
      * @param implicitNaming an {@code ImplicitNamingStrategy} class, or null for Spring Boot's
+     * @param relatedRows how the policies read related rows: see {@link RelatedRows}
      */
     public record Options(List<String> packages, boolean hideRowsWithHiddenReferences, boolean allowUnannotated,
-            Set<String> authAttributes, String physicalNaming, String implicitNaming) {
+            Set<String> authAttributes, String physicalNaming, String implicitNaming, RelatedRows relatedRows) {
 
         public Options {
             packages = List.copyOf(packages);
             authAttributes = Set.copyOf(new LinkedHashSet<>(authAttributes));
+            java.util.Objects.requireNonNull(relatedRows, "relatedRows");
+        }
+
+        /** With related rows read through functions, the default. */
+        public Options(List<String> packages, boolean hideRowsWithHiddenReferences, boolean allowUnannotated,
+                Set<String> authAttributes, String physicalNaming, String implicitNaming) {
+            this(packages, hideRowsWithHiddenReferences, allowUnannotated, authAttributes, physicalNaming, implicitNaming,
+                    RelatedRows.FUNCTIONS);
         }
 
         /** Start-up's defaults for the packages. */
         public static Options defaults(String... packages) {
             return new Options(List.of(packages), true, false, Set.of(), null, null);
+        }
+
+        public Options withRelatedRows(RelatedRows relatedRows) {
+            return new Options(packages, hideRowsWithHiddenReferences, allowUnannotated, authAttributes, physicalNaming,
+                    implicitNaming, relatedRows);
         }
 
         /** The command line that gives these options, for the file's header. */
@@ -73,8 +88,36 @@ public final class RlsMigrationGenerator {
             if (implicitNaming != null) {
                 line.append(" --implicit-naming ").append(implicitNaming);
             }
+            if (relatedRows != RelatedRows.FUNCTIONS) {
+                line.append(" --related-rows ").append(relatedRows.name().toLowerCase(java.util.Locale.ROOT));
+            }
             return line.toString();
         }
+    }
+
+    /**
+     * How a policy reads the related rows its rule reaches. Inside a policy PostgreSQL would read
+     * them through their own table's policies, which changes what the rule means and makes rules
+     * that reach each other recurse, so they are read past the policies, in one of two ways.
+     */
+    public enum RelatedRows {
+
+        /**
+         * Through functions {@code rowguard."rows_<table>"()} that read as the system caller. Works
+         * whichever role the application connects as, the tables' owner included (row-level
+         * security is forced on the owner), but PostgreSQL cannot look into a function: a policy
+         * that reaches another table reads all of it once per statement. The default.
+         */
+        FUNCTIONS,
+
+        /**
+         * Through views {@code rowguard."rows_<table>"}, owned by the role that runs the migration,
+         * which must own the tables: a view reads with its owner's rights, and row-level security is
+         * left unforced on the owner. PostgreSQL inlines the views and uses the indexes. Only when
+         * the application connects as a role that does not own the tables (as Supabase's
+         * {@code anon} and {@code authenticated} do): the owner's own statements pass every policy.
+         */
+        VIEWS
     }
 
     /** The migration's SQL, and what row-level security cannot express (also written as comments in the SQL). */
@@ -102,7 +145,8 @@ public final class RlsMigrationGenerator {
             RlsMigration.Result result = RlsMigration.write(
                     MappedPolicies.read(bindings, options.authAttributes(), options.allowUnannotated(),
                             options.hideRowsWithHiddenReferences()),
-                    MappedPolicies.partialTables(bindings.values()), header(options));
+                    MappedPolicies.partialTables(bindings.values()), header(options),
+                    options.relatedRows() == RelatedRows.VIEWS ? RowSources.VIEWS : RowSources.FUNCTIONS);
             return new Result(result.sql(), result.warnings());
         });
     }
@@ -156,7 +200,7 @@ public final class RlsMigrationGenerator {
 
         static final String USAGE = "usage: " + RlsMigrationGenerator.class.getName() + " --packages a.b,c.d --output file.sql"
                 + " [--hidden-references hide-row|unchecked] [--unannotated deny|allow] [--auth-attributes x,y]"
-                + " [--physical-naming class] [--implicit-naming class]";
+                + " [--physical-naming class] [--implicit-naming class] [--related-rows functions|views]";
 
         static Arguments parse(String... args) {
             List<String> packages = new ArrayList<>();
@@ -166,6 +210,7 @@ public final class RlsMigrationGenerator {
             Set<String> attributes = new LinkedHashSet<>();
             String physical = null;
             String implicit = null;
+            RelatedRows relatedRows = RelatedRows.FUNCTIONS;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -180,13 +225,15 @@ public final class RlsMigrationGenerator {
                     case "--auth-attributes" -> attributes.addAll(list(value));
                     case "--physical-naming" -> physical = value;
                     case "--implicit-naming" -> implicit = value;
+                    case "--related-rows" -> relatedRows = choice(name, value, "functions", "views")
+                            ? RelatedRows.FUNCTIONS : RelatedRows.VIEWS;
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
             if (packages.isEmpty() || output == null) {
                 throw new IllegalArgumentException("--packages and --output are required");
             }
-            return new Arguments(new Options(packages, hide, allow, attributes, physical, implicit), output);
+            return new Arguments(new Options(packages, hide, allow, attributes, physical, implicit, relatedRows), output);
         }
 
         private static List<String> list(String value) {

@@ -14,6 +14,7 @@ import dev.rowguard.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,8 +22,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The generated migration on real PostgreSQL, written to by a role row-level security applies
  * to (no {@code BYPASSRLS}, not the owner), with the caller set by {@link SessionClaims}: what
- * the rules refuse fails in the database, what they allow succeeds.
+ * the rules refuse fails in the database, what they allow succeeds. Related rows read through
+ * functions here; {@link RlsPoliciesThroughViewsTest} runs the same with views.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RlsPoliciesTest {
 
     static final String WRITER = "rowguard_rls_writer";
@@ -31,12 +34,21 @@ class RlsPoliciesTest {
     static final Caller AUDITOR = Caller.of(AuthPrincipal.builder("carol").role("auditor").build());
     static final Caller ANONYMOUS = Caller.ANONYMOUS;
 
-    static Connection connection;
+    Connection connection;
+
+    RlsMigrationGenerator.RelatedRows relatedRows() {
+        return RlsMigrationGenerator.RelatedRows.FUNCTIONS;
+    }
+
+    /** Run before the tables are created, as the test server's superuser. */
+    void beforeCreatingTheTables(Statement statement) throws SQLException {
+    }
 
     @BeforeAll
-    static void installTheGeneratedMigration() throws SQLException {
-        connection = TestPostgres.server().createDatabase("rls_policies").connect();
+    void installTheGeneratedMigration() throws SQLException {
+        connection = TestPostgres.server().createDatabase("rls_policies_" + relatedRows().name().toLowerCase()).connect();
         try (Statement statement = connection.createStatement()) {
+            beforeCreatingTheTables(statement);
             statement.execute("""
                     CREATE TABLE rls_project (id bigint PRIMARY KEY, owner_id text, name text, archived boolean NOT NULL);
                     CREATE TABLE rls_task (id bigint PRIMARY KEY, project_id bigint NOT NULL REFERENCES rls_project, title text);
@@ -50,7 +62,8 @@ class RlsPoliciesTest {
                     INSERT INTO rls_label VALUES (100, 'urgent');
                     INSERT INTO rls_audit VALUES (1000, 'kept');
                     """);
-            statement.execute(RlsMigrationGenerator.generate(RlsMigrationGeneratorTest.OPTIONS).sql());
+            statement.execute(RlsMigrationGenerator.generate(RlsMigrationGeneratorTest.OPTIONS.withRelatedRows(relatedRows())).sql());
+            statement.execute("RESET ROLE");
             statement.execute("DO $$ BEGIN CREATE ROLE " + WRITER + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
             statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON rls_project, rls_task, rls_label, rls_task_label, rls_audit, rls_message TO " + WRITER);
         }
@@ -58,7 +71,7 @@ class RlsPoliciesTest {
     }
 
     @AfterAll
-    static void close() throws SQLException {
+    void close() throws SQLException {
         connection.close();
     }
 
@@ -126,13 +139,13 @@ class RlsPoliciesTest {
         assertRefused(ALICE, "INSERT INTO rls_message VALUES (1, 'bob', 'hi') RETURNING id");
     }
 
-    private static void assertRefused(Caller caller, String sql) {
+    void assertRefused(Caller caller, String sql) {
         assertThatThrownBy(() -> count(caller, sql)).isInstanceOf(SQLException.class)
                 .satisfies(ex -> assertThat(((SQLException) ex).getSQLState()).as(ex.getMessage()).isEqualTo("42501"));
     }
 
     /** Runs a statement as the caller and the writer role, in a transaction that is rolled back. */
-    private static int count(Caller caller, String sql) throws SQLException {
+    int count(Caller caller, String sql) throws SQLException {
         try (Statement statement = as(caller)) {
             return statement.executeUpdate(sql);
         }
@@ -141,7 +154,7 @@ class RlsPoliciesTest {
         }
     }
 
-    private static List<Long> ids(Caller caller, String sql) throws SQLException {
+    List<Long> ids(Caller caller, String sql) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (Statement statement = as(caller); ResultSet result = statement.executeQuery(sql + " ORDER BY id")) {
             while (result.next()) {
@@ -154,12 +167,17 @@ class RlsPoliciesTest {
         return ids;
     }
 
-    private static Statement as(Caller caller) throws SQLException {
+    private Statement as(Caller caller) throws SQLException {
+        return as(caller, WRITER);
+    }
+
+    /** A statement as the caller and the role, in the current transaction. */
+    Statement as(Caller caller, String role) throws SQLException {
         if (caller != null) {
             SessionClaims.apply(connection, caller);
         }
         Statement statement = connection.createStatement();
-        statement.execute("SET LOCAL ROLE " + WRITER);
+        statement.execute("SET LOCAL ROLE " + role);
         return statement;
     }
 }

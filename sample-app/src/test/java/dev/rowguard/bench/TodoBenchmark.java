@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 
 import dev.rowguard.Rowguard;
 import dev.rowguard.auth.AuthPrincipal;
+import dev.rowguard.postgres.RlsMigrationGenerator;
 import dev.rowguard.sample.domain.Todo;
 import dev.rowguard.sample.domain.TodoRepository;
 import dev.rowguard.testsupport.TestDatabase;
@@ -107,6 +108,10 @@ public final class TodoBenchmark {
                 "--spring.datasource.hikari.connection-init-sql=SET ROLE " + LAYERS_ROLE,
                 "--rowguard.postgres.session-claims=true");
         TodoRepository todosLayers = layersContext.getBean(TodoRepository.class);
+        ConfigurableApplicationContext layersViewsContext = context(db, "both-layers-views", true, "hide-row",
+                "--spring.datasource.hikari.connection-init-sql=SET ROLE " + LAYERS_VIEWS_ROLE,
+                "--rowguard.postgres.session-claims=true");
+        TodoRepository todosLayersViews = layersViewsContext.getBean(TodoRepository.class);
         TodoRepository todos = enforcedContext.getBean(TodoRepository.class);
         BenchTodoRepository enforced = enforcedContext.getBean(BenchTodoRepository.class);
         TodoRepository todosUnchecked = uncheckedContext.getBean(TodoRepository.class);
@@ -149,6 +154,9 @@ public final class TodoBenchmark {
             Case layersPage = new Case("both layers: the same findAll(page), Rowguard's filters and the generated RLS"
                     + " (a role without BYPASSRLS, session claims set per transaction)",
                     () -> Rowguard.runAs(me, () -> todosLayers.findAll(PAGE)));
+            Case layersViewsPage = new Case("both layers, related rows through views (--related-rows views): the same"
+                    + " findAll(page), a role that does not own the tables",
+                    () -> Rowguard.runAs(me, () -> todosLayersViews.findAll(PAGE)));
             Case hideRowBaselinePage = new Case("baseline with the default's semantics: @Query + countQuery, the rule and the hidden-reference checks by hand, policies off",
                     () -> Rowguard.runAs(me, () -> off.expertHideRowPage(ME, PAGE)));
             Case enforcedPageOnly = new Case("enforced page alone: @Query(\"select t from Todo t\") + Pageable, Rowguard on",
@@ -161,7 +169,7 @@ public final class TodoBenchmark {
                     () -> Rowguard.runAs(me, () -> off.expertCount(ME)));
 
             checkReads(List.of(enforcedPage, baselinePage, naiveOr, uncheckedPage, enforcedHqlPage, uncheckedHqlPage,
-                    specBaselinePage, hideRowBaselinePage, layersPage),
+                    specBaselinePage, hideRowBaselinePage, layersPage, layersViewsPage),
                     List.of(floorPage, rlsNaiveCase, rlsWrappedCase, rlsExpertCase),
                     List.of(enforcedPageOnly, baselinePageOnly, uncheckedPageOnly),
                     List.of(enforcedTotal, baselineTotal, uncheckedTotal));
@@ -201,7 +209,7 @@ public final class TodoBenchmark {
             List<Case> reads = List.of(enforcedPage, baselinePage, floorPage, naiveOr, rlsNaiveCase, rlsWrappedCase,
                     enforcedPageOnly, baselinePageOnly, enforcedTotal, baselineTotal,
                     uncheckedPage, uncheckedPageOnly, uncheckedTotal, rlsExpertCase, enforcedHqlPage, uncheckedHqlPage,
-                    specBaselinePage, hideRowBaselinePage, layersPage);
+                    specBaselinePage, hideRowBaselinePage, layersPage, layersViewsPage);
             Samples[] readSamples = measure(reads, readWarmup, readRounds);
             line("");
             line("## 1. Filtered reads: user 1, first page of 50 todos by id and the total (2,430)");
@@ -239,6 +247,9 @@ public final class TodoBenchmark {
             ratio("the hide-row semantics by hand / the expert's rule alone", readSamples[17], readSamples[1]);
             ratio("both layers (filters + generated RLS) / Rowguard's filters alone, findAll(page)", readSamples[18],
                     readSamples[0]);
+            ratio("both layers, related rows through views / Rowguard's filters alone, findAll(page)", readSamples[19],
+                    readSamples[0]);
+            ratio("both layers, related rows through views / through functions", readSamples[19], readSamples[18]);
 
             // ---- 2. short queries
             int shortWarmup = Integer.getInteger("bench.short.warmup", 3000);
@@ -293,6 +304,8 @@ public final class TodoBenchmark {
             explain(admin, "for comparison, the baseline's page + total (policies off, hand-written)", baselinePage);
             explain(admin, "for comparison, the criteria baseline's page + total (policies off, Specification)", specBaselinePage);
             explain(admin, "for comparison, the default's semantics written by hand (policies off)", hideRowBaselinePage);
+            explainAs(admin, "both layers, related rows through views: findAll(page) as user 1, as " + LAYERS_VIEWS_ROLE,
+                    layersViewsPage, LAYERS_VIEWS_ROLE);
             line("");
             line("## EXPLAIN (ANALYZE, BUFFERS) of the RLS cases (as the RLS role, after set_config)");
             for (Connection rls : List.of(rlsNaive, rlsWrapped, rlsExpert)) {
@@ -315,6 +328,7 @@ public final class TodoBenchmark {
         }
         finally {
             layersContext.close();
+            layersViewsContext.close();
             offContext.close();
             uncheckedContext.close();
             enforcedContext.close();
@@ -660,6 +674,7 @@ public final class TodoBenchmark {
             statement.execute(resource("bench/rls.sql"));
             statement.execute(resource("bench/layers.sql"));
             statement.execute(generatedPoliciesFor(LAYERS_ROLE));
+            statement.execute(generatedViewPoliciesFor(LAYERS_VIEWS_ROLE));
         }
         check("users", single(admin, "SELECT count(*) FROM app_user"), 10_000);
         check("spaces", single(admin, "SELECT count(*) FROM space"), 1_000);
@@ -679,6 +694,23 @@ public final class TodoBenchmark {
      */
     private static String generatedPoliciesFor(String role) throws IOException {
         return resource("db/rls/R__rowguard_rls.sql")
+                .replaceAll("(CREATE POLICY \\S+ ON \\S+ FOR (?:SELECT|INSERT|UPDATE|DELETE))", "$1 TO " + role);
+    }
+
+    /** The role of the both-layers case whose related rows are read through views. */
+    static final String LAYERS_VIEWS_ROLE = "rowguard_bench_layers_views";
+
+    /**
+     * The sample's row-level security generated with {@code --related-rows views} (the options of
+     * the sample's pom otherwise), its policies renamed and given to {@code role} only, next to
+     * the function-reading ones of {@link #generatedPoliciesFor}. The views are owned by the
+     * benchmark's user, which owns the tables.
+     */
+    private static String generatedViewPoliciesFor(String role) {
+        String sql = RlsMigrationGenerator.generate(new RlsMigrationGenerator.Options(List.of("dev.rowguard.sample.domain"),
+                true, false, java.util.Set.of("region", "approvalLimit"), null, null)
+                .withRelatedRows(RlsMigrationGenerator.RelatedRows.VIEWS)).sql();
+        return sql.replaceAll("POLICY (IF EXISTS )?rowguard_(read|create|update|delete) ON", "POLICY $1rowguard_views_$2 ON")
                 .replaceAll("(CREATE POLICY \\S+ ON \\S+ FOR (?:SELECT|INSERT|UPDATE|DELETE))", "$1 TO " + role);
     }
 
@@ -705,26 +737,59 @@ public final class TodoBenchmark {
     // ------------------------------------------------------------------ EXPLAIN
 
     private void explain(Connection admin, String title, Case c) throws SQLException {
+        explainAs(admin, title, c, null);
+    }
+
+    /**
+     * @param role when not null, each statement is explained as this role, with user 1 set as
+     *        the caller (as Rowguard's session claims set it), so that the row-level security
+     *        applies; statements other than Hibernate's selects (the claims) are left out
+     */
+    private void explainAs(Connection admin, String title, Case c, String role) throws SQLException {
         SqlCapture.start();
         c.work().get();
         List<SqlCapture.Statement> statements = SqlCapture.stop();
         line("");
         line("### " + title);
         for (SqlCapture.Statement statement : statements) {
-            line("");
-            line("Hibernate sent (parameters " + statement.parameters().values() + "):");
-            line("");
-            line("```sql");
-            line(statement.sql());
-            line("```");
-            String sql = statement.inlined();
-            // twice: the first run may read the pages the plan touches for the first time
-            explainText(admin, sql);
-            line("");
-            line("```");
-            line(explainText(admin, sql));
-            line("```");
+            if (role != null && !statement.sql().startsWith("select")) {
+                continue;
+            }
+            if (role != null) {
+                admin.setAutoCommit(false);
+                try {
+                    dev.rowguard.postgres.internal.SessionClaims.apply(admin,
+                            dev.rowguard.context.Caller.of(AuthPrincipal.of(ME)));
+                    try (Statement set = admin.createStatement()) {
+                        set.execute("SET LOCAL ROLE " + role);
+                    }
+                    explainStatement(admin, statement);
+                }
+                finally {
+                    admin.rollback();
+                    admin.setAutoCommit(true);
+                }
+            }
+            else {
+                explainStatement(admin, statement);
+            }
         }
+    }
+
+    private void explainStatement(Connection admin, SqlCapture.Statement statement) throws SQLException {
+        line("");
+        line("Hibernate sent (parameters " + statement.parameters().values() + "):");
+        line("");
+        line("```sql");
+        line(statement.sql());
+        line("```");
+        String sql = statement.inlined();
+        // twice: the first run may read the pages the plan touches for the first time
+        explainText(admin, sql);
+        line("");
+        line("```");
+        line(explainText(admin, sql));
+        line("```");
     }
 
     private static String explainText(Connection admin, String sql) throws SQLException {

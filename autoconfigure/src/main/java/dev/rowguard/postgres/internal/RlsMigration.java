@@ -37,13 +37,15 @@ public final class RlsMigration {
     private static final String SYSTEM = "(select rowguard.is_system())";
 
     private final PolicySet policies;
+    private final RowSources rowSources;
     private final RlsCompiler compiler;
     private final List<String> warnings = new ArrayList<>();
     private final StringBuilder sql = new StringBuilder();
 
-    private RlsMigration(PolicySet policies) {
+    private RlsMigration(PolicySet policies, RowSources rowSources) {
         this.policies = policies;
-        this.compiler = new RlsCompiler(policies.model(), policies, RowSources::of);
+        this.rowSources = rowSources;
+        this.compiler = new RlsCompiler(policies.model(), policies, rowSources::of);
     }
 
     /** The migration's text and what it could not express (each also a comment in the text). */
@@ -54,14 +56,16 @@ public final class RlsMigration {
      * @param policies the rules as start-up builds them (hidden-reference denies included when enabled)
      * @param excluded entities whose table gets no policies of its own, with the reason (reported)
      * @param header the lines of the header comment: what generated the file and how to regenerate it
+     * @param rowSources how policies read related rows past their policies
      */
-    public static Result write(PolicySet policies, Map<String, String> excluded, List<String> header) {
-        return new RlsMigration(policies).build(excluded, header);
+    public static Result write(PolicySet policies, Map<String, String> excluded, List<String> header,
+            RowSources rowSources) {
+        return new RlsMigration(policies, rowSources).build(excluded, header);
     }
 
     /** The policy for one rule and operation alone, for tests that install a rule of their own. */
-    public static String readPolicy(PolicySet policies, String table, Bound rule) {
-        RlsMigration migration = new RlsMigration(policies);
+    public static String readPolicy(PolicySet policies, String table, Bound rule, RowSources rowSources) {
+        RlsMigration migration = new RlsMigration(policies, rowSources);
         return "CREATE POLICY " + READ + " ON " + table + " FOR SELECT USING ("
                 + guarded(migration.compiler.condition(rule, RowSources.alias(table))) + ");";
     }
@@ -81,8 +85,9 @@ public final class RlsMigration {
         body.append("-- Subqueries read related rows as they are, past their own policies (see RowSources):\n");
         Set<String> sources = new TreeSet<>(byTable.keySet());
         sources.addAll(joinTables.keySet());
+        Map<String, Set<String>> columns = columns(byTable, joinTables);
         for (String table : sources) {
-            body.append(RowSources.definition(table)).append('\n');
+            body.append(rowSources.definition(table, columns.get(table))).append('\n');
         }
         byTable.forEach((table, entities) -> body.append('\n').append(tablePolicies(table, entities)));
         joinTables.forEach((table, ends) -> body.append('\n').append(joinTablePolicies(table, ends)));
@@ -229,11 +234,11 @@ public final class RlsMigration {
         return text.toString();
     }
 
-    /** Row-level security on the table (owners included) and its four policies. */
-    private static void protect(StringBuilder text, String table, String read, String create, String update,
+    /** Row-level security on the table (on its owner too, unless the row sources read as the owner) and its four policies. */
+    private void protect(StringBuilder text, String table, String read, String create, String update,
             String postUpdate, String delete) {
         text.append("ALTER TABLE ").append(table).append(" ENABLE ROW LEVEL SECURITY;\n");
-        text.append("ALTER TABLE ").append(table).append(" FORCE ROW LEVEL SECURITY;\n");
+        text.append(rowSources.ownerClause(table)).append('\n');
         policy(text, READ, table, "SELECT", read, null);
         policy(text, CREATE, table, "INSERT", null, create);
         policy(text, UPDATE, table, "UPDATE", update, postUpdate);
@@ -253,9 +258,42 @@ public final class RlsMigration {
         if (condition.equals("FALSE")) {
             return "FALSE";
         }
-        return "EXISTS (SELECT 1 FROM " + RowSources.of(entity.table()) + " " + endAlias + " WHERE " + endAlias + "."
+        return "EXISTS (SELECT 1 FROM " + rowSources.of(entity.table()) + " " + endAlias + " WHERE " + endAlias + "."
                 + entity.id().column() + " = " + linkAlias + "." + end.column()
                 + (condition.equals("TRUE") ? "" : " AND " + condition) + ")";
+    }
+
+    /**
+     * The columns the entities map in each table, sorted: the id, every column attribute, the
+     * foreign keys of to-one relations and of one-to-many relations that point into it, and a link
+     * table's two columns. These are all a policy can read.
+     */
+    private static Map<String, Set<String>> columns(Map<String, List<EntityModel>> byTable,
+            Map<String, List<End>> joinTables) {
+        Map<String, Set<String>> columns = new TreeMap<>();
+        Map<String, String> tableOfEntity = new TreeMap<>();
+        byTable.forEach((table, entities) -> entities.forEach(entity -> tableOfEntity.put(entity.name(), table)));
+        byTable.forEach((table, entities) -> {
+            Set<String> tableColumns = columns.computeIfAbsent(table, key -> new TreeSet<>());
+            for (EntityModel entity : entities) {
+                tableColumns.add(entity.id().column());
+                for (Attribute attribute : entity.attributes().values()) {
+                    if (attribute instanceof Attribute.Scalar scalar) {
+                        tableColumns.add(scalar.column());
+                    }
+                    else if (attribute instanceof Attribute.ToOne toOne) {
+                        tableColumns.add(toOne.foreignKeyColumn());
+                    }
+                    else if (attribute instanceof Attribute.ToMany toMany && toMany.targetForeignKeyColumn() != null
+                            && tableOfEntity.containsKey(toMany.targetEntity())) {
+                        columns.computeIfAbsent(tableOfEntity.get(toMany.targetEntity()), key -> new TreeSet<>())
+                                .add(toMany.targetForeignKeyColumn());
+                    }
+                }
+            }
+        });
+        joinTables.forEach((table, ends) -> columns.put(table, new TreeSet<>(ends.stream().map(End::column).toList())));
+        return columns;
     }
 
     private static String functions() {

@@ -1,36 +1,66 @@
 package dev.rowguard.postgres.internal;
 
+import java.util.Collection;
+
 /**
  * Inside a policy, PostgreSQL reads another table through that table's own policies, which would
  * change what a rule means (a rule reads related rows as they are; only {@code check()} applies
  * their rule) and would make rules that reach each other recurse forever. So subqueries read each
- * table through {@code rowguard."rows_<table>"()}, which runs as the system caller: the function
- * sets {@code rowguard.caller} to {@code system} while it reads and puts the caller back after,
- * and every generated policy lets the system caller through. ({@code set_config} rather than the
+ * table through a row source of schema {@code rowguard} that reads past the policies, in one of
+ * two ways:
+ *
+ * <ul>
+ * <li>{@link #FUNCTIONS}: {@code rowguard."rows_<table>"()} runs as the system caller: it sets
+ * {@code rowguard.caller} to {@code system} while it reads and puts the caller back after, and
+ * every generated policy lets the system caller through. ({@code set_config} rather than the
  * function's own {@code SET} clause: since PostgreSQL 15 that clause needs a superuser for a
  * custom setting, and the migration must run as the application's ordinary owner role, on hosted
- * PostgreSQL too.) It grants nothing a session could not take itself with
- * {@code SET rowguard.caller = 'system'}: the caller settings are a convention between the
- * application and its policies, not a privilege.
+ * PostgreSQL too.) Works whoever connects, the tables' owner included (the tables are forced),
+ * but PostgreSQL cannot look into the function: each reference reads the whole table.</li>
+ * <li>{@link #VIEWS}: {@code rowguard."rows_<table>"} is a view owned by whoever runs the
+ * migration (the tables' owner), and a view reads its tables with its owner's rights, to whom
+ * row-level security does not apply unless forced; so the tables are not forced, and the
+ * application must connect as another role (as Supabase's {@code anon} and {@code authenticated}
+ * do). PostgreSQL inlines the view and uses the tables' indexes. A view gives rows only to roles
+ * that may read its table themselves, and has only the columns the entities map (so a versioned
+ * migration can still drop any other column).</li>
+ * </ul>
+ *
+ * Neither grants anything a session could not take itself with {@code SET rowguard.caller = 'system'}:
+ * the caller settings are a convention between the application and its policies, not a privilege.
  */
-final class RowSources {
+public enum RowSources {
 
-    private RowSources() {
-    }
+    FUNCTIONS,
+    VIEWS;
 
     /** What a policy's subquery reads instead of {@code table}. */
-    static String of(String table) {
-        return name(table) + "()";
+    String of(String table) {
+        return this == FUNCTIONS ? name(table) + "()" : name(table);
     }
 
-    static String definition(String table) {
-        return "CREATE OR REPLACE FUNCTION " + name(table) + "() RETURNS SETOF " + table + " LANGUAGE plpgsql STABLE AS $$\n"
-                + "DECLARE caller text := current_setting('rowguard.caller', true);\n"
-                + "BEGIN\n"
-                + "    PERFORM set_config('rowguard.caller', 'system', true);\n"
-                + "    RETURN QUERY SELECT * FROM " + table + ";\n"
-                + "    PERFORM set_config('rowguard.caller', coalesce(caller, ''), true);\n"
-                + "END $$;";
+    /** The statements that (re)create the row source of {@code table}, which has at least {@code columns}. */
+    String definition(String table, Collection<String> columns) {
+        if (this == FUNCTIONS) {
+            return "CREATE OR REPLACE FUNCTION " + name(table) + "() RETURNS SETOF " + table + " LANGUAGE plpgsql STABLE AS $$\n"
+                    + "DECLARE caller text := current_setting('rowguard.caller', true);\n"
+                    + "BEGIN\n"
+                    + "    PERFORM set_config('rowguard.caller', 'system', true);\n"
+                    + "    RETURN QUERY SELECT * FROM " + table + ";\n"
+                    + "    PERFORM set_config('rowguard.caller', coalesce(caller, ''), true);\n"
+                    + "END $$;";
+        }
+        // Dropped and created rather than replaced: CREATE OR REPLACE VIEW cannot drop or reorder
+        // columns. CASCADE drops the policies that read the view; this migration creates them again.
+        return "DROP VIEW IF EXISTS " + name(table) + " CASCADE;\n"
+                + "CREATE VIEW " + name(table) + " AS SELECT " + String.join(", ", columns) + " FROM " + table
+                + " WHERE has_table_privilege('" + table.replace("'", "''") + "'::regclass, 'SELECT');\n"
+                + "GRANT SELECT ON " + name(table) + " TO PUBLIC;";
+    }
+
+    /** Whether row-level security applies to the tables' owner as well. */
+    String ownerClause(String table) {
+        return "ALTER TABLE " + table + (this == FUNCTIONS ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY;";
     }
 
     private static String name(String table) {

@@ -21,10 +21,12 @@ import dev.rowguard.policy.internal.sql.SqlCompiler;
 import dev.rowguard.policy.internal.sql.SqlCondition;
 import dev.rowguard.policy.internal.syntax.Parser;
 import dev.rowguard.postgres.internal.RlsMigration;
+import dev.rowguard.postgres.internal.RowSources;
 import dev.rowguard.postgres.internal.SessionClaims;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static dev.rowguard.policy.internal.DifferentialSchema.HIDE_ROW_RULES;
 import static dev.rowguard.policy.internal.DifferentialSchema.MODEL;
@@ -39,23 +41,27 @@ import static org.assertj.core.api.Assertions.fail;
  * the generated row-level security policy, installed on the items table next to the generated
  * policies of the other tables and queried by a role without {@code BYPASSRLS}, with the caller
  * set by the real {@link SessionClaims} statement. Principals are random, anonymous and the
- * system context included. Replay a failure with {@code -Drowguard.differential.seed=<seed>}.
+ * system context included. Once with related rows read through functions, once through views.
+ * Replay a failure with {@code -Drowguard.differential.seed=<seed>}.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RlsDifferentialTest {
 
     static final int EXPRESSIONS = 160;
     static final int PRINCIPALS = 7;
     static final String READER = "rowguard_rls_reader";
 
-    static DifferentialSchema schema;
-    static Connection connection;
+    DifferentialSchema schema;
+    Connection connection;
 
-    @BeforeAll
-    static void installTheGeneratedMigrationAndAReaderRole() throws SQLException {
-        schema = DifferentialSchema.create("rls_differential");
+    void installTheGeneratedMigrationAndAReaderRole(RowSources rowSources) throws SQLException {
+        if (connection != null) {
+            connection.close();
+        }
+        schema = DifferentialSchema.create("rls_differential_" + rowSources.name().toLowerCase());
         connection = schema.connection;
         try (Statement statement = connection.createStatement()) {
-            statement.execute(RlsMigration.write(RULES, Map.of(), List.of("differential test")).sql());
+            statement.execute(RlsMigration.write(RULES, Map.of(), List.of("differential test"), rowSources).sql());
             statement.execute("DO $$ BEGIN CREATE ROLE " + READER + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
             statement.execute("GRANT SELECT ON d_owner, d_item, d_tag TO " + READER);
         }
@@ -63,12 +69,15 @@ class RlsDifferentialTest {
     }
 
     @AfterAll
-    static void close() throws SQLException {
+    void close() throws SQLException {
         connection.close();
     }
 
-    @Test
-    void theEvaluatorTheFilterSqlAndTheGeneratedRowLevelSecurityAgreeOnRandomPoliciesRowsAndCallers() throws SQLException {
+    @ParameterizedTest(name = "related rows through {0}")
+    @EnumSource(RowSources.class)
+    void theEvaluatorTheFilterSqlAndTheGeneratedRowLevelSecurityAgreeOnRandomPoliciesRowsAndCallers(RowSources rowSources)
+            throws SQLException {
+        installTheGeneratedMigrationAndAReaderRole(rowSources);
         long seed = Long.getLong("rowguard.differential.seed", System.nanoTime());
         Random random = new Random(seed);
         PolicyGenerator generator = new PolicyGenerator(random);
@@ -83,7 +92,7 @@ class RlsDifferentialTest {
             String expression = e < 2 * FIXED_CONDITIONS.size() ? FIXED_CONDITIONS.get(e / 2) : generator.condition();
             Bound bound = Binder.bindCondition(MODEL, MODEL.entity("Item"), Operation.READ, Parser.parse(expression));
             PolicySet rules = e % 2 == 1 ? HIDE_ROW_RULES : RULES;
-            String policy = RlsMigration.readPolicy(rules, "d_item", bound);
+            String policy = RlsMigration.readPolicy(rules, "d_item", bound, rowSources);
             install(policy, seed, expression);
             for (int p = 0; p < PRINCIPALS; p++) {
                 Caller caller = p == PRINCIPALS - 1 ? Caller.SYSTEM : Caller.of(generator.principal());
@@ -112,14 +121,14 @@ class RlsDifferentialTest {
                 }
             }
         }
-        System.out.printf("rls differential: seed %d, %d cases, %d reads saw some rows, %d missed some%n", seed, cases,
-                acceptedSome, rejectedSome);
+        System.out.printf("rls differential through %s: seed %d, %d cases, %d reads saw some rows, %d missed some%n",
+                rowSources, seed, cases, acceptedSome, rejectedSome);
         assertThat(cases).isGreaterThanOrEqualTo(10_000);
         assertThat(acceptedSome).as("reads that saw rows").isGreaterThan(EXPRESSIONS * PRINCIPALS / 4);
         assertThat(rejectedSome).as("reads that missed rows").isGreaterThan(EXPRESSIONS * PRINCIPALS / 4);
     }
 
-    private static void install(String policy, long seed, String expression) throws SQLException {
+    private void install(String policy, long seed, String expression) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP POLICY " + RlsMigration.READ + " ON d_item");
             statement.execute(policy);
@@ -133,7 +142,7 @@ class RlsDifferentialTest {
     }
 
     /** The rows a caller reads as a role that row-level security applies to. */
-    private static Set<Long> readAs(Caller caller, long seed, String expression, String policy) throws SQLException {
+    private Set<Long> readAs(Caller caller, long seed, String expression, String policy) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             SessionClaims.apply(connection, caller);
             statement.execute("SET LOCAL ROLE " + READER);
@@ -148,7 +157,7 @@ class RlsDifferentialTest {
         }
     }
 
-    private static Set<Long> filtered(SqlCondition sql) throws SQLException {
+    private Set<Long> filtered(SqlCondition sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT t.id FROM d_item t WHERE " + sql.sql())) {
             for (int i = 0; i < sql.parameters().size(); i++) {
                 statement.setObject(i + 1, sql.parameters().get(i));

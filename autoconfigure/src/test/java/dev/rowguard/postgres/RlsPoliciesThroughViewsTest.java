@@ -1,0 +1,61 @@
+package dev.rowguard.postgres;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import dev.rowguard.context.Caller;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same policies with related rows read through views ({@code --related-rows views}), the
+ * tables and views owned by an ordinary role (no superuser, no {@code BYPASSRLS}) that ran the
+ * migration, and written to by another role: every rule holds as with functions.
+ */
+class RlsPoliciesThroughViewsTest extends RlsPoliciesTest {
+
+    static final String OWNER = "rowguard_rls_owner";
+    static final String STRANGER = "rowguard_rls_stranger";
+
+    @Override
+    RlsMigrationGenerator.RelatedRows relatedRows() {
+        return RlsMigrationGenerator.RelatedRows.VIEWS;
+    }
+
+    @Override
+    void beforeCreatingTheTables(Statement statement) throws SQLException {
+        for (String role : new String[] { OWNER, STRANGER }) {
+            statement.execute("DO $$ BEGIN CREATE ROLE " + role + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        }
+        statement.execute("GRANT CREATE ON DATABASE " + connection.getCatalog() + " TO " + OWNER);
+        statement.execute("GRANT CREATE ON SCHEMA public TO " + OWNER);
+        statement.execute("SET ROLE " + OWNER);
+    }
+
+    @Test
+    void theTablesAreNotForcedSoTheOwnerThatRanTheMigrationReadsPastThePolicies() throws SQLException {
+        try (Statement statement = as(Caller.ANONYMOUS, OWNER); ResultSet rows = statement.executeQuery("SELECT count(*) FROM rls_project")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(3);
+        }
+        finally {
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void aViewGivesNoRowsToARoleThatMayNotReadItsTable() throws SQLException {
+        try (Statement statement = as(Caller.SYSTEM, STRANGER);
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM rowguard.\"rows_rls_project\"")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isZero();
+        }
+        finally {
+            connection.rollback();
+        }
+        assertThat(ids(Caller.SYSTEM, "SELECT id FROM rowguard.\"rows_rls_project\"")).as("the writer may read rls_project")
+                .containsExactly(1L, 2L, 3L);
+    }
+}
