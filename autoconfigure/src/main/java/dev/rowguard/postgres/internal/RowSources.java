@@ -1,6 +1,10 @@
 package dev.rowguard.postgres.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.HexFormat;
 
 /**
  * Inside a policy, PostgreSQL reads another table through that table's own policies, which would
@@ -64,7 +68,44 @@ public enum RowSources {
     }
 
     private static String name(String table) {
-        return "rowguard.\"rows_" + table.replace("\"", "") + "\"";
+        return "rowguard.\"" + identifier("rows_" + table.replace("\"", "")) + "\"";
+    }
+
+    /** PostgreSQL's longest identifier, in bytes: it cuts longer ones, silently. */
+    static final int MAX_IDENTIFIER_BYTES = 63;
+
+    /**
+     * The identifier as it is when it fits; else its start and a hash of the whole, so that two long
+     * table names that begin alike do not end up with one row source (PostgreSQL would cut both to
+     * the same 63 bytes).
+     */
+    static String identifier(String name) {
+        if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_IDENTIFIER_BYTES) {
+            return name;
+        }
+        String suffix = "_" + HexFormat.of().formatHex(sha256(name), 0, 4);
+        StringBuilder kept = new StringBuilder();
+        int bytes = suffix.length();
+        for (int i = 0; i < name.length(); ) {
+            int codePoint = name.codePointAt(i);
+            int length = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + length > MAX_IDENTIFIER_BYTES) {
+                break;
+            }
+            kept.appendCodePoint(codePoint);
+            bytes += length;
+            i += Character.charCount(codePoint);
+        }
+        return kept + suffix;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("every Java platform has SHA-256", ex);
+        }
     }
 
     /** The name a policy uses for the row it checks: the table's own name, without its schema. */
