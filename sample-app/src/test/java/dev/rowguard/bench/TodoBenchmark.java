@@ -190,6 +190,9 @@ public final class TodoBenchmark {
                     () -> Rowguard.runAs(me, () -> todosUnchecked.existsById(VISIBLE_TODO)));
             Case uncheckedJpql = new Case("enforced one-row JPQL, hidden-references=unchecked",
                     () -> Rowguard.runAs(me, () -> unchecked.jpqlById(VISIBLE_TODO)));
+            Case hideRowBaselineFind = new Case("baseline with the default's semantics: @Query by id, the rule and the"
+                    + " hidden-reference checks by hand, policies off",
+                    () -> Rowguard.runAs(me, () -> off.findVisibleByIdHideRow(VISIBLE_TODO, ME)));
             Case plainFind = new Case("for reference: findById, policies off, no condition",
                     () -> Rowguard.runAs(me, () -> todosOff.findById(VISIBLE_TODO)));
             Case plainExists = new Case("for reference: existsById, policies off, no condition",
@@ -198,7 +201,7 @@ public final class TodoBenchmark {
                     () -> Rowguard.runAs(me, () -> off.jpqlById(VISIBLE_TODO)));
 
             checkShort(todos, enforced, off, me, enforcedFind, baselineFind, enforcedExists, baselineExists, enforcedJpql,
-                    uncheckedFind, uncheckedExists, uncheckedJpql);
+                    uncheckedFind, uncheckedExists, uncheckedJpql, hideRowBaselineFind);
 
             line("");
             line(environment(db, admin, loadAtStart));
@@ -255,7 +258,7 @@ public final class TodoBenchmark {
             int shortWarmup = Integer.getInteger("bench.short.warmup", 3000);
             int shortRounds = Integer.getInteger("bench.short.rounds", 5000);
             List<Case> shorts = List.of(enforcedFind, baselineFind, enforcedExists, baselineExists, enforcedJpql,
-                    plainFind, plainExists, plainJpql, uncheckedFind, uncheckedExists, uncheckedJpql);
+                    plainFind, plainExists, plainJpql, uncheckedFind, uncheckedExists, uncheckedJpql, hideRowBaselineFind);
             Samples[] shortSamples = measure(shorts, shortWarmup, shortRounds);
             line("");
             line("## 2. Short queries: todo " + VISIBLE_TODO + " (visible to user 1 as a member of its space)");
@@ -273,6 +276,9 @@ public final class TodoBenchmark {
             ratio("hidden-references=unchecked, findById: enforced / baseline", shortSamples[8], shortSamples[1]);
             ratio("hidden-references=unchecked, existsById: enforced / baseline", shortSamples[9], shortSamples[3]);
             ratio("hidden-references=unchecked, one-row JPQL: enforced / baseline", shortSamples[10], shortSamples[1]);
+            ratio("findById: enforced (hide-row) / the same semantics by hand (@Query by id)", shortSamples[0],
+                    shortSamples[11]);
+            ratio("the hide-row semantics by hand / the expert's rule alone, by id", shortSamples[11], shortSamples[1]);
 
             // ---- 3. writes (and what session claims add to a transaction: a fourth context, the only difference)
             ConfigurableApplicationContext claimsContext = context(db, "session-claims", true, "hide-row",
@@ -304,6 +310,8 @@ public final class TodoBenchmark {
             explain(admin, "for comparison, the baseline's page + total (policies off, hand-written)", baselinePage);
             explain(admin, "for comparison, the criteria baseline's page + total (policies off, Specification)", specBaselinePage);
             explain(admin, "for comparison, the default's semantics written by hand (policies off)", hideRowBaselinePage);
+            explain(admin, "for comparison, findById(" + VISIBLE_TODO + ") with the default's semantics written by hand"
+                    + " (policies off)", hideRowBaselineFind);
             explainAs(admin, "both layers, related rows through views: findAll(page) as user 1, as " + LAYERS_VIEWS_ROLE,
                     layersViewsPage, LAYERS_VIEWS_ROLE);
             line("");
@@ -554,6 +562,7 @@ public final class TodoBenchmark {
         check("enforced existsById(hidden)", Rowguard.runAs(me, () -> todos.existsById(HIDDEN_TODO)), false);
         check("enforced JPQL(hidden)", Rowguard.runAs(me, () -> enforced.jpqlById(HIDDEN_TODO)).isPresent(), false);
         check("baseline by id(hidden)", off.findVisibleById(HIDDEN_TODO, ME).isPresent(), false);
+        check("hide-row baseline by id(hidden)", off.findVisibleByIdHideRow(HIDDEN_TODO, ME).isPresent(), false);
         line("Checked: todo " + VISIBLE_TODO + " is found and todo " + HIDDEN_TODO
                 + " is not, enforced and baseline alike.");
     }
