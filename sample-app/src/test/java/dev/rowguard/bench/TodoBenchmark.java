@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import dev.rowguard.Rowguard;
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.postgres.RlsMigrationGenerator;
+import dev.rowguard.sample.SampleRlsOptions;
 import dev.rowguard.sample.domain.Todo;
 import dev.rowguard.sample.domain.TodoRepository;
 import dev.rowguard.testsupport.TestDatabase;
@@ -716,9 +717,8 @@ public final class TodoBenchmark {
      * benchmark's user, which owns the tables.
      */
     private static String generatedViewPoliciesFor(String role) {
-        String sql = RlsMigrationGenerator.generate(new RlsMigrationGenerator.Options(List.of("dev.rowguard.sample.domain"),
-                true, false, java.util.Set.of("region", "approvalLimit"), null, null)
-                .withRelatedRows(RlsMigrationGenerator.RelatedRows.VIEWS)).sql();
+        String sql = RlsMigrationGenerator.generate(
+                SampleRlsOptions.OPTIONS.withRelatedRows(RlsMigrationGenerator.RelatedRows.VIEWS)).sql();
         return sql.replaceAll("POLICY (IF EXISTS )?rowguard_(read|create|update|delete) ON", "POLICY $1rowguard_views_$2 ON")
                 .replaceAll("(CREATE POLICY \\S+ ON \\S+ FOR (?:SELECT|INSERT|UPDATE|DELETE))", "$1 TO " + role);
     }

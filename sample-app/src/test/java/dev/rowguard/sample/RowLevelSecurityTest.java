@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.rowguard.Rowguard;
@@ -84,8 +83,7 @@ class RowLevelSecurityTest {
 
     @Test
     void theCheckedInMigrationIsWhatTheGeneratorWritesForTheSamplesAnnotations() throws IOException {
-        String generated = RlsMigrationGenerator.generate(new RlsMigrationGenerator.Options(
-                List.of("dev.rowguard.sample.domain"), true, false, Set.of("region", "approvalLimit"), null, null)).sql();
+        String generated = RlsMigrationGenerator.generate(SampleRlsOptions.OPTIONS).sql();
         try (InputStream checkedIn = getClass().getResourceAsStream("/db/rls/R__rowguard_rls.sql")) {
             assertThat(new String(checkedIn.readAllBytes(), StandardCharsets.UTF_8))
                     .as("db/rls/R__rowguard_rls.sql is stale: regenerate with ./mvnw -pl sample-app compile exec:java")
