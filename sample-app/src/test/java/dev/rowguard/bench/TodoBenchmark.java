@@ -168,12 +168,14 @@ public final class TodoBenchmark {
                     () -> Rowguard.runAs(me, () -> todos.count()));
             Case baselineTotal = new Case("baseline total alone: count(t) with the expert's condition, policies off",
                     () -> Rowguard.runAs(me, () -> off.expertCount(ME)));
+            Case specBaselineTotal = new Case("baseline total via criteria: count(Specification with the expert's condition),"
+                    + " policies off", () -> Rowguard.runAs(me, () -> off.count(ExpertSpecification.visibleTo(ME))));
 
             checkReads(List.of(enforcedPage, baselinePage, naiveOr, uncheckedPage, enforcedHqlPage, uncheckedHqlPage,
                     specBaselinePage, hideRowBaselinePage, layersPage, layersViewsPage),
                     List.of(floorPage, rlsNaiveCase, rlsWrappedCase, rlsExpertCase),
                     List.of(enforcedPageOnly, baselinePageOnly, uncheckedPageOnly),
-                    List.of(enforcedTotal, baselineTotal, uncheckedTotal));
+                    List.of(enforcedTotal, baselineTotal, uncheckedTotal, specBaselineTotal));
 
             Case enforcedFind = new Case("enforced findById(visible), Rowguard on",
                     () -> Rowguard.runAs(me, () -> todos.findById(VISIBLE_TODO)));
@@ -213,7 +215,7 @@ public final class TodoBenchmark {
             List<Case> reads = List.of(enforcedPage, baselinePage, floorPage, naiveOr, rlsNaiveCase, rlsWrappedCase,
                     enforcedPageOnly, baselinePageOnly, enforcedTotal, baselineTotal,
                     uncheckedPage, uncheckedPageOnly, uncheckedTotal, rlsExpertCase, enforcedHqlPage, uncheckedHqlPage,
-                    specBaselinePage, hideRowBaselinePage, layersPage, layersViewsPage);
+                    specBaselinePage, hideRowBaselinePage, layersPage, layersViewsPage, specBaselineTotal);
             Samples[] readSamples = measure(reads, readWarmup, readRounds);
             line("");
             line("## 1. Filtered reads: user 1, first page of 50 todos by id and the total (2,430)");
@@ -254,6 +256,10 @@ public final class TodoBenchmark {
             ratio("both layers, related rows through views / Rowguard's filters alone, findAll(page)", readSamples[19],
                     readSamples[0]);
             ratio("both layers, related rows through views / through functions", readSamples[19], readSamples[18]);
+            ratio("enforced total alone (count()) / baseline total via criteria (same criteria path)", readSamples[8],
+                    readSamples[20]);
+            ratio("hidden-references=unchecked: enforced total alone / baseline total via criteria (same criteria path)",
+                    readSamples[12], readSamples[20]);
 
             // ---- 2. short queries
             int shortWarmup = Integer.getInteger("bench.short.warmup", 3000);
