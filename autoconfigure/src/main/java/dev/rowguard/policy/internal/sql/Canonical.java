@@ -116,8 +116,9 @@ final class Canonical {
 
     /**
      * A semi-join's condition with its related row renamed as well, and the renaming, or null when
-     * the condition reads rows bound outside it or binds a row twice: then its simplified form may
-     * depend on what is known about those rows, and cannot be shared.
+     * the condition reads rows bound outside it, binds a row twice or holds a condition that reads
+     * no row at all: then its simplified form may depend on what is known outside it, and cannot
+     * be shared.
      */
     static Binding binding(Bound.Related semiJoin) {
         Map<Integer, Integer> bound = new HashMap<>();
@@ -147,6 +148,27 @@ final class Canonical {
         return rename(condition, bound, null);
     }
 
+    private static boolean isAtomic(Bound node) {
+        return node instanceof Bound.Compare || node instanceof Bound.IsNull || node instanceof Bound.In
+                || node instanceof Bound.StringFunction || node instanceof Bound.ListFunction;
+    }
+
+    /** Whether a condition reads a column of some row. */
+    private static boolean readsARow(Bound node) {
+        boolean[] reads = { false };
+        new BoundRewriter() {
+            @Override
+            public Bound rewrite(Bound n) {
+                if (n instanceof Bound.Field || n instanceof Bound.Quantified || n instanceof Bound.Related) {
+                    reads[0] = true;
+                    return n;
+                }
+                return reads[0] ? n : rewriteChildren(n);
+            }
+        }.rewrite(node);
+        return reads[0];
+    }
+
     /** @param selfContained when not null, set to false on a row read but not bound here, or bound twice */
     private static Bound rename(Bound condition, Map<Integer, Integer> bound, boolean[] selfContained) {
         int[] next = { -bound.size() - 1 };
@@ -170,6 +192,11 @@ final class Canonical {
                 }
                 if (node instanceof Bound.Check || node instanceof Bound.EntityPath || node instanceof Bound.ToManyPath) {
                     // not expected after hoisting; their rows are not renamed, so the form is not shared
+                    unshared();
+                }
+                if (selfContained != null && isAtomic(node) && !readsARow(node)) {
+                    // such as now() > auth().since: the same condition may be known outside and dropped
+                    // inside here, which holds only where it stands
                     unshared();
                 }
                 return rewriteChildren(node);

@@ -102,8 +102,12 @@ public final class FilterShapes {
      */
     public static Map<String, FilterShapes> enumerateAll(Map<String, Bound> readRules, RuleSource rules,
             DomainModel model, String parameterPrefix, int limit) {
+        return enumerateAll(readRules, rules, model, parameterPrefix, limit, new SimplifiedSemiJoins());
+    }
+
+    static Map<String, FilterShapes> enumerateAll(Map<String, Bound> readRules, RuleSource rules,
+            DomainModel model, String parameterPrefix, int limit, SimplifiedSemiJoins simplified) {
         Map<String, Object> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
-        SimplifiedSemiJoins simplified = new SimplifiedSemiJoins();
         readRules.entrySet().parallelStream().forEach(entry -> {
             try {
                 outcomes.put(entry.getKey(), enumerate(entry.getValue(), rules, model, parameterPrefix, limit, simplified));

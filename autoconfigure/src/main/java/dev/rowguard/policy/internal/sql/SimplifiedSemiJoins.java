@@ -17,12 +17,13 @@ import dev.rowguard.policy.internal.bind.Bound;
  * the names of its rows. It is stored over canonical row names ({@link Canonical#binding}) and
  * renamed back for each use.
  *
- * <p>Only for conditions whose principal-only parts are decided (filter shapes): a condition
- * that reads no row at all could match one known outside.
+ * <p>A condition that reads no row at all ({@code now() > auth().since}, which folding leaves to
+ * the database) could match one known outside, so a semi-join holding one is not shared.
  */
 final class SimplifiedSemiJoins {
 
     private final Map<Canonical.Form, Bound> byForm = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The simplified condition of {@code semiJoin}, from {@code simplify} the first time its form is met. */
     Bound condition(Bound.Related semiJoin, Supplier<Bound> simplify) {
@@ -32,10 +33,16 @@ final class SimplifiedSemiJoins {
         }
         Bound known = byForm.get(binding.form());
         if (known != null) {
+            reused.incrementAndGet();
             return binding.restored(known);
         }
         Bound simplified = simplify.get();
         byForm.putIfAbsent(binding.form(), binding.canonical(simplified));
         return simplified;
+    }
+
+    /** How many times a condition simplified before was used again. */
+    int reused() {
+        return reused.get();
     }
 }
