@@ -79,7 +79,7 @@ class RlsMigrationGeneratorTest {
         assertThat(sql).contains("""
                 DROP VIEW IF EXISTS rowguard."rows_rls_task" CASCADE;
                 CREATE VIEW rowguard."rows_rls_task" AS SELECT id, project_id, title FROM rls_task\
-                 WHERE has_table_privilege('rls_task'::regclass, 'SELECT');
+                 WHERE rowguard.may_read('rls_task'::regclass);
                 GRANT SELECT ON rowguard."rows_rls_task" TO PUBLIC;""");
         assertThat(sql).contains("CREATE VIEW rowguard.\"rows_rls_task_label\" AS SELECT label_id, task_id FROM rls_task_label");
         assertThat(sql).contains("ALTER TABLE rls_task ENABLE ROW LEVEL SECURITY;\nALTER TABLE rls_task NO FORCE ROW LEVEL SECURITY;")

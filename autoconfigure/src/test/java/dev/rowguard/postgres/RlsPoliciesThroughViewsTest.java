@@ -8,6 +8,7 @@ import dev.rowguard.context.Caller;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The same policies with related rows read through views ({@code --related-rows views}), the
@@ -46,16 +47,31 @@ class RlsPoliciesThroughViewsTest extends RlsPoliciesTest {
     }
 
     @Test
-    void aViewGivesNoRowsToARoleThatMayNotReadItsTable() throws SQLException {
-        try (Statement statement = as(Caller.SYSTEM, STRANGER);
-                ResultSet rows = statement.executeQuery("SELECT count(*) FROM rowguard.\"rows_rls_project\"")) {
-            rows.next();
-            assertThat(rows.getInt(1)).isZero();
-        }
-        finally {
+    void aViewRefusesARoleThatMayNotReadItsTableAsTheTableWould() throws SQLException {
+        for (String sql : new String[] { "SELECT count(*) FROM rowguard.\"rows_rls_project\"", "SELECT count(*) FROM rls_project" }) {
+            assertThatThrownBy(() -> {
+                try (Statement statement = as(Caller.SYSTEM, STRANGER); ResultSet rows = statement.executeQuery(sql)) {
+                    rows.next();
+                }
+            }).as(sql).isInstanceOf(SQLException.class)
+                    .satisfies(ex -> assertThat(((SQLException) ex).getSQLState()).isEqualTo("42501"));
             connection.rollback();
         }
         assertThat(ids(Caller.SYSTEM, "SELECT id FROM rowguard.\"rows_rls_project\"")).as("the writer may read rls_project")
                 .containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aRoleThatMayReadATableButNotTheTablesItsRulesReachIsRefusedNotLetThrough() throws SQLException {
+        // rls_task's rules read rls_project through its view; without SELECT on rls_project the read fails
+        try (Statement grant = connection.createStatement()) {
+            grant.execute("GRANT SELECT ON rls_task TO " + STRANGER);
+        }
+        assertThatThrownBy(() -> {
+            try (Statement statement = as(ALICE, STRANGER); ResultSet rows = statement.executeQuery("SELECT id FROM rls_task")) {
+                rows.next();
+            }
+        }).isInstanceOf(SQLException.class).satisfies(ex -> assertThat(((SQLException) ex).getSQLState()).isEqualTo("42501"));
+        connection.rollback();
     }
 }

@@ -21,8 +21,8 @@ import dev.rowguard.policy.internal.sql.RlsCompiler;
 
 /**
  * Writes the row-level security migration for a policy set: the {@code rowguard} functions, one
- * row source per table ({@link RowSources}), and per table {@code ENABLE} / {@code FORCE ROW LEVEL
- * SECURITY} with four policies compiled from the same rules as the Hibernate filters
+ * row source per table ({@link RowSources}), and per table {@code ENABLE ROW LEVEL SECURITY}, on
+ * the owner too or not as the row sources need, with four policies compiled from the same rules as the Hibernate filters
  * ({@link RlsCompiler}). Everything is sorted (tables by name, entities by name) and nothing
  * depends on the time or the machine, so the same rules give the same bytes. What row-level
  * security cannot express is reported, in the file and in {@link Result#warnings()}.
@@ -86,6 +86,7 @@ public final class RlsMigration {
         Set<String> sources = new TreeSet<>(byTable.keySet());
         sources.addAll(joinTables.keySet());
         Map<String, Set<String>> columns = columns(byTable, joinTables);
+        body.append(rowSources.prelude());
         for (String table : sources) {
             body.append(rowSources.definition(table, columns.get(table))).append('\n');
         }
@@ -276,7 +277,9 @@ public final class RlsMigration {
         byTable.forEach((table, entities) -> {
             Set<String> tableColumns = columns.computeIfAbsent(table, key -> new TreeSet<>());
             for (EntityModel entity : entities) {
-                tableColumns.add(entity.id().column());
+                if (entity.id() != null) {
+                    tableColumns.add(entity.id().column());
+                }
                 for (Attribute attribute : entity.attributes().values()) {
                     if (attribute instanceof Attribute.Scalar scalar) {
                         tableColumns.add(scalar.column());
@@ -292,7 +295,8 @@ public final class RlsMigration {
                 }
             }
         });
-        joinTables.forEach((table, ends) -> columns.put(table, new TreeSet<>(ends.stream().map(End::column).toList())));
+        joinTables.forEach((table, ends) -> columns.computeIfAbsent(table, key -> new TreeSet<>())
+                .addAll(ends.stream().map(End::column).toList()));
         return columns;
     }
 

@@ -25,9 +25,9 @@ import java.util.HexFormat;
  * migration (the tables' owner), and a view reads its tables with its owner's rights, to whom
  * row-level security does not apply unless forced; so the tables are not forced, and the
  * application must connect as another role (as Supabase's {@code anon} and {@code authenticated}
- * do). PostgreSQL inlines the view and uses the tables' indexes. A view gives rows only to roles
- * that may read its table themselves, and has only the columns the entities map (so a versioned
- * migration can still drop any other column).</li>
+ * do). PostgreSQL inlines the view and uses the tables' indexes. A view refuses a role that may not
+ * read its table itself ({@link #prelude}), and has only the columns the entities map (so a
+ * versioned migration can still drop any other column).</li>
  * </ul>
  *
  * Neither grants anything a session could not take itself with {@code SET rowguard.caller = 'system'}:
@@ -58,8 +58,28 @@ public enum RowSources {
         // columns. CASCADE drops the policies that read the view; this migration creates them again.
         return "DROP VIEW IF EXISTS " + name(table) + " CASCADE;\n"
                 + "CREATE VIEW " + name(table) + " AS SELECT " + String.join(", ", columns) + " FROM " + table
-                + " WHERE has_table_privilege('" + table.replace("'", "''") + "'::regclass, 'SELECT');\n"
+                + " WHERE rowguard.may_read('" + table.replace("'", "''") + "'::regclass);\n"
                 + "GRANT SELECT ON " + name(table) + " TO PUBLIC;";
+    }
+
+    /**
+     * What the row sources need before them. A view reads its table with its owner's rights, so it
+     * checks the reader's own: a reader that may not read the table gets PostgreSQL's
+     * {@code 42501}, as reading the table would give it. (Giving such a reader no rows instead
+     * would turn every {@code NOT EXISTS} over the view true: a deny would let rows through.) The
+     * check reads no column, so PostgreSQL runs it once per statement.
+     */
+    String prelude() {
+        if (this == FUNCTIONS) {
+            return "";
+        }
+        return "CREATE OR REPLACE FUNCTION rowguard.may_read(t regclass) RETURNS boolean LANGUAGE plpgsql STABLE AS $$\n"
+                + "BEGIN\n"
+                + "    IF has_table_privilege(t, 'SELECT') THEN\n"
+                + "        RETURN true;\n"
+                + "    END IF;\n"
+                + "    RAISE EXCEPTION 'permission denied for table %', t USING ERRCODE = 'insufficient_privilege';\n"
+                + "END $$;\n";
     }
 
     /** Whether row-level security applies to the tables' owner as well. */

@@ -47,6 +47,7 @@ class RowSourcesTest {
         try (Connection connection = TestPostgres.server().createDatabase("row_sources").connect();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS rowguard");
+            statement.execute(RowSources.VIEWS.prelude());
             for (String table : List.of(LONG_A, LONG_B)) {
                 statement.execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, name text)");
                 statement.execute("INSERT INTO " + table + " VALUES (1, '" + table + "')");
