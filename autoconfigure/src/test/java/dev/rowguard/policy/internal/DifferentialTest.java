@@ -3,7 +3,13 @@ package dev.rowguard.policy.internal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -12,8 +18,10 @@ import dev.rowguard.policy.Operation;
 import dev.rowguard.policy.internal.bind.Binder;
 import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.eval.Evaluator;
+import dev.rowguard.policy.internal.sql.FilterShapes;
 import dev.rowguard.policy.internal.sql.SqlCompiler;
 import dev.rowguard.policy.internal.sql.SqlCondition;
+import dev.rowguard.policy.internal.sql.SqlValues;
 import dev.rowguard.policy.internal.syntax.Parser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +110,76 @@ class DifferentialTest {
         assertThat(cases).isGreaterThanOrEqualTo(10_000);
         assertThat(acceptedSome).as("queries that accepted rows").isGreaterThan(EXPRESSIONS * PRINCIPALS / 4);
         assertThat(rejectedSome).as("queries that rejected rows").isGreaterThan(EXPRESSIONS * PRINCIPALS / 4);
+    }
+
+    /**
+     * The path Hibernate takes: read rules enumerated into filter shapes together, as at start-up
+     * (simplified semi-joins shared between all of them), the caller's shape selected at run time,
+     * its named parameters bound as Rowguard's resolvers bind them (lists expanded). All random
+     * rules of a run go into one enumeration, next to Owner's and Tag's, so that the rules they
+     * inline meet in the shared cache in every combination the run makes.
+     */
+    @Test
+    void theFilterShapesHibernateGetsAgreeWithTheEvaluatorOnRandomPoliciesRowsAndPrincipals() throws SQLException {
+        long seed = Long.getLong("rowguard.differential.seed", System.nanoTime());
+        Random random = new Random(seed);
+        PolicyGenerator generator = new PolicyGenerator(random);
+        int cases = 0;
+        for (PolicySet rules : List.of(RULES, HIDE_ROW_RULES)) {
+            Map<String, String> expressions = new LinkedHashMap<>();
+            Map<String, Bound> readRules = new LinkedHashMap<>();
+            readRules.put("Owner", rules.rule("Owner", Operation.READ));
+            readRules.put("Tag", rules.rule("Tag", Operation.READ));
+            for (int e = 0; e < EXPRESSIONS / 2; e++) {
+                String expression = e < FIXED_CONDITIONS.size() ? FIXED_CONDITIONS.get(e) : generator.condition();
+                expressions.put("Item rule " + e, expression);
+                readRules.put("Item rule " + e, Binder.bindCondition(MODEL, MODEL.entity("Item"), Operation.READ,
+                        Parser.parse(expression)));
+            }
+            Map<String, FilterShapes> shapes = FilterShapes.enumerateAll(readRules, rules, MODEL, "p", 64);
+            for (Map.Entry<String, String> entry : expressions.entrySet()) {
+                Bound bound = readRules.get(entry.getKey());
+                for (int p = 0; p < PRINCIPALS / 2; p++) {
+                    AuthPrincipal principal = generator.principal();
+                    FilterShapes.Selection selection = shapes.get(entry.getKey()).select(principal);
+                    Set<Long> fromShape = query(bound(selection), seed, entry.getValue(), principal);
+                    Set<Long> fromMemory = new TreeSet<>();
+                    for (MapRow row : schema.items().values()) {
+                        if (Evaluator.test(bound, row, principal, null, rules)) {
+                            fromMemory.add((Long) row.column("id"));
+                        }
+                        cases++;
+                    }
+                    if (!fromShape.equals(fromMemory)) {
+                        fail("Evaluator and filter shape disagree. Replay with -Drowguard.differential.seed=" + seed
+                                + "\n  expression: " + entry.getValue()
+                                + (rules == HIDE_ROW_RULES ? " (rules with hidden-reference denies)" : "")
+                                + "\n  principal:  " + DifferentialSchema.describe(principal)
+                                + "\n  shape:      " + selection.shape().sql() + "\n  parameters: " + selection.parameters()
+                                + "\n  filter:     " + fromShape + "\n  evaluator:  " + fromMemory);
+                    }
+                }
+            }
+        }
+        System.out.printf("differential through filter shapes: seed %d, %d cases%n", seed, cases);
+        assertThat(cases).isGreaterThanOrEqualTo(10_000);
+    }
+
+    /** A shape's SQL over alias {@code t} with JDBC placeholders, its parameters as Rowguard's resolvers give them. */
+    private static SqlCondition bound(FilterShapes.Selection selection) {
+        FilterShapes.FilterShape shape = selection.shape();
+        List<Object> values = new ArrayList<>();
+        Matcher named = Pattern.compile(":p(\\d+)").matcher(shape.sql().replace("{alias}", "t"));
+        StringBuilder sql = new StringBuilder();
+        while (named.find()) {
+            int index = Integer.parseInt(named.group(1));
+            Object value = SqlValues.toJava(selection.parameters().get(index), shape.parameterTypes().get(index));
+            List<?> items = Boolean.TRUE.equals(shape.listParameters().get(index)) ? (List<?>) value : List.of(value);
+            items.forEach(item -> values.add(SqlValues.toJdbc(item, shape.parameterTypes().get(index))));
+            named.appendReplacement(sql, items.isEmpty() ? "NULL" : String.join(", ", java.util.Collections.nCopies(items.size(), "?")));
+        }
+        named.appendTail(sql);
+        return new SqlCondition(sql.toString(), values);
     }
 
     private static Set<Long> query(SqlCondition sql, long seed, String expression, AuthPrincipal principal) throws SQLException {
