@@ -132,6 +132,7 @@ CREATE OR REPLACE FUNCTION rowguard.auth_list(member text) RETURNS text[] LANGUA
 $$ SELECT array(SELECT rowguard.as_text(e) FROM rowguard.items(rowguard.auth(member)) e WHERE rowguard.as_text(e) IS NOT NULL) $$;
 
 -- Subqueries read related rows as they are, past their own policies (see RowSources):
+DROP VIEW IF EXISTS rowguard."rows_app_user" CASCADE;
 CREATE OR REPLACE FUNCTION rowguard."rows_app_user"() RETURNS SETOF app_user LANGUAGE plpgsql STABLE AS $$
 DECLARE caller text := current_setting('rowguard.caller', true);
 BEGIN
@@ -139,6 +140,7 @@ BEGIN
     RETURN QUERY SELECT * FROM app_user;
     PERFORM set_config('rowguard.caller', coalesce(caller, ''), true);
 END $$;
+DROP VIEW IF EXISTS rowguard."rows_expense_report" CASCADE;
 CREATE OR REPLACE FUNCTION rowguard."rows_expense_report"() RETURNS SETOF expense_report LANGUAGE plpgsql STABLE AS $$
 DECLARE caller text := current_setting('rowguard.caller', true);
 BEGIN
@@ -146,6 +148,7 @@ BEGIN
     RETURN QUERY SELECT * FROM expense_report;
     PERFORM set_config('rowguard.caller', coalesce(caller, ''), true);
 END $$;
+DROP VIEW IF EXISTS rowguard."rows_list" CASCADE;
 CREATE OR REPLACE FUNCTION rowguard."rows_list"() RETURNS SETOF list LANGUAGE plpgsql STABLE AS $$
 DECLARE caller text := current_setting('rowguard.caller', true);
 BEGIN
@@ -153,6 +156,7 @@ BEGIN
     RETURN QUERY SELECT * FROM list;
     PERFORM set_config('rowguard.caller', coalesce(caller, ''), true);
 END $$;
+DROP VIEW IF EXISTS rowguard."rows_post" CASCADE;
 CREATE OR REPLACE FUNCTION rowguard."rows_post"() RETURNS SETOF post LANGUAGE plpgsql STABLE AS $$
 DECLARE caller text := current_setting('rowguard.caller', true);
 BEGIN
@@ -160,6 +164,7 @@ BEGIN
     RETURN QUERY SELECT * FROM post;
     PERFORM set_config('rowguard.caller', coalesce(caller, ''), true);
 END $$;
+DROP VIEW IF EXISTS rowguard."rows_space" CASCADE;
 CREATE OR REPLACE FUNCTION rowguard."rows_space"() RETURNS SETOF space LANGUAGE plpgsql STABLE AS $$
 DECLARE caller text := current_setting('rowguard.caller', true);
 BEGIN
@@ -167,6 +172,7 @@ BEGIN
     RETURN QUERY SELECT * FROM space;
     PERFORM set_config('rowguard.caller', coalesce(caller, ''), true);
 END $$;
+DROP VIEW IF EXISTS rowguard."rows_space_user" CASCADE;
 CREATE OR REPLACE FUNCTION rowguard."rows_space_user"() RETURNS SETOF space_user LANGUAGE plpgsql STABLE AS $$
 DECLARE caller text := current_setting('rowguard.caller', true);
 BEGIN
@@ -174,6 +180,7 @@ BEGIN
     RETURN QUERY SELECT * FROM space_user;
     PERFORM set_config('rowguard.caller', coalesce(caller, ''), true);
 END $$;
+DROP VIEW IF EXISTS rowguard."rows_todo" CASCADE;
 CREATE OR REPLACE FUNCTION rowguard."rows_todo"() RETURNS SETOF todo LANGUAGE plpgsql STABLE AS $$
 DECLARE caller text := current_setting('rowguard.caller', true);
 BEGIN

@@ -74,4 +74,33 @@ class RlsPoliciesThroughViewsTest extends RlsPoliciesTest {
         }).isInstanceOf(SQLException.class).satisfies(ex -> assertThat(((SQLException) ex).getSQLState()).isEqualTo("42501"));
         connection.rollback();
     }
+
+    @Test
+    void switchingToFunctionsAndBackLeavesNoRowSourceOfTheOtherWayBehind() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(RlsMigrationGenerator.generate(RlsMigrationGeneratorTest.OPTIONS).sql());
+            assertThat(count(statement, "SELECT count(*) FROM pg_views WHERE schemaname = 'rowguard'")).isZero();
+            assertThat(count(statement, "SELECT count(*) FROM pg_class WHERE relname = 'rls_project' AND relforcerowsecurity"))
+                    .isEqualTo(1);
+            try (Statement asAlice = as(ALICE, WRITER); ResultSet rows = asAlice.executeQuery("SELECT count(*) FROM rls_project")) {
+                rows.next();
+                assertThat(rows.getInt(1)).as("alice's projects through the functions").isEqualTo(2);
+            }
+            statement.execute("RESET ROLE");
+            statement.execute(RlsMigrationGenerator.generate(RlsMigrationGeneratorTest.OPTIONS.withRelatedRows(relatedRows())).sql());
+            assertThat(count(statement, "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+                    + " WHERE n.nspname = 'rowguard' AND p.proname LIKE 'rows\\_%'")).isZero();
+            assertThat(count(statement, "SELECT count(*) FROM pg_views WHERE schemaname = 'rowguard'")).isEqualTo(6);
+        }
+        finally {
+            connection.rollback();
+        }
+    }
+
+    private static int count(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
 }

@@ -45,8 +45,11 @@ public enum RowSources {
 
     /** The statements that (re)create the row source of {@code table}, which has at least {@code columns}. */
     String definition(String table, Collection<String> columns) {
+        // Each way drops the other's row source first, so that switching leaves none behind (CASCADE
+        // drops the policies that read it; this migration creates them again).
         if (this == FUNCTIONS) {
-            return "CREATE OR REPLACE FUNCTION " + name(table) + "() RETURNS SETOF " + table + " LANGUAGE plpgsql STABLE AS $$\n"
+            return "DROP VIEW IF EXISTS " + name(table) + " CASCADE;\n"
+                    + "CREATE OR REPLACE FUNCTION " + name(table) + "() RETURNS SETOF " + table + " LANGUAGE plpgsql STABLE AS $$\n"
                     + "DECLARE caller text := current_setting('rowguard.caller', true);\n"
                     + "BEGIN\n"
                     + "    PERFORM set_config('rowguard.caller', 'system', true);\n"
@@ -56,7 +59,8 @@ public enum RowSources {
         }
         // Dropped and created rather than replaced: CREATE OR REPLACE VIEW cannot drop or reorder
         // columns. CASCADE drops the policies that read the view; this migration creates them again.
-        return "DROP VIEW IF EXISTS " + name(table) + " CASCADE;\n"
+        return "DROP FUNCTION IF EXISTS " + name(table) + "() CASCADE;\n"
+                + "DROP VIEW IF EXISTS " + name(table) + " CASCADE;\n"
                 + "CREATE VIEW " + name(table) + " AS SELECT " + String.join(", ", columns) + " FROM " + table
                 + " WHERE rowguard.may_read('" + table.replace("'", "''") + "'::regclass);\n"
                 + "GRANT SELECT ON " + name(table) + " TO PUBLIC;";
