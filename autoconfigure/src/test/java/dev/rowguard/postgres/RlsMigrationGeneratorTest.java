@@ -8,6 +8,8 @@ import java.util.Set;
 
 import dev.rowguard.policy.PolicyDefinitionException;
 import dev.rowguard.postgres.rlsbad.RlsMistake;
+import dev.rowguard.postgres.rlsbad.RlsSecondaryColumnRule;
+import dev.rowguard.postgres.rlstwotables.RlsProfile;
 import dev.rowguard.postgres.rlsinherit.RlsCar;
 import dev.rowguard.postgres.rlsinherit.RlsDocument;
 import dev.rowguard.postgres.rlsinherit.RlsSecretDocument;
@@ -130,5 +132,15 @@ class RlsMigrationGeneratorTest {
                             titel == 'a'
                             ^
                           unknown attribute 'titel' of RlsMistake; its attributes are: id, title (column 1)""");
+    }
+
+    @Test
+    void aRuleCannotNameAColumnOfASecondaryTableAndTheRowSourcesLeaveSuchColumnsOut() {
+        assertThatThrownBy(() -> RlsMigrationGenerator.generate(List.of(RlsSecondaryColumnRule.class), OPTIONS))
+                .isInstanceOf(PolicyDefinitionException.class)
+                .hasMessageContaining("unknown attribute 'bio' of RlsSecondaryColumnRule; its attributes are: id");
+        String sql = RlsMigrationGenerator.generate(List.of(RlsProfile.class),
+                OPTIONS.withRelatedRows(RlsMigrationGenerator.RelatedRows.VIEWS)).sql();
+        assertThat(sql).contains("CREATE VIEW rowguard.\"rows_rls_profile\" AS SELECT id, owner_id FROM rls_profile ");
     }
 }

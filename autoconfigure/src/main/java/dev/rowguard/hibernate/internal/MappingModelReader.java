@@ -36,7 +36,8 @@ import org.hibernate.mapping.Value;
 /**
  * Reads Hibernate's boot-time mapping into the model policies are checked against: tables,
  * columns, to-one and to-many relations. Attributes policies cannot use (embeddables, binary,
- * JSON...) are left out, so a policy naming them gets a clear "unknown attribute".
+ * JSON, columns of a {@code @SecondaryTable}...) are left out, so a policy naming them gets a
+ * clear "unknown attribute".
  */
 final class MappingModelReader {
 
@@ -66,7 +67,13 @@ final class MappingModelReader {
         if (id != null) {
             attributes.put(id.name(), id);
         }
+        Set<Property> inOtherTables = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        binding.getJoinClosure().forEach(join -> inOtherTables.addAll(join.getProperties()));
         for (Property property : binding.getPropertyClosure()) {
+            if (inOtherTables.contains(property)) {
+                // a @SecondaryTable column: the rules' SQL reads the entity's own table only
+                continue;
+            }
             Attribute attribute = attribute(type, property);
             if (attribute != null) {
                 attributes.put(attribute.name(), attribute);
