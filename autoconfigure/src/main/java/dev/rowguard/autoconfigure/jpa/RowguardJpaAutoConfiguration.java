@@ -2,12 +2,17 @@ package dev.rowguard.autoconfigure.jpa;
 
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import jakarta.persistence.EntityManager;
 
 import dev.rowguard.hibernate.internal.RowguardSettings;
 
 import org.hibernate.SessionFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -50,6 +55,12 @@ public final class RowguardJpaAutoConfiguration {
     @Bean
     CallerSwitchSynchronizer rowguardCallerSwitchSynchronizer(RowguardPostgresProperties postgres) {
         return new CallerSwitchSynchronizer(postgres.isSessionClaims());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("rowguard.postgres.session-claims")
+    RowLevelSecurityBypassWarning rowguardRowLevelSecurityBypassWarning(ObjectProvider<DataSource> dataSource) {
+        return new RowLevelSecurityBypassWarning(dataSource);
     }
 
     // Read from the environment: a static post-processor is created before properties beans can be bound.

@@ -48,6 +48,13 @@ class RowguardJpaAutoConfigurationTest {
                 .run(context -> assertThat(context.getBean(RowguardPostgresProperties.class).isSessionClaims()).isTrue());
     }
 
+    @Test
+    void theRowLevelSecurityBypassCheckRunsOnlyWithSessionClaims() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(RowLevelSecurityBypassWarning.class));
+        runner.withPropertyValues("rowguard.postgres.session-claims=true")
+                .run(context -> assertThat(context).hasSingleBean(RowLevelSecurityBypassWarning.class));
+    }
+
     private static Map<String, Object> customize(HibernatePropertiesCustomizer customizer) {
         Map<String, Object> hibernate = new HashMap<>();
         customizer.customize(hibernate);
