@@ -59,6 +59,22 @@ public abstract class BoundRewriter {
         return rewritten;
     }
 
+    /** Whether any node of the tree, the root included, passes the test. */
+    public static boolean anyNode(Bound node, java.util.function.Predicate<Bound> test) {
+        boolean[] found = { false };
+        new BoundRewriter() {
+            @Override
+            public Bound rewrite(Bound n) {
+                if (found[0] || test.test(n)) {
+                    found[0] = true;
+                    return n;
+                }
+                return rewriteChildren(n);
+            }
+        }.rewrite(node);
+        return found[0];
+    }
+
     /** The highest row variable a tree uses. */
     public static int maxVariable(Bound node) {
         int[] max = { 0 };

@@ -155,18 +155,8 @@ final class Canonical {
 
     /** Whether a condition reads a column of some row. */
     private static boolean readsARow(Bound node) {
-        boolean[] reads = { false };
-        new BoundRewriter() {
-            @Override
-            public Bound rewrite(Bound n) {
-                if (n instanceof Bound.Field || n instanceof Bound.Quantified || n instanceof Bound.Related) {
-                    reads[0] = true;
-                    return n;
-                }
-                return reads[0] ? n : rewriteChildren(n);
-            }
-        }.rewrite(node);
-        return reads[0];
+        return BoundRewriter.anyNode(node,
+                n -> n instanceof Bound.Field || n instanceof Bound.Quantified || n instanceof Bound.Related);
     }
 
     /** @param selfContained when not null, set to false on a row read but not bound here, or bound twice */

@@ -304,19 +304,9 @@ final class SqlWriter {
     }
 
     private static boolean uses(Bound node, int variable) {
-        boolean[] found = { false };
-        new BoundRewriter() {
-            @Override
-            public Bound rewrite(Bound n) {
-                if ((n instanceof Bound.Field f && f.variable() == variable)
-                        || (n instanceof Bound.Quantified q && q.variable() == variable)
-                        || (n instanceof Bound.Related r && r.variable() == variable)) {
-                    found[0] = true;
-                }
-                return rewriteChildren(n);
-            }
-        }.rewrite(node);
-        return found[0];
+        return BoundRewriter.anyNode(node, n -> (n instanceof Bound.Field f && f.variable() == variable)
+                || (n instanceof Bound.Quantified q && q.variable() == variable)
+                || (n instanceof Bound.Related r && r.variable() == variable));
     }
 
     private static BinaryOperator negation(BinaryOperator operator) {

@@ -41,16 +41,7 @@ final class SymbolicDecisions implements Decisions {
     }
 
     private static boolean readsPrincipal(Bound condition) {
-        boolean[] found = { false };
-        new BoundRewriter() {
-            @Override
-            public Bound rewrite(Bound node) {
-                if (node instanceof Bound.AuthValue || node instanceof Bound.AuthSelf || node instanceof Bound.BeforeValue) {
-                    found[0] = true;
-                }
-                return rewriteChildren(node);
-            }
-        }.rewrite(condition);
-        return found[0];
+        return BoundRewriter.anyNode(condition,
+                node -> node instanceof Bound.AuthValue || node instanceof Bound.AuthSelf || node instanceof Bound.BeforeValue);
     }
 }
