@@ -169,10 +169,14 @@ class DifferentialTest {
     private static SqlCondition bound(FilterShapes.Selection selection) {
         FilterShapes.FilterShape shape = selection.shape();
         List<Object> values = new ArrayList<>();
-        Matcher named = Pattern.compile(":p(\\d+)").matcher(shape.sql().replace("{alias}", "t"));
+        // Hibernate's own pattern for a filter parameter (FilterHelper), which it applies inside quotes too
+        Matcher named = Pattern.compile(":((\\S+)(\\w+))").matcher(shape.sql().replace("{alias}", "t"));
         StringBuilder sql = new StringBuilder();
         while (named.find()) {
-            int index = Integer.parseInt(named.group(1));
+            if (!named.group(1).matches("p\\d+")) {
+                throw new AssertionError("Hibernate would take :" + named.group(1) + " for a parameter in " + shape.sql());
+            }
+            int index = Integer.parseInt(named.group(1).substring(1));
             Object value = SqlValues.toJava(selection.parameters().get(index), shape.parameterTypes().get(index));
             List<?> items = Boolean.TRUE.equals(shape.listParameters().get(index)) ? (List<?>) value : List.of(value);
             items.forEach(item -> values.add(SqlValues.toJdbc(item, shape.parameterTypes().get(index))));

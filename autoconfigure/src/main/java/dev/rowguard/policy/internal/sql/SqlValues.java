@@ -117,8 +117,20 @@ public final class SqlValues {
             return "CAST('" + uuid + "' AS uuid)";
         }
         if (value instanceof Instant || value instanceof OffsetDateTime) {
-            return "CAST('" + value + "' AS timestamptz)";
+            return "CAST(" + quoted(value.toString()) + " AS timestamptz)";
         }
-        return "'" + value.toString().replace("'", "''") + "'";
+        return quoted(value.toString());
+    }
+
+    /**
+     * A string constant. One with a colon is written as a Unicode escape string ({@code U&'org\003Aadmin'}):
+     * Hibernate takes every {@code :name} in a filter's condition for a parameter, inside quotes too.
+     */
+    static String quoted(String text) {
+        String sql = text.replace("'", "''");
+        if (text.indexOf(':') < 0) {
+            return "'" + sql + "'";
+        }
+        return "U&'" + sql.replace("\\", "\\\\").replace(":", "\\003A") + "'";
     }
 }
