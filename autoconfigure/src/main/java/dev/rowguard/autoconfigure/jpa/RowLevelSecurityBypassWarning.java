@@ -29,13 +29,16 @@ final class RowLevelSecurityBypassWarning implements SmartInitializingSingleton 
 
     @Override
     public void afterSingletonsInstantiated() {
-        DataSource source = dataSource.getIfUnique();
-        if (source == null) {
-            return;
-        }
-        try (Connection connection = source.getConnection()) {
-            for (String bypass : RlsBypass.of(connection)) {
-                log.warn("Rowguard: rowguard.postgres.session-claims is on, but {}", bypass);
+        try {
+            DataSource source = dataSource.getIfUnique();
+            if (source == null) {
+                log.debug("Rowguard: no single DataSource; the connection's role is not checked for row-level security");
+                return;
+            }
+            try (Connection connection = source.getConnection()) {
+                for (String bypass : RlsBypass.of(connection)) {
+                    log.warn("Rowguard: rowguard.postgres.session-claims is on, but {}", bypass);
+                }
             }
         }
         catch (SQLException | RuntimeException ex) {

@@ -36,7 +36,7 @@ import org.hibernate.mapping.Value;
 /**
  * Reads Hibernate's boot-time mapping into the model policies are checked against: tables,
  * columns, to-one and to-many relations. Attributes policies cannot use (embeddables, binary,
- * JSON, columns of a {@code @SecondaryTable}...) are left out, so a policy naming them gets a
+ * JSON, columns of a {@code @SecondaryTable}, to-ones through a {@code @JoinTable}...) are left out, so a policy naming them gets a
  * clear "unknown attribute".
  */
 final class MappingModelReader {
@@ -71,7 +71,8 @@ final class MappingModelReader {
         binding.getJoinClosure().forEach(join -> inOtherTables.addAll(join.getProperties()));
         for (Property property : binding.getPropertyClosure()) {
             if (inOtherTables.contains(property)) {
-                // a @SecondaryTable column: the rules' SQL reads the entity's own table only
+                // a @SecondaryTable column, or a to-one mapped through a @JoinTable: the rules' SQL
+                // reads the entity's own table only
                 continue;
             }
             Attribute attribute = attribute(type, property);

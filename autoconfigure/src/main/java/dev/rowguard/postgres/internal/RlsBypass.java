@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where row-level security does not apply to the role a connection runs as, although tables of
- * the database have it: a superuser or {@code BYPASSRLS} role passes every policy, and a table's
+ * Where Rowguard's generated policies do not apply to the role a connection runs as: on tables
+ * whose row-level security is off, for anyone; for a superuser or {@code BYPASSRLS} role passes every policy, and a table's
  * owner (or a member of the owner's role) passes the policies of a table that is not forced, as
  * the migration generated with {@code --related-rows views} leaves them. Both are easy to get
  * wrong when rolling the policies out, and nothing fails: native SQL just sees every row.
@@ -20,7 +20,13 @@ public final class RlsBypass {
             SELECT current_user, rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user
             """;
 
-    private static final String ANY_PROTECTED_TABLE = "SELECT EXISTS (SELECT 1 FROM pg_class WHERE relrowsecurity)";
+    private static final String ROWGUARD_POLICIES = "SELECT EXISTS (SELECT 1 FROM pg_policy WHERE polname = ANY (?))";
+
+    private static final String DISABLED_TABLES = """
+            SELECT c.oid::regclass::text FROM pg_class c
+            WHERE NOT c.relrowsecurity AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = ANY (?))
+            ORDER BY 1
+            """;
 
     private static final String OWNED_UNFORCED_TABLES = """
             SELECT c.oid::regclass::text FROM pg_class c
@@ -35,8 +41,13 @@ public final class RlsBypass {
     /** What lets this connection's role past the generated policies, one sentence each; empty when nothing does. */
     public static List<String> of(Connection connection) throws SQLException {
         List<String> found = new ArrayList<>();
-        if (!single(connection, ANY_PROTECTED_TABLE)) {
+        if (!single(connection, ROWGUARD_POLICIES)) {
             return found;
+        }
+        List<String> disabled = tables(connection, DISABLED_TABLES);
+        if (!disabled.isEmpty()) {
+            found.add("row-level security is off on tables that carry Rowguard's policies, so no one's statements meet"
+                    + " them: " + String.join(", ", disabled) + " (ALTER TABLE ... ENABLE ROW LEVEL SECURITY)");
         }
         String role;
         try (PreparedStatement statement = connection.prepareStatement(ROLE); ResultSet row = statement.executeQuery()) {
@@ -50,16 +61,7 @@ public final class RlsBypass {
                 return found;
             }
         }
-        List<String> tables = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(OWNED_UNFORCED_TABLES)) {
-            statement.setArray(1, connection.createArrayOf("text", new Object[] { RlsMigration.READ, RlsMigration.CREATE,
-                    RlsMigration.UPDATE, RlsMigration.DELETE }));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
-        }
+        List<String> tables = tables(connection, OWNED_UNFORCED_TABLES);
         if (!tables.isEmpty()) {
             found.add("the role " + role + " owns, or has the rights of the owner of, tables whose row-level security is"
                     + " not forced (generated with --related-rows views), so its statements pass their policies: "
@@ -69,8 +71,26 @@ public final class RlsBypass {
     }
 
     private static boolean single(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = withPolicyNames(connection, sql); ResultSet row = statement.executeQuery()) {
             return row.next() && row.getBoolean(1);
         }
+    }
+
+    private static List<String> tables(Connection connection, String sql) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement statement = withPolicyNames(connection, sql); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    /** The statement with the names of the generated policies as its one parameter. */
+    private static PreparedStatement withPolicyNames(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setArray(1, connection.createArrayOf("text", new Object[] { RlsMigration.READ, RlsMigration.CREATE,
+                RlsMigration.UPDATE, RlsMigration.DELETE }));
+        return statement;
     }
 }

@@ -71,7 +71,7 @@ public enum RowSources {
      * checks the reader's own: a reader that may not read the table gets PostgreSQL's
      * {@code 42501}, as reading the table would give it. (Giving such a reader no rows instead
      * would turn every {@code NOT EXISTS} over the view true: a deny would let rows through.) The
-     * check reads no column, so PostgreSQL runs it once per statement.
+     * check reads no column, so PostgreSQL runs it once per scan of the view, not per row.
      */
     String prelude() {
         if (this == FUNCTIONS) {

@@ -67,6 +67,31 @@ class RlsBypassTest {
     }
 
     @Test
+    void tablesThatCarryTheGeneratedPoliciesWithRowLevelSecurityOffAreNamedForEveryone() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE POLICY " + RlsMigration.READ + " ON plain FOR SELECT USING (false)");
+            statement.execute("SET LOCAL ROLE " + APP);
+            assertThat(RlsBypass.of(connection)).singleElement().asString()
+                    .contains("row-level security is off on tables that carry Rowguard's policies").contains(": plain (");
+        }
+        finally {
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void aSuperuserIsNotWarnedAboutWhenNoTableCarriesTheGeneratedPolicies() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE guarded ENABLE ROW LEVEL SECURITY");
+            statement.execute("CREATE POLICY someone_elses ON guarded FOR SELECT USING (true)");
+            assertThat(RlsBypass.of(connection)).isEmpty();
+        }
+        finally {
+            connection.rollback();
+        }
+    }
+
+    @Test
     void aSuperuserIsNamedAsBypassingEveryPolicy() throws SQLException {
         try (Statement statement = connection.createStatement()) {
             protect(statement);
