@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** String constants reach Hibernate's filters intact, colons and backslashes included. */
+/** String constants reach Hibernate's filters intact, colons, backslashes and braces included. */
 @SpringBootTest(classes = EnforcementTestApplication.class)
 @WithTestPostgres
 class StringConstantsTest {
@@ -29,9 +29,9 @@ class StringConstantsTest {
     TransactionTemplate tx;
 
     @Test
-    void aReadRuleComparingWithAConstantThatHoldsAColonFiltersThroughHibernate() {
+    void aReadRuleComparingWithConstantsThatHoldAColonOrABraceFiltersThroughHibernate() {
         Enforcement enforcement = new Enforcement(em, tx);
-        for (String role : List.of("org:admin", "org:a\\b", "org:member")) {
+        for (String role : List.of("org:admin", "org:a\\b", "x{alias}.y", "org:member")) {
             enforcement.persistAsSystem(new OrgGrant(role));
         }
         List<String> visible = enforcement.as(AuthPrincipal.of("someone"), (EntityManager em) -> em

@@ -9,9 +9,9 @@ import dev.rowguard.policy.Allow;
 
 import static dev.rowguard.policy.Operation.ALL;
 
-/** A rule with a string constant holding a colon, as Clerk's organization roles do. */
+/** Rules with string constants holding a colon (as Clerk's organization roles do), a backslash and a brace. */
 @Entity
-@Allow(value = ALL, when = "role != 'org:admin' && role != 'org:a\\\\b'")
+@Allow(value = ALL, when = "role != 'org:admin' && role != 'org:a\\\\b' && role != 'x{alias}.y'")
 public class OrgGrant {
 
     @Id

@@ -123,14 +123,15 @@ public final class SqlValues {
     }
 
     /**
-     * A string constant. One with a colon is written as a Unicode escape string ({@code U&'org\003Aadmin'}):
-     * Hibernate takes every {@code :name} in a filter's condition for a parameter, inside quotes too.
+     * A string constant. One with a colon or a brace is written as a Unicode escape string
+     * ({@code U&'org\003Aadmin'}): Hibernate takes every {@code :name} in a filter's condition for a
+     * parameter and every {@code {alias}} for the table's alias, inside quotes too.
      */
     static String quoted(String text) {
         String sql = text.replace("'", "''");
-        if (text.indexOf(':') < 0) {
+        if (text.indexOf(':') < 0 && text.indexOf('{') < 0) {
             return "'" + sql + "'";
         }
-        return "U&'" + sql.replace("\\", "\\\\").replace(":", "\\003A") + "'";
+        return "U&'" + sql.replace("\\", "\\\\").replace(":", "\\003A").replace("{", "\\007B") + "'";
     }
 }
