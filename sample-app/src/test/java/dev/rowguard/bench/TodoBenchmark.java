@@ -709,8 +709,12 @@ public final class TodoBenchmark {
      * their own policies (bench/layers.sql lets them read the tables their policies look into).
      */
     private static String generatedPoliciesFor(String role) throws IOException {
-        return resource("db/rls/R__rowguard_rls.sql")
-                .replaceAll("(CREATE POLICY \\S+ ON \\S+ FOR (?:SELECT|INSERT|UPDATE|DELETE))", "$1 TO " + role);
+        return forRoleOnly(resource("db/rls/R__rowguard_rls.sql"), role);
+    }
+
+    /** The migration's policies given to {@code role} only. */
+    private static String forRoleOnly(String migration, String role) {
+        return migration.replaceAll("(CREATE POLICY \\S+ ON \\S+ FOR (?:SELECT|INSERT|UPDATE|DELETE))", "$1 TO " + role);
     }
 
     /** The role of the both-layers case whose related rows are read through views. */
@@ -726,9 +730,8 @@ public final class TodoBenchmark {
         String sql = RlsMigrationGenerator.generate(
                 SampleRlsOptions.OPTIONS.withRelatedRows(RlsMigrationGenerator.RelatedRows.VIEWS)).sql();
         // keep the functions (and the policies of the first set that read them) in place
-        return sql.replaceAll("DROP FUNCTION IF EXISTS rowguard\\.\"rows_[^\"]+\"\\(\\) CASCADE;\n", "")
-                .replaceAll("POLICY (IF EXISTS )?rowguard_(read|create|update|delete) ON", "POLICY $1rowguard_views_$2 ON")
-                .replaceAll("(CREATE POLICY \\S+ ON \\S+ FOR (?:SELECT|INSERT|UPDATE|DELETE))", "$1 TO " + role);
+        return forRoleOnly(sql.replaceAll("DROP FUNCTION IF EXISTS rowguard\\.\"rows_[^\"]+\"\\(\\) CASCADE;\n", "")
+                .replaceAll("POLICY (IF EXISTS )?rowguard_(read|create|update|delete) ON", "POLICY $1rowguard_views_$2 ON"), role);
     }
 
     private static ConfigurableApplicationContext context(Db db, String name, boolean enforced, String hiddenReferences,

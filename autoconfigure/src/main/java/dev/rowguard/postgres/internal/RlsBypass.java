@@ -8,11 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where Rowguard's generated policies do not apply to the role a connection runs as: on tables
- * whose row-level security is off, for anyone; for a superuser or {@code BYPASSRLS} role passes every policy, and a table's
- * owner (or a member of the owner's role) passes the policies of a table that is not forced, as
- * the migration generated with {@code --related-rows views} leaves them. Both are easy to get
- * wrong when rolling the policies out, and nothing fails: native SQL just sees every row.
+ * Where Rowguard's generated policies do not apply to the role a connection runs as: nobody meets
+ * them on a table whose row-level security is off; a superuser or {@code BYPASSRLS} role passes
+ * every policy; and a table's owner (or a member of the owner's role) passes the policies of a
+ * table that is not forced, as the migration generated with {@code --related-rows views} leaves
+ * them. All are easy to get wrong when rolling the policies out, and nothing fails: native SQL
+ * just sees every row.
  */
 public final class RlsBypass {
 
