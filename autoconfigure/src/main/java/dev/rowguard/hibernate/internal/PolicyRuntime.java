@@ -77,8 +77,7 @@ public final class PolicyRuntime {
                 FilterShapes.FilterShape shape = filters.selectionFor(caller.principal()).shape();
                 wanted = shape.alwaysTrue() ? null : filters.shapeFilterName(shape.id());
             }
-            for (FilterShapes.FilterShape shape : filters.shapes()) {
-                String name = filters.shapeFilterName(shape.id());
+            for (String name : filters.shapeFilterNames()) {
                 boolean enabled = session.getEnabledFilter(name) != null;
                 if (name.equals(wanted) && !enabled) {
                     session.enableFilter(name);

@@ -14,11 +14,18 @@ final class ReadFilters {
 
     private final String entity;
     private final FilterShapes shapes;
+    private final List<FilterShapes.FilterShape> shapeList;
+    // Named once: every session switches these filters on or off by name.
+    private final List<String> shapeFilterNames;
+    private final String gateName;
     private final ThreadLocal<Memo> memo = new ThreadLocal<>();
 
     ReadFilters(String entity, FilterShapes shapes) {
         this.entity = entity;
         this.shapes = shapes;
+        this.shapeList = shapes.shapes();
+        this.shapeFilterNames = shapeList.stream().map(shape -> shapeFilterName(entity, shape.id())).toList();
+        this.gateName = "rowguard_" + entity + "_gate";
     }
 
     String entity() {
@@ -26,7 +33,12 @@ final class ReadFilters {
     }
 
     List<FilterShapes.FilterShape> shapes() {
-        return shapes.shapes();
+        return shapeList;
+    }
+
+    /** The filter names of {@link #shapes()}, in the same order. */
+    List<String> shapeFilterNames() {
+        return shapeFilterNames;
     }
 
     static String shapeFilterName(String entity, int shape) {
@@ -34,11 +46,11 @@ final class ReadFilters {
     }
 
     String shapeFilterName(int shape) {
-        return shapeFilterName(entity, shape);
+        return shapeFilterNames.get(shape);
     }
 
     String gateName() {
-        return "rowguard_" + entity + "_gate";
+        return gateName;
     }
 
     /** The caller's shape and parameters, folded once per principal and thread. */

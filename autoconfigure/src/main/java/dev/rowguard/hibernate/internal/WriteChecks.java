@@ -126,7 +126,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         }
         PolicySet policies = runtime.policies();
         Bound rule = policies.rule(entity, operation);
-        boolean allowed = PolicySet.isOwnColumnsOnly(rule)
+        boolean allowed = policies.isOwnColumnsOnly(entity, operation)
                 ? Evaluator.test(rule, row, caller.principal(), before, policies)
                 : queryAllows(entity, rule, row, before, caller, session);
         if (!allowed) {

@@ -37,6 +37,7 @@ public final class PolicySet implements RuleSource {
     private final Map<String, Map<Operation, Bound>> rules;
     private final Set<String> unannotated;
     private final Map<String, Map<Operation, Integer>> highestVariables = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<Operation, Boolean>> ownColumnsOnly = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PolicySet(DomainModel model, boolean allowUnannotated, Map<String, List<BoundDeclaration>> declared,
             Map<String, Map<Operation, Bound>> rules, Set<String> unannotated) {
@@ -111,6 +112,12 @@ public final class PolicySet implements RuleSource {
                 .computeIfAbsent(operation, key -> BoundRewriter.maxVariable(rule(entity, operation)));
     }
 
+    /** Whether the entity's rule for the operation reads only the row's own columns (decided in memory on writes). */
+    public boolean isOwnColumnsOnly(String entity, Operation operation) {
+        return ownColumnsOnly.computeIfAbsent(entity, key -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(operation, key -> isOwnColumnsOnly(rule(entity, operation)));
+    }
+
     public DomainModel model() {
         return model;
     }
@@ -179,7 +186,7 @@ public final class PolicySet implements RuleSource {
     }
 
     /** Whether a rule reads only the row's own columns (no relation, no check()): decidable in memory. */
-    public static boolean isOwnColumnsOnly(Bound rule) {
+    private static boolean isOwnColumnsOnly(Bound rule) {
         boolean[] reaches = { false };
         new BoundRewriter() {
             @Override

@@ -34,7 +34,10 @@ public final class FilterShapes {
         this.byFolded = byFolded;
     }
 
-    /** One shape: its SQL over {@code {alias}} with {@code :prefixN} parameters, and each parameter's Java type. */
+    /**
+     * One shape: its SQL over {@code {alias}} with {@code :prefixN} parameters, and each parameter's Java type.
+     * Shapes are numbered from 0 in the order {@link #shapes()} lists them.
+     */
     public record FilterShape(int id, String sql, Map<Integer, Class<?>> parameterTypes, Map<Integer, Boolean> listParameters) {
 
         public boolean alwaysTrue() {
