@@ -54,51 +54,76 @@ final class EndToEnd {
         }
     }
 
+    /** A server under load: how to start it, and how to ask it for a user's page once started. */
+    private record Server(String name, String label, String mainClass, List<String> arguments, boolean devTokens) {
+    }
+
     void run() throws Exception {
         int concurrency = Integer.getInteger("bench.e2e.concurrency", 16);
         int seconds = Integer.getInteger("bench.e2e.seconds", 20);
-        int enforcedPort = freePort();
-        int plainPort = freePort();
-        List<Process> servers = new ArrayList<>();
+        // The sample twice: with the starter's default (hide-row) and with hidden-references unchecked, which
+        // enforces the todo rule alone; the difference is what the default's semantics cost over HTTP.
+        List<Server> servers = List.of(
+                new Server("e2e-enforced", "the sample, Rowguard on (token verified, policies; default hide-row)",
+                        DevSampleApplication.class.getName(), List.of(), true),
+                new Server("e2e-unchecked", "the sample, Rowguard on, `hidden-references: unchecked` (the todo rule alone)",
+                        DevSampleApplication.class.getName(), List.of("--rowguard.policy.hidden-references=unchecked"), true),
+                new Server("e2e-plain", "security and policies off, the expert's query by hand", PlainServer.class.getName(),
+                        List.of("--rowguard.policy.enabled=false"), false));
+        List<Process> processes = new ArrayList<>();
         try {
-            Process enforced = start("e2e-enforced", DevSampleApplication.class.getName(), enforcedPort);
-            servers.add(enforced);
-            Process plain = start("e2e-plain", PlainServer.class.getName(), plainPort, "--rowguard.policy.enabled=false");
-            servers.add(plain);
-            awaitStarted(enforcedPort, enforced, "e2e-enforced");
-            awaitStarted(plainPort, plain, "e2e-plain");
-            String[] tokens = new String[USERS];
-            for (int user = 1; user <= USERS; user++) {
-                tokens[user - 1] = get(URI.create("http://127.0.0.1:" + enforcedPort + "/dev/token?sub=" + user)).body().trim();
+            List<Integer> ports = new ArrayList<>();
+            for (Server server : servers) {
+                int port = freePort();
+                ports.add(port);
+                processes.add(start(server.name(), server.mainClass(), port, server.arguments().toArray(String[]::new)));
             }
-            IntFunction<HttpRequest> enforcedRequest = i -> HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + enforcedPort + "/api/todos?" + PAGE)).timeout(REQUEST_TIMEOUT)
-                    .header("Authorization", "Bearer " + tokens[i % USERS]).build();
-            IntFunction<HttpRequest> plainRequest = i -> HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + plainPort + "/bench/todos?me=" + (i % USERS + 1) + "&" + PAGE))
-                    .timeout(REQUEST_TIMEOUT).build();
-            checkSameAnswers(enforcedRequest, plainRequest);
-
-            load(enforcedRequest, concurrency, Math.max(5, seconds / 2));
-            load(plainRequest, concurrency, Math.max(5, seconds / 2));
-            List<Slot> enforcedSlots = new ArrayList<>();
-            List<Slot> plainSlots = new ArrayList<>();
+            List<IntFunction<HttpRequest>> requests = new ArrayList<>();
+            for (int s = 0; s < servers.size(); s++) {
+                awaitStarted(ports.get(s), processes.get(s), servers.get(s).name());
+                requests.add(requests(servers.get(s), ports.get(s)));
+            }
+            IntFunction<HttpRequest> plain = requests.get(servers.size() - 1);
+            for (int s = 0; s < servers.size() - 1; s++) {
+                checkSameAnswers(requests.get(s), plain);
+            }
+            for (IntFunction<HttpRequest> request : requests) {
+                load(request, concurrency, Math.max(5, seconds / 2));
+            }
+            List<List<Slot>> slots = new ArrayList<>();
+            requests.forEach(request -> slots.add(new ArrayList<>()));
             for (int round = 0; round < 2; round++) {
-                enforcedSlots.add(load(enforcedRequest, concurrency, seconds));
-                plainSlots.add(load(plainRequest, concurrency, seconds));
+                for (int s = 0; s < requests.size(); s++) {
+                    slots.get(s).add(load(requests.get(s), concurrency, seconds));
+                }
             }
-            write(concurrency, seconds, merge(enforcedSlots), merge(plainSlots));
+            write(concurrency, seconds, servers, slots.stream().map(EndToEnd::merge).toList());
         }
         finally {
-            for (Process server : servers) {
-                server.destroy();
+            for (Process process : processes) {
+                process.destroy();
             }
-            for (Process server : servers) {
-                if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    server.destroyForcibly();
+            for (Process process : processes) {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
                 }
             }
         }
+    }
+
+    /** The i-th request to a server: the page of user i % 64 + 1, with that user's token where the server checks one. */
+    private IntFunction<HttpRequest> requests(Server server, int port) throws IOException, InterruptedException {
+        if (!server.devTokens()) {
+            return i -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/bench/todos?me=" + (i % USERS + 1)
+                    + "&" + PAGE)).timeout(REQUEST_TIMEOUT).build();
+        }
+        // each dev-mode server trusts only its own local issuer
+        String[] tokens = new String[USERS];
+        for (int user = 1; user <= USERS; user++) {
+            tokens[user - 1] = get(URI.create("http://127.0.0.1:" + port + "/dev/token?sub=" + user)).body().trim();
+        }
+        return i -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/todos?" + PAGE))
+                .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + tokens[i % USERS]).build();
     }
 
     private void checkSameAnswers(IntFunction<HttpRequest> enforced, IntFunction<HttpRequest> plain)
@@ -169,25 +194,29 @@ final class EndToEnd {
         return new Slot(slots.stream().mapToLong(Slot::requests).sum(), slots.stream().mapToDouble(Slot::seconds).sum(), all);
     }
 
-    private void write(int concurrency, int seconds, Slot enforced, Slot plain) {
+    private void write(int concurrency, int seconds, List<Server> servers, List<Slot> slots) {
         report.accept("");
         report.accept("## 4. End to end: GET /api/todos (page of 50 by id and its total) over HTTP, 64 users");
         report.accept("");
-        report.accept("Two servers in their own JVMs (`-Xmx1g`) on the benchmark's database, this JVM the load client on"
+        report.accept(servers.size() + " servers in their own JVMs (`-Xmx1g`) on the benchmark's database, this JVM the load client on"
                 + " loopback: " + concurrency + " client threads, each request with the next of 64 users' RS256 tokens"
-                + " (the dev-mode local issuer, verified through its JWKS), slots of " + seconds + " s alternating"
-                + " between the servers after a warm-up slot each; two measured slots per server. Checked first: both"
-                + " servers give the same JSON to each of the 64 users.");
+                + " (each dev-mode server's local issuer, verified through its JWKS), slots of " + seconds + " s rotating"
+                + " between the servers after a warm-up slot each; two measured slots per server. Checked first: every"
+                + " server gives the same JSON to each of the 64 users.");
         report.accept("");
         report.accept("| server | requests/s | p50 ms | p99 ms | requests |");
         report.accept("|---|---:|---:|---:|---:|");
-        row("the sample, Rowguard on (token verified, policies)", enforced);
-        row("security and policies off, the expert's query by hand", plain);
+        for (int s = 0; s < servers.size(); s++) {
+            row(servers.get(s).label(), slots.get(s));
+        }
         report.accept("");
-        report.accept(String.format(Locale.ROOT, "- throughput, Rowguard on / off: **%.2f** (goal at or above 0.9)",
-                enforced.perSecond() / plain.perSecond()));
-        report.accept(String.format(Locale.ROOT, "- latency, Rowguard on / off: p50 %.2f, p99 %.2f",
-                enforced.percentileMs(50) / plain.percentileMs(50), enforced.percentileMs(99) / plain.percentileMs(99)));
+        Slot plain = slots.get(slots.size() - 1);
+        for (int s = 0; s < servers.size() - 1; s++) {
+            Slot enforced = slots.get(s);
+            report.accept(String.format(Locale.ROOT, "- %s: throughput / off **%.2f** (goal at or above 0.9); latency / off:"
+                    + " p50 %.2f, p99 %.2f", servers.get(s).name(), enforced.perSecond() / plain.perSecond(),
+                    enforced.percentileMs(50) / plain.percentileMs(50), enforced.percentileMs(99) / plain.percentileMs(99)));
+        }
     }
 
     private void row(String name, Slot slot) {
@@ -204,6 +233,11 @@ final class EndToEnd {
                 "--logging.level.dev.rowguard=WARN",
                 "--spring.jmx.enabled=false"));
         command.addAll(List.of(extra));
+        String jvmArguments = System.getProperty("bench.e2e.jvm-args", "").strip();
+        if (!jvmArguments.isEmpty()) {
+            // e.g. a profiler agent: JVM options go before the main class
+            command.addAll(1, List.of(jvmArguments.split("\\s+")));
+        }
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(name).toFile()).start();
     }
 
