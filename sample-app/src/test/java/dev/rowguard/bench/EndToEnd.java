@@ -62,7 +62,8 @@ final class EndToEnd {
         int concurrency = Integer.getInteger("bench.e2e.concurrency", 16);
         int seconds = Integer.getInteger("bench.e2e.seconds", 20);
         // The sample twice: with the starter's default (hide-row) and with hidden-references unchecked, which
-        // enforces the todo rule alone; the difference is what the default's semantics cost over HTTP.
+        // enforces the todo rule alone; the difference is what the default's semantics cost over HTTP. The last
+        // server is the unsecured one every other is compared with.
         List<Server> servers = List.of(
                 new Server("e2e-enforced", "the sample, Rowguard on (token verified, policies; default hide-row)",
                         DevSampleApplication.class.getName(), List.of(), true),

@@ -108,14 +108,19 @@ public final class PolicySet implements RuleSource {
 
     @Override
     public int highestVariable(String entity, Operation operation) {
-        return highestVariables.computeIfAbsent(entity, key -> new java.util.concurrent.ConcurrentHashMap<>())
-                .computeIfAbsent(operation, key -> BoundRewriter.maxVariable(rule(entity, operation)));
+        return perRule(highestVariables, entity, operation, () -> BoundRewriter.maxVariable(rule(entity, operation)));
     }
 
     /** Whether the entity's rule for the operation reads only the row's own columns (decided in memory on writes). */
     public boolean isOwnColumnsOnly(String entity, Operation operation) {
-        return ownColumnsOnly.computeIfAbsent(entity, key -> new java.util.concurrent.ConcurrentHashMap<>())
-                .computeIfAbsent(operation, key -> isOwnColumnsOnly(rule(entity, operation)));
+        return perRule(ownColumnsOnly, entity, operation, () -> isOwnColumnsOnly(rule(entity, operation)));
+    }
+
+    /** A fact about one rule, computed at its first use and kept: the rules never change. */
+    private static <T> T perRule(Map<String, Map<Operation, T>> facts, String entity, Operation operation,
+            java.util.function.Supplier<T> compute) {
+        return facts.computeIfAbsent(entity, key -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(operation, key -> compute.get());
     }
 
     public DomainModel model() {
