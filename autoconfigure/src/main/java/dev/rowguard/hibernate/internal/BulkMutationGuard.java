@@ -1,5 +1,6 @@
 package dev.rowguard.hibernate.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.rowguard.context.Caller;
@@ -9,6 +10,8 @@ import dev.rowguard.policy.PolicyViolationException;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.query.spi.QueryOptions;
 import org.hibernate.query.spi.QueryParameterBindings;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
@@ -51,18 +54,42 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
         if (runtime == null || caller.system()) {
             return;
         }
-        String entity = runtime.jpaName(statement.getTarget().getEntityName());
-        if (entity == null) {
-            return;
-        }
-        for (Operation operation : operationsOf(statement)) {
-            if (!runtime.allowsRegardlessOfRow(entity, operation, caller.principal())) {
-                throw new PolicyViolationException(entity, operation, "a bulk " + verbOf(statement)
-                        + " of " + entity + " cannot be checked row by row, and the caller's "
-                        + operation + " rule depends on the row. Load the entities and change or remove"
-                        + " them (for example repository.deleteAll(repository.findAll(...))), or run the"
-                        + " statement in Rowguard.asSystem if it is not on behalf of a user.");
+        String target = statement.getTarget().getEntityName();
+        for (String entity : reachedEntities(target, sessionFactory, runtime)) {
+            for (Operation operation : operationsOf(statement)) {
+                if (!runtime.allowsRegardlessOfRow(entity, operation, caller.principal())) {
+                    String of = entity.equals(runtime.jpaName(target)) ? entity
+                            : runtime.jpaName(target) + ", which reaches rows of its subclass " + entity + ",";
+                    throw new PolicyViolationException(entity, operation, "a bulk " + verbOf(statement)
+                            + " of " + of + " cannot be checked row by row, and the caller's "
+                            + operation + " rule of " + entity + " depends on the row. Load the entities and change"
+                            + " or remove them (for example repository.deleteAll(repository.findAll(...))), or run"
+                            + " the statement in Rowguard.asSystem if it is not on behalf of a user.");
+                }
             }
+        }
+    }
+
+    /**
+     * The statement's target and every subclass of it: a statement on an inheritance root or an
+     * intermediate class changes the rows of its subclasses too (whatever the inheritance strategy),
+     * and a subclass may have stricter write rules than the class named in the statement.
+     */
+    private static List<String> reachedEntities(String target, SessionFactory sessionFactory, PolicyRuntime runtime) {
+        EntityMappingType descriptor = sessionFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
+                .getEntityDescriptor(target);
+        List<String> entities = new ArrayList<>();
+        addKnown(entities, runtime, descriptor.getEntityName());
+        for (EntityMappingType subclass : descriptor.getSubMappingTypes()) {
+            addKnown(entities, runtime, subclass.getEntityName());
+        }
+        return entities;
+    }
+
+    private static void addKnown(List<String> entities, PolicyRuntime runtime, String entityName) {
+        String jpaName = runtime.jpaName(entityName);
+        if (jpaName != null && !entities.contains(jpaName)) {
+            entities.add(jpaName);
         }
     }
 

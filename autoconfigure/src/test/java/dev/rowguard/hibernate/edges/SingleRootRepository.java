@@ -1,0 +1,13 @@
+package dev.rowguard.hibernate.edges;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface SingleRootRepository extends JpaRepository<SingleRoot, Long> {
+
+    @Modifying
+    @Query("update SingleRoot r set r.title = :title where r.id = :id")
+    int retitle(@Param("id") Long id, @Param("title") String title);
+}
