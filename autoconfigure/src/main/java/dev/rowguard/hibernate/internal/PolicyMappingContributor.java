@@ -64,11 +64,16 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         PolicyRuntime runtime = new PolicyRuntime(policies, jpaNames, settings.sessionClaims());
         Map<String, Bound> readRules = new LinkedHashMap<>();
         for (PersistentClass binding : bindings.values()) {
+            if (!policies.entities().contains(binding.getJpaEntityName())) {
+                continue; // not in the model (no single id attribute): MappingCoverage refuses it below
+            }
             Bound read = policies.rule(binding.getJpaEntityName(), Operation.READ);
             if (!Bound.Const.TRUE.equals(read)) {
                 readRules.put(binding.getJpaEntityName(), read);
             }
         }
+        MappingCoverage.check(bindings.values(), entityName -> readRules.containsKey(jpaNames.get(entityName)),
+                entityName -> jpaNames.getOrDefault(entityName, entityName), settings.hideRowsWithHiddenReferences());
         Map<String, FilterShapes> shapesByEntity;
         try {
             shapesByEntity = FilterShapes.enumerateAll(readRules, policies, model, PARAMETER_PREFIX, settings.maxShapes());
