@@ -34,8 +34,11 @@ public final class CallerContext {
     /** Runs the work as the caller, then restores the previous one, even if the work throws. */
     public static <T> T with(Caller caller, Supplier<T> work) {
         Caller previous = EXPLICIT.get();
+        // Pending changes are flushed as the caller who made them; if that is denied, nothing has switched.
+        SWITCH_LISTENERS.forEach(SwitchListener::beforeSwitch);
+        set(caller);
         try {
-            switchTo(caller);
+            SWITCH_LISTENERS.forEach(SwitchListener::afterSwitch);
             return work.get();
         }
         finally {
@@ -49,14 +52,18 @@ public final class CallerContext {
             SWITCH_LISTENERS.forEach(SwitchListener::beforeSwitch);
         }
         finally {
-            if (caller == null) {
-                EXPLICIT.remove();
-            }
-            else {
-                EXPLICIT.set(caller);
-            }
+            set(caller);
         }
         SWITCH_LISTENERS.forEach(SwitchListener::afterSwitch);
+    }
+
+    private static void set(Caller caller) {
+        if (caller == null) {
+            EXPLICIT.remove();
+        }
+        else {
+            EXPLICIT.set(caller);
+        }
     }
 
     /** Told when the caller of this thread changes, for example to flush pending writes as the old caller. */

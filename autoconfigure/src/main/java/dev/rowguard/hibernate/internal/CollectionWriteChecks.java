@@ -95,11 +95,14 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         SharedSessionContractImplementor session = event.getSession();
         Object owner = event.getAffectedOwnerOrNull();
         PersistentCollection<?> collection = event.getCollection();
+        Object key = collection != null && collection.getKey() != null ? collection.getKey() : event.getAffectedOwnerIdOrNull();
         // Without a collection or an owner, Hibernate is removing the collections of an entity it deletes.
         if ((collection == null && owner == null) || (owner != null && isBeingDeleted(session, owner))) {
+            if (persister.isOneToMany()) {
+                requireEveryChildUnlinkable(caller, persister, key, session);
+            }
             return;
         }
-        Object key = collection != null && collection.getKey() != null ? collection.getKey() : event.getAffectedOwnerIdOrNull();
         String ownerEntity = runtime.jpaName(event.getAffectedOwnerEntityName());
         boolean ownerCreated = owner != null && created.contains(session, owner);
         if (ownerEntity != null && !ownerCreated) {
@@ -126,6 +129,29 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         if (!changed.isEmpty() && anyElementFails(elementEntity, changed, condition, session)) {
             throw new PolicyViolationException(elementEntity, denied, "an element added to or removed from "
                     + persister.getRole() + " is not one this caller may " + (persister.isOneToMany() ? "change" : "read"));
+        }
+    }
+
+    /**
+     * Deleting the owner of a unidirectional one-to-many sets the foreign key of every child stored
+     * for it to null in one statement, the children the caller cannot see included: each must be
+     * one the caller may read and change, or the delete is refused.
+     */
+    private void requireEveryChildUnlinkable(Caller caller, AbstractCollectionPersister persister, Object key,
+            SharedSessionContractImplementor session) {
+        if (!(persister.getElementType() instanceof EntityType elementType)) {
+            return;
+        }
+        String elementEntity = runtime.jpaName(elementType.getAssociatedEntityName());
+        if (elementEntity == null) {
+            return;
+        }
+        SqlCondition condition = runtime.compiler().compile(elementRule(elementEntity, true), caller.principal(), null,
+                StoredRows.ALIAS, null);
+        if (!condition.alwaysTrue() && (key == null || anyStoredElementFails(persister, elementEntity, key, condition, session))) {
+            throw new PolicyViolationException(elementEntity, Operation.UPDATE, "deleting the owner of "
+                    + persister.getRole() + " would unlink rows this caller may not change; remove them from the"
+                    + " collection first");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.rowguard.hibernate.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +16,7 @@ import dev.rowguard.policy.internal.sql.SqlCompiler;
 import dev.rowguard.policy.internal.sql.SqlValues;
 
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
  * Everything Rowguard enforces for one session factory: the compiled policies, the read
@@ -32,6 +35,7 @@ public final class PolicyRuntime {
     private final Map<String, ReadFilters> readFilters = new LinkedHashMap<>();
     private final Map<String, String> jpaNameOfEntityName;
     private final StoredRows storedRows;
+    private List<String> gateNames = List.of();
 
     PolicyRuntime(PolicySet policies, Map<String, String> jpaNameOfEntityName, boolean sessionClaims) {
         this.policies = policies;
@@ -42,6 +46,7 @@ public final class PolicyRuntime {
 
     void addReadFilters(ReadFilters filters) {
         readFilters.put(filters.entity(), filters);
+        gateNames = readFilters.values().stream().map(ReadFilters::gateName).toList();
     }
 
     public PolicySet policies() {
@@ -71,6 +76,7 @@ public final class PolicyRuntime {
      */
     public void applyCurrentCaller(Session session) {
         Caller caller = CallerContext.current();
+        List<String> required = new ArrayList<>();
         for (ReadFilters filters : readFilters.values()) {
             String wanted = null;
             if (!caller.system()) {
@@ -89,6 +95,9 @@ public final class PolicyRuntime {
             if (session.getEnabledFilter(filters.gateName()) != null) {
                 session.disableFilter(filters.gateName());
             }
+            if (wanted != null) {
+                required.add(wanted);
+            }
         }
         boolean marked = session.getEnabledFilter(CALLER_MARKER) != null;
         if (!caller.system() && !marked) {
@@ -97,6 +106,18 @@ public final class PolicyRuntime {
         else if (caller.system() && marked) {
             session.disableFilter(CALLER_MARKER);
         }
+        if (!caller.system()) {
+            required.add(CALLER_MARKER);
+        }
+        SessionCaller sessionCaller = session.unwrap(SharedSessionContractImplementor.class).getExtension(SessionCaller.class);
+        if (sessionCaller != null) {
+            sessionCaller.chosen(caller, List.copyOf(required));
+        }
+    }
+
+    /** The always-false gates, enabled in every session until Rowguard has chosen its caller's filters. */
+    List<String> gateNames() {
+        return gateNames;
     }
 
     /** Whether the caller's rule for the operation holds for every row, whatever its values. */

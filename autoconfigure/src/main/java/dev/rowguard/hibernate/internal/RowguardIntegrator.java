@@ -1,5 +1,7 @@
 package dev.rowguard.hibernate.internal;
 
+import org.hibernate.SessionFactory;
+import org.hibernate.SessionFactoryObserver;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.cfg.QuerySettings;
@@ -25,6 +27,14 @@ public final class RowguardIntegrator implements Integrator {
                     + ". Leave the setting out, or make your translator extend " + BulkMutationGuard.class.getName()
                     + " (and call super.createMutationTranslator).");
         }
+        // The dialect registers sql() after every function contributor, so it is replaced once the factory is built.
+        sessionFactory.addObserver(new SessionFactoryObserver() {
+            @Override
+            public void sessionFactoryCreated(SessionFactory factory) {
+                sessionFactory.getQueryEngine().getSqmFunctionRegistry().register(GuardedSqlFunction.NAME,
+                        new GuardedSqlFunction());
+            }
+        });
         EntitiesCreatedInFlush created = new EntitiesCreatedInFlush();
         WriteChecks checks = new WriteChecks(runtime, created);
         CollectionWriteChecks collectionChecks = new CollectionWriteChecks(runtime, created);
@@ -35,6 +45,8 @@ public final class RowguardIntegrator implements Integrator {
         listeners.appendListeners(EventType.PRE_COLLECTION_RECREATE, collectionChecks);
         listeners.appendListeners(EventType.PRE_COLLECTION_UPDATE, collectionChecks);
         listeners.appendListeners(EventType.PRE_COLLECTION_REMOVE, collectionChecks);
+        listeners.prependListeners(EventType.LOAD, new CallerBeforeLoad());
+        listeners.prependListeners(EventType.REPLICATE, new ReplicationRefusal());
         LoadedStateMarks marks = new LoadedStateMarks();
         listeners.appendListeners(EventType.POST_LOAD, marks);
         listeners.appendListeners(EventType.POST_INSERT, marks);

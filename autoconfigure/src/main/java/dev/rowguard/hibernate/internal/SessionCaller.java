@@ -1,0 +1,70 @@
+package dev.rowguard.hibernate.internal;
+
+import java.util.List;
+
+import dev.rowguard.context.Caller;
+import dev.rowguard.context.CallerContext;
+
+import org.hibernate.SessionEventListener;
+import org.hibernate.engine.extension.spi.Extension;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+
+/**
+ * The caller a session's read filters were chosen for, and the filters that must stay enabled for
+ * it. Before every statement the session prepares, and before every load by id (which the
+ * persistence context may answer without a statement), it verifies that the thread's caller is
+ * still that caller and that none of those filters was disabled: a caller switched without
+ * {@code Rowguard.runAs} / {@code asSystem} (Spring Security's context set inside an open session)
+ * or {@code Session.disableFilter} on Rowguard's filters fails the operation instead of serving
+ * one caller's rows to another, or every row.
+ */
+public final class SessionCaller implements Extension, SessionEventListener {
+
+    private final SharedSessionContractImplementor session;
+    private final PolicyRuntime runtime;
+    private Caller caller;
+    private List<String> requiredFilters;
+
+    SessionCaller(SharedSessionContractImplementor session, PolicyRuntime runtime) {
+        this.session = session;
+        this.runtime = runtime;
+    }
+
+    /** Called when Rowguard has enabled the filters of {@code caller} in the session. */
+    void chosen(Caller caller, List<String> requiredFilters) {
+        this.caller = caller;
+        this.requiredFilters = requiredFilters;
+    }
+
+    @Override
+    public void jdbcPrepareStatementStart() {
+        verify();
+    }
+
+    /** Fails unless the session's filters are still those of the thread's current caller. */
+    void verify() {
+        List<String> required = caller == null ? runtime.gateNames() : requiredFilters;
+        if (caller != null) {
+            Caller current = CallerContext.current();
+            if (!caller.equals(current)) {
+                throw new IllegalStateException("Rowguard: the caller changed inside an open session (from "
+                        + describe(caller) + " to " + describe(current) + ") without Rowguard.runAs or"
+                        + " Rowguard.asSystem, so the session's row filters and what it has loaded belong to the"
+                        + " former caller. Switch callers with Rowguard.runAs / Rowguard.asSystem, or set Spring"
+                        + " Security's context before the transaction starts.");
+            }
+        }
+        for (String name : required) {
+            if (session.getLoadQueryInfluencers().getEnabledFilter(name) == null) {
+                throw new IllegalStateException("Rowguard: its row filter " + name + " was disabled in this session"
+                        + " (Session.disableFilter). Rowguard's filters cannot be turned off for a caller; run work"
+                        + " that must see every row in Rowguard.asSystem.");
+            }
+        }
+    }
+
+    private static String describe(Caller caller) {
+        return caller.system() ? "the system context" : caller.principal() == null ? "an anonymous caller"
+                : "user " + caller.principal().id();
+    }
+}
