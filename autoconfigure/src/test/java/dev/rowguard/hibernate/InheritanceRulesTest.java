@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Inheritance;
 import jakarta.persistence.InheritanceType;
+import jakarta.persistence.ManyToOne;
 
 import dev.rowguard.policy.Allow;
 import dev.rowguard.policy.PolicyDefinitionException;
@@ -44,6 +45,41 @@ class InheritanceRulesTest {
 
     @Entity(name = "PlainDocument")
     static class PlainDocument extends Document {
+    }
+
+    @Entity(name = "Vaulted")
+    @Allow(value = ALL, when = "auth().id == ownerId")
+    static class Vaulted {
+        @Id
+        Long id;
+
+        String ownerId;
+    }
+
+    @Entity(name = "Box")
+    @Inheritance(strategy = InheritanceType.JOINED)
+    @Allow(value = ALL, when = "true")
+    static class Box {
+        @Id
+        Long id;
+    }
+
+    @Entity(name = "LinkedBox")
+    static class LinkedBox extends Box {
+        @ManyToOne
+        Vaulted vaulted;
+    }
+
+    @Test
+    void aJoinedSubclassWhoseRelationsWouldHideRowsItsRootShowsStopsStartUp() {
+        Throwable thrown = catchThrowable(() -> buildMetadata(Vaulted.class, Box.class, LinkedBox.class));
+        Throwable cause = thrown;
+        while (cause != null && !(cause instanceof PolicyDefinitionException)) {
+            cause = cause.getCause();
+        }
+        assertThat(cause).as("cause chain of %s", thrown).isInstanceOf(PolicyDefinitionException.class);
+        assertThat(cause.getMessage()).contains("LinkedBox, a JOINED subclass of Box")
+                .contains("Declare the relation on Box, or map the hierarchy with SINGLE_TABLE or TABLE_PER_CLASS");
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.spi.FilterDefinition;
 import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.JoinedSubclass;
 import org.hibernate.mapping.ManyToOne;
 import org.hibernate.mapping.OneToMany;
 import org.hibernate.mapping.PersistentClass;
@@ -91,6 +92,7 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
             if (shapes == null) {
                 continue;
             }
+            requireRootsFilter(binding, shapes, shapesByEntity);
             CacheRefusal.check(configuration, binding, collectionsOf(metadata, binding));
             ReadFilters filters = new ReadFilters(binding.getJpaEntityName(), shapes);
             register(metadata, binding, filters, runtime);
@@ -103,9 +105,36 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         PolicyRuntimes.register(context.getBootstrapContext(), runtime);
     }
 
+    /**
+     * A JOINED subclass is filtered by its root's filter (on the root's table). Its own read rule
+     * must therefore come out the same: with hidden-references: hide-row, a to-one declared on the
+     * subclass would add a condition on the subclass's table that the root's filter lacks.
+     */
+    private static void requireRootsFilter(PersistentClass binding, FilterShapes shapes,
+            Map<String, FilterShapes> shapesByEntity) {
+        if (!(binding instanceof JoinedSubclass)) {
+            return;
+        }
+        String root = binding.getRootClass().getJpaEntityName();
+        FilterShapes rootShapes = shapesByEntity.get(root);
+        List<String> own = shapes.shapes().stream().map(shape -> shape.sql()).toList();
+        List<String> roots = rootShapes == null ? List.of() : rootShapes.shapes().stream().map(shape -> shape.sql()).toList();
+        if (!own.equals(roots)) {
+            throw new dev.rowguard.policy.PolicyDefinitionException(List.of("Rowguard cannot filter "
+                    + binding.getJpaEntityName() + ", a JOINED subclass of " + root + ", by its own read rule: Hibernate"
+                    + " filters it through " + root + "'s table, and its rule differs from " + root + "'s (a to-one"
+                    + " declared on " + binding.getJpaEntityName() + " to a protected entity hides its rows under"
+                    + " hidden-references: hide-row). Declare the relation on " + root + ", or map the hierarchy"
+                    + " with SINGLE_TABLE or TABLE_PER_CLASS."));
+        }
+    }
+
     private static void register(InFlightMetadataCollector metadata, PersistentClass binding, ReadFilters filters,
             PolicyRuntime runtime) {
         List<Collection> collections = collectionsOf(metadata, binding);
+        // A JOINED subclass's own table holds only its own columns: the rule's columns are in the root's table,
+        // and Hibernate applies the root's filters to the subclass's queries already.
+        PersistentClass columns = binding instanceof JoinedSubclass ? binding.getRootClass() : binding;
         for (FilterShapes.FilterShape shape : filters.shapes()) {
             String name = filters.shapeFilterName(shape.id());
             Map<String, JdbcMapping> types = new LinkedHashMap<>();
@@ -115,17 +144,24 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
                 resolvers.put(PARAMETER_PREFIX + index, new ProvidedBean(() -> runtime.parameter(filters, shape, index)));
             });
             metadata.addFilterDefinition(new FilterDefinition(name, shape.sql(), false, true, types, resolvers));
-            addFilter(binding, collections, name, shape.sql());
+            addFilter(binding, columns, collections, name, shape.sql());
         }
         String gate = filters.gateName();
         metadata.addFilterDefinition(new FilterDefinition(gate, "1 = 0", true, true, Map.of(), Map.of()));
-        addFilter(binding, collections, gate, "1 = 0");
+        addFilter(binding, columns, collections, gate, "1 = 0");
     }
 
-    private static void addFilter(PersistentClass binding, List<Collection> collections, String name, String condition) {
-        binding.addFilter(name, condition, false, Map.of(), Map.of());
+    /**
+     * @param columns the class whose table holds the rule's columns: the entity itself, or the root of
+     *        a JOINED hierarchy, whose filter the entity inherits
+     */
+    private static void addFilter(PersistentClass binding, PersistentClass columns, List<Collection> collections,
+            String name, String condition) {
+        if (columns == binding) {
+            binding.addFilter(name, condition, false, Map.of(), Map.of());
+        }
         // A collection's filter has no entity of its own: name the element entity so that {alias} resolves.
-        Map<String, String> elementAlias = Map.of("alias", binding.getEntityName());
+        Map<String, String> elementAlias = Map.of("alias", columns.getEntityName());
         for (Collection collection : collections) {
             if (collection.getElement() instanceof OneToMany) {
                 collection.addFilter(name, condition, false, Map.of(), elementAlias);
@@ -134,9 +170,13 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
                 // Hibernate 7.4 fails on {alias} in a many-to-many filter (its helper has no table-to-entity
                 // map); there the outer columns go unqualified and Hibernate qualifies them itself, which is
                 // safe because every column inside Rowguard's subqueries is qualified.
-                collection.addManyToManyFilter(name, condition.replace("{alias}.", ""), true, Map.of(), Map.of());
+                if (columns == binding) {
+                    // (Hibernate would qualify the columns with a JOINED subclass's own table; there the
+                    // join-table condition below and the root's inherited filter carry the rule.)
+                    collection.addManyToManyFilter(name, condition.replace("{alias}.", ""), true, Map.of(), Map.of());
+                }
                 // The join table gets the rule too: size() and other paths read it without joining the element table.
-                collection.addFilter(name, onJoinTable(binding, (ManyToOne) collection.getElement(), condition), true,
+                collection.addFilter(name, onJoinTable(columns, (ManyToOne) collection.getElement(), condition), true,
                         Map.of(), Map.of());
             }
         }
