@@ -11,7 +11,8 @@ import org.springframework.util.ClassUtils;
 /**
  * The caller of the current thread: an explicit one set by {@code Rowguard.runAs} /
  * {@code asSystem} (innermost wins, restored on exit, never left behind on a pooled thread),
- * else the principal of Spring Security's context, else anonymous.
+ * else the principal of Spring Security's context (through the {@code AuthPrincipalResolver}),
+ * else anonymous.
  */
 public final class CallerContext {
 
@@ -86,10 +87,8 @@ public final class CallerContext {
     private static final class SecurityContextPrincipal {
 
         static AuthPrincipal get() {
-            var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
-                    .getAuthentication();
-            return authentication != null && authentication.getPrincipal() instanceof AuthPrincipal principal
-                    ? principal : null;
+            return dev.rowguard.auth.internal.PrincipalResolution.resolve(
+                    org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
         }
     }
 }

@@ -1,12 +1,16 @@
 package dev.rowguard.auth;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
         "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
         "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
         "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
+@EnableMethodSecurity
 public class IdentityTestApplication {
 
     @Bean
@@ -40,6 +45,28 @@ public class IdentityTestApplication {
 
         void increment() {
             count.incrementAndGet();
+        }
+    }
+
+    /** Endpoints guarded by Spring Security's method security, and the caller's authorities. */
+    @RestController
+    static class GuardedController {
+
+        @GetMapping("/authorities")
+        List<String> authorities(Authentication authentication) {
+            return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        }
+
+        @GetMapping("/notes")
+        @PreAuthorize("hasAuthority('SCOPE_notes:write')")
+        String notes() {
+            return "notes";
+        }
+
+        @GetMapping("/admin")
+        @PreAuthorize("hasRole('admin')")
+        String admin() {
+            return "admin";
         }
     }
 

@@ -29,6 +29,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -64,13 +65,14 @@ public final class RowguardSecurityAutoConfiguration {
     RowguardJwtAuthentication rowguardJwtAuthentication(Environment environment, RowguardAuthProperties auth,
             ClerkProperties clerk, SupabaseProperties supabase, OidcProperties oidc,
             ObjectProvider<AuthPrincipalCustomizer> customizers,
-            ObjectProvider<OAuth2TokenValidator<Jwt>> validators) {
+            ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<GrantedAuthorityDefaults> authorityDefaults) {
         RowguardAuthProperties.Jwks jwks = auth.getJwks();
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(
                 (int) jwks.getConnectTimeout().toMillis(), (int) jwks.getReadTimeout().toMillis(),
                 MAX_KEY_DOCUMENT_BYTES);
         TrustedIssuerFactory factory = new TrustedIssuerFactory(auth, retriever, Clock.systemUTC(),
-                customizers.orderedStream().toList(), validators.orderedStream().toList());
+                customizers.orderedStream().toList(), validators.orderedStream().toList(),
+                RolePrefix.of(authorityDefaults));
         List<TrustedIssuer> issuers = new ArrayList<>();
         if (ProviderBlocks.present(environment, ProviderBlocks.CLERK)) {
             issuers.addAll(factory.clerk(clerk));

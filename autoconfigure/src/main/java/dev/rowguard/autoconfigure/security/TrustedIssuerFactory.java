@@ -46,9 +46,12 @@ final class TrustedIssuerFactory {
     private final Clock clock;
     private final List<AuthPrincipalCustomizer> customizers;
     private final List<OAuth2TokenValidator<Jwt>> extraValidators;
+    private final String rolePrefix;
 
     TrustedIssuerFactory(RowguardAuthProperties auth, ResourceRetriever retriever, Clock clock,
-            List<AuthPrincipalCustomizer> customizers, List<OAuth2TokenValidator<Jwt>> extraValidators) {
+            List<AuthPrincipalCustomizer> customizers, List<OAuth2TokenValidator<Jwt>> extraValidators,
+            String rolePrefix) {
+        this.rolePrefix = rolePrefix;
         this.auth = auth;
         this.retriever = retriever;
         this.clock = clock;
@@ -204,7 +207,7 @@ final class TrustedIssuerFactory {
     }
 
     private RowguardAuthenticationConverter userConverter(String provider, List<PrincipalClaimMapper> mappers) {
-        return new RowguardAuthenticationConverter(new AuthPrincipalConverter(provider, mappers, customizers));
+        return new RowguardAuthenticationConverter(new AuthPrincipalConverter(provider, mappers, customizers), rolePrefix);
     }
 
     private static List<String> nonNull(String path) {
