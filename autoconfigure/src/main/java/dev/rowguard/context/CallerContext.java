@@ -1,10 +1,9 @@
 package dev.rowguard.context;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import dev.rowguard.auth.AuthPrincipal;
+import dev.rowguard.context.internal.CallerSwitches;
 
 import org.springframework.util.ClassUtils;
 
@@ -16,8 +15,6 @@ import org.springframework.util.ClassUtils;
  */
 public final class CallerContext {
 
-    private static final ThreadLocal<Caller> EXPLICIT = new ThreadLocal<>();
-    private static final List<SwitchListener> SWITCH_LISTENERS = new CopyOnWriteArrayList<>();
     private static final boolean SPRING_SECURITY = ClassUtils.isPresent(
             "org.springframework.security.core.context.SecurityContextHolder", CallerContext.class.getClassLoader());
 
@@ -25,7 +22,7 @@ public final class CallerContext {
     }
 
     public static Caller current() {
-        Caller explicit = EXPLICIT.get();
+        Caller explicit = CallerSwitches.explicit();
         if (explicit != null) {
             return explicit;
         }
@@ -34,12 +31,12 @@ public final class CallerContext {
 
     /** Runs the work as the caller, then restores the previous one, even if the work throws. */
     public static <T> T with(Caller caller, Supplier<T> work) {
-        Caller previous = EXPLICIT.get();
+        Caller previous = CallerSwitches.explicit();
         // Pending changes are flushed as the caller who made them; if that is denied, nothing has switched.
-        SWITCH_LISTENERS.forEach(SwitchListener::beforeSwitch);
-        set(caller);
+        CallerSwitches.beforeSwitch();
+        CallerSwitches.set(caller);
         try {
-            SWITCH_LISTENERS.forEach(SwitchListener::afterSwitch);
+            CallerSwitches.afterSwitch();
             return work.get();
         }
         finally {
@@ -50,37 +47,12 @@ public final class CallerContext {
     /** The caller is set even when a listener fails (a flush that is denied), so no thread is left as another caller. */
     private static void switchTo(Caller caller) {
         try {
-            SWITCH_LISTENERS.forEach(SwitchListener::beforeSwitch);
+            CallerSwitches.beforeSwitch();
         }
         finally {
-            set(caller);
+            CallerSwitches.set(caller);
         }
-        SWITCH_LISTENERS.forEach(SwitchListener::afterSwitch);
-    }
-
-    private static void set(Caller caller) {
-        if (caller == null) {
-            EXPLICIT.remove();
-        }
-        else {
-            EXPLICIT.set(caller);
-        }
-    }
-
-    /** Told when the caller of this thread changes, for example to flush pending writes as the old caller. */
-    public interface SwitchListener {
-
-        void beforeSwitch();
-
-        void afterSwitch();
-    }
-
-    public static void addSwitchListener(SwitchListener listener) {
-        SWITCH_LISTENERS.add(listener);
-    }
-
-    public static void removeSwitchListener(SwitchListener listener) {
-        SWITCH_LISTENERS.remove(listener);
+        CallerSwitches.afterSwitch();
     }
 
     /** Isolated so that the class loads without Spring Security on the classpath. */

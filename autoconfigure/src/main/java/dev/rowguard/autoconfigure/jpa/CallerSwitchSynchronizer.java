@@ -3,6 +3,7 @@ package dev.rowguard.autoconfigure.jpa;
 import jakarta.persistence.EntityManager;
 
 import dev.rowguard.context.CallerContext;
+import dev.rowguard.context.internal.CallerSwitches;
 import dev.rowguard.hibernate.internal.PolicyRuntime;
 import dev.rowguard.hibernate.internal.PolicyRuntimes;
 import dev.rowguard.postgres.internal.SessionClaims;
@@ -20,13 +21,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * read filters of the transaction's EntityManagers for the new caller. Entities loaded before the
  * switch are detached afterwards.
  */
-final class CallerSwitchSynchronizer implements CallerContext.SwitchListener, DisposableBean {
+final class CallerSwitchSynchronizer implements CallerSwitches.SwitchListener, DisposableBean {
 
     private final boolean sessionClaims;
 
     CallerSwitchSynchronizer(boolean sessionClaims) {
         this.sessionClaims = sessionClaims;
-        CallerContext.addSwitchListener(this);
+        CallerSwitches.addListener(this);
     }
 
     @Override
@@ -52,7 +53,7 @@ final class CallerSwitchSynchronizer implements CallerContext.SwitchListener, Di
 
     @Override
     public void destroy() {
-        CallerContext.removeSwitchListener(this);
+        CallerSwitches.removeListener(this);
     }
 
     private static void forEachTransactionalSession(SessionAction action) {

@@ -1,9 +1,10 @@
 package dev.rowguard.autoconfigure.web;
 
-import java.lang.reflect.Field;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.metamodel.IdentifiableType;
+import jakarta.persistence.metamodel.ManagedType;
 
-import jakarta.persistence.Version;
-
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,11 +18,19 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Saving a detached copy of a row the caller cannot read (or one that is gone) makes Hibernate's
  * merge find nothing and report a stale row. For an entity without {@code @Version} that can only
- * mean "not found": 404, naming nothing. A versioned entity's conflict stays a 409.
+ * mean "not found": 404, naming nothing. A versioned entity's conflict stays a 409. Whether an
+ * entity is versioned is read from the JPA metamodel (field or property access, annotations or
+ * {@code orm.xml}).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class HiddenRowProblemHandler {
+
+    private final ObjectProvider<EntityManagerFactory> entityManagerFactories;
+
+    public HiddenRowProblemHandler(ObjectProvider<EntityManagerFactory> entityManagerFactories) {
+        this.entityManagerFactories = entityManagerFactories;
+    }
 
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     public ResponseEntity<ProblemDetail> staleOrHidden(ObjectOptimisticLockingFailureException ex) {
@@ -57,13 +66,19 @@ public class HiddenRowProblemHandler {
         }
     }
 
-    static boolean isVersioned(Class<?> entity) {
-        for (Class<?> type = entity; type != null && type != Object.class; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                if (field.isAnnotationPresent(Version.class)) {
-                    return true;
-                }
+    boolean isVersioned(Class<?> entity) {
+        if (entity == null) {
+            return false;
+        }
+        for (EntityManagerFactory factory : (Iterable<EntityManagerFactory>) entityManagerFactories.orderedStream()::iterator) {
+            ManagedType<?> type;
+            try {
+                type = factory.getMetamodel().managedType(entity);
             }
+            catch (IllegalArgumentException notManagedHere) {
+                continue;
+            }
+            return type instanceof IdentifiableType<?> identifiable && identifiable.hasVersionAttribute();
         }
         return false;
     }

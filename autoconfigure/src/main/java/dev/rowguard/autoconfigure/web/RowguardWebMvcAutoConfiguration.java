@@ -1,5 +1,8 @@
 package dev.rowguard.autoconfigure.web;
 
+import jakarta.persistence.EntityManagerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,7 +25,7 @@ public final class RowguardWebMvcAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnClass(name = "org.springframework.orm.ObjectOptimisticLockingFailureException")
-    HiddenRowProblemHandler rowguardHiddenRowProblemHandler() {
-        return new HiddenRowProblemHandler();
+    HiddenRowProblemHandler rowguardHiddenRowProblemHandler(ObjectProvider<EntityManagerFactory> entityManagerFactories) {
+        return new HiddenRowProblemHandler(entityManagerFactories);
     }
 }
