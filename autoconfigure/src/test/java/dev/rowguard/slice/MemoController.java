@@ -1,0 +1,25 @@
+package dev.rowguard.slice;
+
+import java.util.Map;
+
+import dev.rowguard.Rowguard;
+import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.PolicyViolationException;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Answers who the caller is to Rowguard, and a denied write. */
+@RestController
+public class MemoController {
+
+    @GetMapping("/memos/caller")
+    Map<String, Object> caller() {
+        return Map.of("id", Rowguard.currentPrincipal().map(principal -> principal.id()).orElse("anonymous"));
+    }
+
+    @GetMapping("/memos/denied")
+    Object denied() {
+        throw new PolicyViolationException("Memo", Operation.UPDATE);
+    }
+}
