@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import dev.rowguard.postgres.internal.RlsBypass;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -19,7 +19,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  */
 final class RowLevelSecurityBypassWarning implements SmartInitializingSingleton {
 
-    private static final Logger log = LoggerFactory.getLogger("dev.rowguard");
+    private static final Log log = LogFactory.getLog("dev.rowguard");
 
     private final ObjectProvider<DataSource> dataSource;
 
@@ -37,7 +37,7 @@ final class RowLevelSecurityBypassWarning implements SmartInitializingSingleton 
             }
             try (Connection connection = source.getConnection()) {
                 for (String bypass : RlsBypass.of(connection)) {
-                    log.warn("Rowguard: rowguard.postgres.session-claims is on, but {}", bypass);
+                    log.warn("Rowguard: rowguard.postgres.session-claims is on, but " + bypass);
                 }
             }
         }

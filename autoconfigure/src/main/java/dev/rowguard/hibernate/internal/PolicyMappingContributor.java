@@ -12,8 +12,8 @@ import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.model.DomainModel;
 import dev.rowguard.policy.internal.model.EntityModel;
 import dev.rowguard.policy.internal.sql.FilterShapes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.hibernate.boot.ResourceStreamLocator;
 import org.hibernate.boot.spi.AdditionalMappingContributions;
@@ -37,7 +37,7 @@ import org.hibernate.resource.beans.spi.ManagedBean;
  */
 public final class PolicyMappingContributor implements AdditionalMappingContributor {
 
-    private static final Logger log = LoggerFactory.getLogger("dev.rowguard");
+    private static final Log log = LogFactory.getLog("dev.rowguard");
     static final String PARAMETER_PREFIX = "rg_p";
 
     @Override
@@ -207,13 +207,15 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
     private static void report(PolicySet policies, int filtered, int shapes, long compiledNanos,
             PolicyRuntime runtime) {
         if (!policies.unannotatedEntities().isEmpty()) {
-            log.warn("Rowguard: {} entities have no @Allow/@Deny and are {} for every caller but the system context: {}"
-                    + " (set rowguard.policy.unannotated to change this)", policies.unannotatedEntities().size(),
-                    Bound.Const.FALSE.equals(policies.rule(policies.unannotatedEntities().iterator().next(), Operation.READ))
-                            ? "closed" : "open", policies.unannotatedEntities());
+            String closedOrOpen = Bound.Const.FALSE.equals(policies.rule(policies.unannotatedEntities().iterator().next(),
+                    Operation.READ)) ? "closed" : "open";
+            log.warn("Rowguard: " + policies.unannotatedEntities().size() + " entities have no @Allow/@Deny and are "
+                    + closedOrOpen + " for every caller but the system context: " + policies.unannotatedEntities()
+                    + " (set rowguard.policy.unannotated to change this)");
         }
-        log.info("Rowguard: enforcing policies on {} entities ({} with read filters, {} filter shapes; rules read,"
-                + " checked and compiled in {} ms)", policies.entities().size(), filtered, shapes, compiledNanos / 1_000_000);
+        log.info("Rowguard: enforcing policies on " + policies.entities().size() + " entities (" + filtered
+                + " with read filters, " + shapes + " filter shapes; rules read, checked and compiled in "
+                + compiledNanos / 1_000_000 + " ms)");
         if (log.isDebugEnabled()) {
             for (EntityModel entity : policies.model().entities()) {
                 for (Operation operation : List.of(Operation.READ, Operation.CREATE, Operation.UPDATE, Operation.POST_UPDATE, Operation.DELETE)) {
@@ -223,12 +225,12 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
                             : policies.declarations(entity.name()).stream()
                                     .filter(declaration -> declaration.covers(operation))
                                     .map(RuleDeclaration::describe).collect(java.util.stream.Collectors.joining(" "));
-                    log.debug("Rowguard: {} {}: {}", entity.name(), operation, rules);
+                    log.debug("Rowguard: " + entity.name() + " " + operation + ": " + rules);
                 }
             }
             for (ReadFilters filters : runtime.readFilters()) {
                 for (FilterShapes.FilterShape shape : filters.shapes()) {
-                    log.debug("Rowguard: {} read filter shape {}: {}", filters.entity(), shape.id(), shape.sql());
+                    log.debug("Rowguard: " + filters.entity() + " read filter shape " + shape.id() + ": " + shape.sql());
                 }
             }
         }
