@@ -13,18 +13,19 @@ import java.util.Set;
  * The verified caller, as policies see it through {@code auth()}.
  *
  * @param id the token's subject
- * @param provider {@code "clerk"}, {@code "supabase"} or {@code "oidc"} (or what a job chooses)
+ * @param provider {@code "clerk"}, {@code "supabase"} or {@code "oidc"} (or what a job
+ * chooses)
  * @param email the e-mail address, or null
  * @param roles roles, never null
  * @param orgId the active organization (Clerk), or null
- * @param orgRole the role in the active organization without the {@code org:} prefix, or null
+ * @param orgRole the role in the active organization without the {@code org:} prefix, or
+ * null
  * @param orgPermissions permissions in the active organization, never null
  * @param attributes members declared in {@code rowguard.auth.attributes.*}
  * @param claims every verified claim, raw
  */
-public record AuthPrincipal(String id, String provider, String email, Set<String> roles, String orgId,
-        String orgRole, Set<String> orgPermissions, Map<String, Object> attributes, Map<String, Object> claims)
-        implements Principal {
+public record AuthPrincipal(String id, String provider, String email, Set<String> roles, String orgId, String orgRole,
+        Set<String> orgPermissions, Map<String, Object> attributes, Map<String, Object> claims) implements Principal {
 
     public AuthPrincipal {
         Objects.requireNonNull(id, "id");
@@ -45,8 +46,14 @@ public record AuthPrincipal(String id, String provider, String email, Set<String
 
     /** The same principal with changes; the original is unchanged. */
     public Builder toBuilder() {
-        return new Builder(id).provider(provider).email(email).roles(roles).orgId(orgId).orgRole(orgRole)
-                .orgPermissions(orgPermissions).attributes(attributes).claims(claims);
+        return new Builder(id).provider(provider)
+            .email(email)
+            .roles(roles)
+            .orgId(orgId)
+            .orgRole(orgRole)
+            .orgPermissions(orgPermissions)
+            .attributes(attributes)
+            .claims(claims);
     }
 
     @Override
@@ -65,13 +72,21 @@ public record AuthPrincipal(String id, String provider, String email, Set<String
     public static final class Builder {
 
         private final String id;
+
         private String provider;
+
         private String email;
+
         private Set<String> roles = new LinkedHashSet<>();
+
         private String orgId;
+
         private String orgRole;
+
         private Set<String> orgPermissions = new LinkedHashSet<>();
+
         private Map<String, Object> attributes = new LinkedHashMap<>();
+
         private Map<String, Object> claims = new LinkedHashMap<>();
 
         private Builder(String id) {
@@ -131,5 +146,6 @@ public record AuthPrincipal(String id, String provider, String email, Set<String
         public AuthPrincipal build() {
             return new AuthPrincipal(id, provider, email, roles, orgId, orgRole, orgPermissions, attributes, claims);
         }
+
     }
 }

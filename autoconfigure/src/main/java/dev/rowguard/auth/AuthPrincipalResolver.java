@@ -3,27 +3,31 @@ package dev.rowguard.auth;
 import org.springframework.security.core.Authentication;
 
 /**
- * Who a Spring Security {@link Authentication} is to the policies: the {@link AuthPrincipal} that
- * {@code auth()} sees, or null for an anonymous caller. Rowguard asks it for the authentication in
- * Spring Security's context wherever it needs the caller (read filters, write checks,
- * {@code @AuthDefault}, the session claims), so every way an application signs people in is a
- * Rowguard caller: Rowguard's own verified tokens, an application's own resource server
- * ({@code JwtAuthenticationToken}), OAuth2 and OIDC logins, form and basic logins, and the
- * authentications of spring-security-test ({@code @WithMockUser}, {@code jwt()}).
+ * Who a Spring Security {@link Authentication} is to the policies: the
+ * {@link AuthPrincipal} that {@code auth()} sees, or null for an anonymous caller.
+ * Rowguard asks it for the authentication in Spring Security's context wherever it needs
+ * the caller (read filters, write checks, {@code @AuthDefault}, the session claims), so
+ * every way an application signs people in is a Rowguard caller: Rowguard's own verified
+ * tokens, an application's own resource server ({@code JwtAuthenticationToken}), OAuth2
+ * and OIDC logins, form and basic logins, and the authentications of spring-security-test
+ * ({@code @WithMockUser}, {@code jwt()}).
  * <p>
  * Auto-configured; declare a bean of this type to replace it. The default maps an
- * {@code AuthPrincipal} principal as it is; a {@code Jwt} through the claim mapping of the
- * configured provider whose issuer it names (the generic OpenID Connect mapping otherwise); an
- * {@code OAuth2AuthenticatedPrincipal} or {@code OidcUser} from its attributes; any other
- * authenticated authentication as id = {@code getName()} with its role authorities, prefix removed,
- * as roles; an anonymous or unauthenticated one as null.
+ * {@code AuthPrincipal} principal as it is; a {@code Jwt} through the claim mapping of
+ * the configured provider whose issuer it names (the generic OpenID Connect mapping
+ * otherwise); an {@code OAuth2AuthenticatedPrincipal} or {@code OidcUser} from its
+ * attributes; any other authenticated authentication as id = {@code getName()} with its
+ * role authorities, prefix removed, as roles; an anonymous or unauthenticated one as
+ * null.
  */
 @FunctionalInterface
 public interface AuthPrincipalResolver {
 
     /**
-     * @param authentication the authentication of Spring Security's context, possibly null
+     * @param authentication the authentication of Spring Security's context, possibly
+     * null
      * @return the caller the policies see, or null for an anonymous caller
      */
     AuthPrincipal resolve(Authentication authentication);
+
 }

@@ -36,4 +36,5 @@ public final class RowguardAuthenticationToken extends AbstractOAuth2TokenAuthen
     public String getName() {
         return principal.id();
     }
+
 }

@@ -6,12 +6,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 
 /**
- * Plugs Rowguard's JWT handling (the configured providers, each issuer trusted explicitly, tokens
- * mapped to {@link AuthPrincipal}, 401 for a bad token and 503 when keys are unreachable) into an
- * application's own {@code SecurityFilterChain}:
+ * Plugs Rowguard's JWT handling (the configured providers, each issuer trusted
+ * explicitly, tokens mapped to {@link AuthPrincipal}, 401 for a bad token and 503 when
+ * keys are unreachable) into an application's own {@code SecurityFilterChain}:
  *
  * <pre>{@code
- * @Bean
+ * &#64;Bean
  * SecurityFilterChain api(HttpSecurity http) {
  *     return http
  *         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
@@ -20,9 +20,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
  * }
  * }</pre>
  *
- * It configures {@code oauth2ResourceServer} only: sessions, CSRF and authorization rules stay the
- * application's (bearer-token requests are exempt from CSRF by Spring Security already). It needs
- * at least one {@code rowguard.clerk}, {@code rowguard.supabase} or {@code rowguard.oidc} block.
+ * It configures {@code oauth2ResourceServer} only: sessions, CSRF and authorization rules
+ * stay the application's (bearer-token requests are exempt from CSRF by Spring Security
+ * already). It needs at least one {@code rowguard.clerk}, {@code rowguard.supabase} or
+ * {@code rowguard.oidc} block.
  */
 public final class RowguardJwtConfigurer extends AbstractHttpConfigurer<RowguardJwtConfigurer, HttpSecurity> {
 
@@ -44,4 +45,5 @@ public final class RowguardJwtConfigurer extends AbstractHttpConfigurer<Rowguard
         http.oauth2ResourceServer(server -> server.authenticationManagerResolver(jwt.authenticationManagerResolver())
             .authenticationEntryPoint(jwt.authenticationEntryPoint()));
     }
+
 }

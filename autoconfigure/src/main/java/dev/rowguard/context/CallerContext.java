@@ -9,9 +9,9 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The caller of the current thread: an explicit one set by {@code Rowguard.runAs} /
- * {@code asSystem} (innermost wins, restored on exit, never left behind on a pooled thread),
- * else the principal of Spring Security's context (through the {@code AuthPrincipalResolver}),
- * else anonymous.
+ * {@code asSystem} (innermost wins, restored on exit, never left behind on a pooled
+ * thread), else the principal of Spring Security's context (through the
+ * {@code AuthPrincipalResolver}), else anonymous.
  */
 public final class CallerContext {
 
@@ -29,10 +29,14 @@ public final class CallerContext {
         return Caller.of(SPRING_SECURITY ? SecurityContextPrincipal.get() : null);
     }
 
-    /** Runs the work as the caller, then restores the previous one, even if the work throws. */
+    /**
+     * Runs the work as the caller, then restores the previous one, even if the work
+     * throws.
+     */
     public static <T> T with(Caller caller, Supplier<T> work) {
         Caller previous = CallerSwitches.explicit();
-        // Pending changes are flushed as the caller who made them; if that is denied, nothing has switched.
+        // Pending changes are flushed as the caller who made them; if that is denied,
+        // nothing has switched.
         CallerSwitches.beforeSwitch();
         CallerSwitches.set(caller);
         try {
@@ -44,7 +48,10 @@ public final class CallerContext {
         }
     }
 
-    /** The caller is set even when a listener fails (a flush that is denied), so no thread is left as another caller. */
+    /**
+     * The caller is set even when a listener fails (a flush that is denied), so no thread
+     * is left as another caller.
+     */
     private static void switchTo(Caller caller) {
         try {
             CallerSwitches.beforeSwitch();
@@ -62,5 +69,7 @@ public final class CallerContext {
             return dev.rowguard.auth.internal.PrincipalResolution.resolve(
                     org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
         }
+
     }
+
 }

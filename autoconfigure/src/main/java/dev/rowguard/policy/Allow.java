@@ -8,8 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Allows the operations when the condition holds. An operation is permitted when at least one
- * allow rule holds and no {@link Deny} rule does; with no allow rule it is denied.
+ * Allows the operations when the condition holds. An operation is permitted when at least
+ * one allow rule holds and no {@link Deny} rule does; with no allow rule it is denied.
  * <pre>{@code @Allow(value = READ, when = "auth() != null && published")}</pre>
  */
 @Documented
@@ -27,6 +27,9 @@ public @interface Allow {
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
     @interface List {
+
         Allow[] value();
+
     }
+
 }

@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * On create, a field that is still null gets this member of {@code auth()}, before the create
- * rule is checked: {@code @AuthDefault("id") String authorId;}. An explicit value is kept.
+ * On create, a field that is still null gets this member of {@code auth()}, before the
+ * create rule is checked: {@code @AuthDefault("id") String authorId;}. An explicit value
+ * is kept.
  */
 @Documented
 @Target(ElementType.FIELD)
@@ -17,4 +18,5 @@ public @interface AuthDefault {
 
     /** The {@code auth()} member, e.g. {@code "id"} or {@code "orgId"}. */
     String value();
+
 }

@@ -26,6 +26,9 @@ public @interface Deny {
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
     @interface List {
+
         Deny[] value();
+
     }
+
 }

@@ -3,9 +3,9 @@ package dev.rowguard.policy;
 import java.util.List;
 
 /**
- * One or more {@code @Allow} / {@code @Deny} rules do not parse or do not type-check. Thrown at
- * start-up; the message names each entity, annotation and expression, with a caret under the
- * mistake.
+ * One or more {@code @Allow} / {@code @Deny} rules do not parse or do not type-check.
+ * Thrown at start-up; the message names each entity, annotation and expression, with a
+ * caret under the mistake.
  */
 public class PolicyDefinitionException extends RuntimeException {
 
@@ -21,4 +21,5 @@ public class PolicyDefinitionException extends RuntimeException {
     public List<String> problems() {
         return problems;
     }
+
 }

@@ -1,12 +1,13 @@
 package dev.rowguard.policy;
 
 /**
- * A write was denied by the entity's policies. The message names the entity and the operation,
- * never the row's data; the transaction it happened in is rolled back.
+ * A write was denied by the entity's policies. The message names the entity and the
+ * operation, never the row's data; the transaction it happened in is rolled back.
  */
 public class PolicyViolationException extends RuntimeException {
 
     private final String entity;
+
     private final Operation operation;
 
     public PolicyViolationException(String entity, Operation operation) {
@@ -28,4 +29,5 @@ public class PolicyViolationException extends RuntimeException {
     public Operation operation() {
         return operation;
     }
+
 }

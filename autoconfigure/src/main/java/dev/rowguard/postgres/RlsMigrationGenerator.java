@@ -17,11 +17,12 @@ import dev.rowguard.postgres.internal.RlsMigration;
 import dev.rowguard.postgres.internal.RowSources;
 
 /**
- * Writes a Flyway migration that enables PostgreSQL row-level security on every table of the
- * annotated entities, with policies compiled from the same rules as Rowguard's Hibernate filters:
- * the defence for what Hibernate does not see (native SQL, other clients of the database). The
- * policies read the caller that {@code rowguard.postgres.session-claims=true} sets in every
- * transaction. Unchanged annotations and options give the same file, byte for byte.
+ * Writes a Flyway migration that enables PostgreSQL row-level security on every table of
+ * the annotated entities, with policies compiled from the same rules as Rowguard's
+ * Hibernate filters: the defence for what Hibernate does not see (native SQL, other
+ * clients of the database). The policies read the caller that
+ * {@code rowguard.postgres.session-claims=true} sets in every transaction. Unchanged
+ * annotations and options give the same file, byte for byte.
  *
  * <pre>
  * java -cp &lt;the application's classpath&gt; dev.rowguard.postgres.RlsMigrationGenerator \
@@ -30,8 +31,9 @@ import dev.rowguard.postgres.internal.RowSources;
  *     [--physical-naming class] [--implicit-naming class] [--related-rows functions|views]
  * </pre>
  *
- * The options mean what the {@code rowguard.*} properties of the same names mean at start-up; use
- * the application's values. A rule that does not compile stops the generator with start-up's message.
+ * The options mean what the {@code rowguard.*} properties of the same names mean at
+ * start-up; use the application's values. A rule that does not compile stops the
+ * generator with start-up's message.
  */
 public final class RlsMigrationGenerator {
 
@@ -40,11 +42,14 @@ public final class RlsMigrationGenerator {
 
     /**
      * @param packages where the entities are (scanned for {@code @Entity})
-     * @param hideRowsWithHiddenReferences {@code rowguard.policy.hidden-references}: true for {@code hide-row} (the default)
+     * @param hideRowsWithHiddenReferences {@code rowguard.policy.hidden-references}: true
+     * for {@code hide-row} (the default)
      * @param allowUnannotated {@code rowguard.policy.unannotated}: true for {@code allow}
      * @param authAttributes the names under {@code rowguard.auth.attributes}
-     * @param physicalNaming a {@code PhysicalNamingStrategy} class, or null for Spring Boot's
-     * @param implicitNaming an {@code ImplicitNamingStrategy} class, or null for Spring Boot's
+     * @param physicalNaming a {@code PhysicalNamingStrategy} class, or null for Spring
+     * Boot's
+     * @param implicitNaming an {@code ImplicitNamingStrategy} class, or null for Spring
+     * Boot's
      * @param relatedRows how the policies read related rows: see {@link RelatedRows}
      */
     public record Options(List<String> packages, boolean hideRowsWithHiddenReferences, boolean allowUnannotated,
@@ -59,8 +64,8 @@ public final class RlsMigrationGenerator {
         /** With related rows read through functions, the default. */
         public Options(List<String> packages, boolean hideRowsWithHiddenReferences, boolean allowUnannotated,
                 Set<String> authAttributes, String physicalNaming, String implicitNaming) {
-            this(packages, hideRowsWithHiddenReferences, allowUnannotated, authAttributes, physicalNaming, implicitNaming,
-                    RelatedRows.FUNCTIONS);
+            this(packages, hideRowsWithHiddenReferences, allowUnannotated, authAttributes, physicalNaming,
+                    implicitNaming, RelatedRows.FUNCTIONS);
         }
 
         /** Start-up's defaults for the packages. */
@@ -76,9 +81,10 @@ public final class RlsMigrationGenerator {
         /** The command line that gives these options, for the file's header. */
         String commandLine() {
             StringBuilder line = new StringBuilder("--packages ").append(String.join(",", packages))
-                    .append(" --output <this file> --hidden-references ")
-                    .append(hideRowsWithHiddenReferences ? "hide-row" : "unchecked").append(" --unannotated ")
-                    .append(allowUnannotated ? "allow" : "deny");
+                .append(" --output <this file> --hidden-references ")
+                .append(hideRowsWithHiddenReferences ? "hide-row" : "unchecked")
+                .append(" --unannotated ")
+                .append(allowUnannotated ? "allow" : "deny");
             if (!authAttributes.isEmpty()) {
                 line.append(" --auth-attributes ").append(String.join(",", authAttributes.stream().sorted().toList()));
             }
@@ -96,39 +102,54 @@ public final class RlsMigrationGenerator {
     }
 
     /**
-     * How a policy reads the related rows its rule reaches. Inside a policy PostgreSQL would read
-     * them through their own table's policies, which changes what the rule means and makes rules
-     * that reach each other recurse, so they are read past the policies, in one of two ways.
+     * How a policy reads the related rows its rule reaches. Inside a policy PostgreSQL
+     * would read them through their own table's policies, which changes what the rule
+     * means and makes rules that reach each other recurse, so they are read past the
+     * policies, in one of two ways.
      */
     public enum RelatedRows {
 
         /**
-         * Through functions {@code rowguard."rows_<table>"()} that read as the system caller. Works
-         * whichever role the application connects as, the tables' owner included (row-level
-         * security is forced on the owner), but PostgreSQL cannot look into a function: a policy
-         * that reaches another table reads all of it once per statement. The default.
+         * Through functions {@code rowguard."rows_
+         *
+        <table>
+         * "()} that read as the system caller. Works whichever role the application
+         * connects as, the tables' owner included (row-level security is forced on the
+         * owner), but PostgreSQL cannot look into a function: a policy that reaches
+         * another table reads all of it once per statement. The default.
          */
         FUNCTIONS,
 
         /**
-         * Through views {@code rowguard."rows_<table>"}, owned by the role that runs the migration,
-         * which must own the tables: a view reads with its owner's rights, and row-level security is
-         * left unforced on the owner. PostgreSQL inlines the views and uses the indexes. Only when
-         * the application connects as a role that does not own the tables (as Supabase's
-         * {@code anon} and {@code authenticated} do): the owner's own statements pass every policy.
+         * Through views {@code rowguard."rows_
+         *
+        <table>
+         * "}, owned by the role that runs the migration, which must own the tables: a
+         * view reads with its owner's rights, and row-level security is left unforced on
+         * the owner. PostgreSQL inlines the views and uses the indexes. Only when the
+         * application connects as a role that does not own the tables (as Supabase's
+         * {@code anon} and {@code authenticated} do): the owner's own statements pass
+         * every policy.
          */
         VIEWS
+
     }
 
-    /** The migration's SQL, and what row-level security cannot express (also written as comments in the SQL). */
+    /**
+     * The migration's SQL, and what row-level security cannot express (also written as
+     * comments in the SQL).
+     */
     public record Result(String sql, List<String> warnings) {
     }
 
-    /** Generates for the entities found in the options' packages, with the current thread's class loader. */
+    /**
+     * Generates for the entities found in the options' packages, with the current
+     * thread's class loader.
+     */
     public static Result generate(Options options) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        List<Class<?>> classes = OfflineMetadata.scan(options.packages(), loader != null ? loader
-                : RlsMigrationGenerator.class.getClassLoader());
+        List<Class<?>> classes = OfflineMetadata.scan(options.packages(),
+                loader != null ? loader : RlsMigrationGenerator.class.getClassLoader());
         if (classes.isEmpty()) {
             throw new IllegalArgumentException("No @Entity class in " + options.packages());
         }
@@ -137,7 +158,6 @@ public final class RlsMigrationGenerator {
 
     /**
      * Generates for the given entity classes.
-     *
      * @throws PolicyDefinitionException when a rule does not compile (start-up's message)
      */
     public static Result generate(Collection<Class<?>> entityClasses, Options options) {
@@ -178,7 +198,8 @@ public final class RlsMigrationGenerator {
         }
         try {
             Result result = generate(options);
-            result.warnings().forEach(warning -> System.err.println("WARNING: not expressible in row-level security: " + warning));
+            result.warnings()
+                .forEach(warning -> System.err.println("WARNING: not expressible in row-level security: " + warning));
             if (output.getParent() != null) {
                 Files.createDirectories(output.getParent());
             }
@@ -198,7 +219,8 @@ public final class RlsMigrationGenerator {
     /** The command line's options and output file. */
     record Arguments(Options options, Path output) {
 
-        static final String USAGE = "usage: " + RlsMigrationGenerator.class.getName() + " --packages a.b,c.d --output file.sql"
+        static final String USAGE = "usage: " + RlsMigrationGenerator.class.getName()
+                + " --packages a.b,c.d --output file.sql"
                 + " [--hidden-references hide-row|unchecked] [--unannotated deny|allow] [--auth-attributes x,y]"
                 + " [--physical-naming class] [--implicit-naming class] [--related-rows functions|views]";
 
@@ -233,7 +255,8 @@ public final class RlsMigrationGenerator {
             if (packages.isEmpty() || output == null) {
                 throw new IllegalArgumentException("--packages and --output are required");
             }
-            return new Arguments(new Options(packages, hide, allow, attributes, physical, implicit, relatedRows), output);
+            return new Arguments(new Options(packages, hide, allow, attributes, physical, implicit, relatedRows),
+                    output);
         }
 
         private static List<String> list(String value) {
@@ -248,4 +271,5 @@ public final class RlsMigrationGenerator {
             return value.equals(first);
         }
     }
+
 }

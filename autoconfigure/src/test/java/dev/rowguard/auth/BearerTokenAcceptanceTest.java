@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tokens that verify become the caller; the principal carries exactly what each token carries.
- * Real issuers serve their JWKS over HTTP; the application runs on a real port.
+ * Tokens that verify become the caller; the principal carries exactly what each token
+ * carries. Real issuers serve their JWKS over HTTP; the application runs on a real port.
  */
 class BearerTokenAcceptanceTest {
 
@@ -70,8 +70,9 @@ class BearerTokenAcceptanceTest {
             .claim("org_slug", "acme")
             .claim("org_role", "org:admin")
             .claim("org_permissions", List.of("org:posts:read", "org:posts:manage", "org:comments:read"))
-            .claim("metadata", Map.of("roles", List.of("manager"), "region", "eu", "approval_limit", 5000,
-                    "beta", true, "teams", List.of("red", "blue")))
+            .claim("metadata",
+                    Map.of("roles", List.of("manager"), "region", "eu", "approval_limit", 5000, "beta", true, "teams",
+                            List.of("red", "blue")))
             .sign();
 
         JsonNode me = okPrincipal(token);
@@ -273,4 +274,5 @@ class BearerTokenAcceptanceTest {
     static List<String> strings(JsonNode array) {
         return array.valueStream().map(JsonNode::asString).toList();
     }
+
 }

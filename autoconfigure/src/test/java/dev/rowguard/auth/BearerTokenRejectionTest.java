@@ -38,15 +38,13 @@ class BearerTokenRejectionTest {
         supabase = LocalTokenIssuer.start(0, "/auth/v1", JWSAlgorithm.ES256);
         oidc = LocalTokenIssuer.start();
         stranger = LocalTokenIssuer.start();
-        app = RunningApp.start(Map.of("rowguard.clerk.issuer", clerk.issuer(),
-                "rowguard.clerk.authorized-parties", "https://app.example.com",
-                "rowguard.supabase.url", "http://localhost:" + supabase.port(),
-                "rowguard.supabase.jwt-secret", SUPABASE_SECRET,
-                "rowguard.oidc.issuer", oidc.issuer(),
+        app = RunningApp.start(Map.of("rowguard.clerk.issuer", clerk.issuer(), "rowguard.clerk.authorized-parties",
+                "https://app.example.com", "rowguard.supabase.url", "http://localhost:" + supabase.port(),
+                "rowguard.supabase.jwt-secret", SUPABASE_SECRET, "rowguard.oidc.issuer", oidc.issuer(),
                 "rowguard.oidc.audiences", "api://rowguard",
-                // lets an oversized token through Tomcat, so that Rowguard's own limit is what rejects it
-                "server.max-http-request-header-size", "64KB",
-                "logging.level.dev.rowguard.auth.internal", "DEBUG"));
+                // lets an oversized token through Tomcat, so that Rowguard's own limit is
+                // what rejects it
+                "server.max-http-request-header-size", "64KB", "logging.level.dev.rowguard.auth.internal", "DEBUG"));
     }
 
     @AfterAll
@@ -71,7 +69,8 @@ class BearerTokenRejectionTest {
                 + "\n-----END PUBLIC KEY-----\n";
         for (byte[] secret : List.of(der, pem.getBytes(StandardCharsets.US_ASCII),
                 publicKey.toJSONString().getBytes(StandardCharsets.UTF_8))) {
-            assertRejected(clerk.token().subject("mallory").keyId(publicKey.getKeyID()).signedWithSecret(secret).sign());
+            assertRejected(
+                    clerk.token().subject("mallory").keyId(publicKey.getKeyID()).signedWithSecret(secret).sign());
         }
     }
 
@@ -126,11 +125,8 @@ class BearerTokenRejectionTest {
 
     @Test
     void rejectsASupabaseUserTokenCarryingTheServiceRole() {
-        assertRejected(supabase.token()
-            .subject("u1")
-            .claim("aud", "authenticated")
-            .claim("role", "service_role")
-            .sign());
+        assertRejected(
+                supabase.token().subject("u1").claim("aud", "authenticated").claim("role", "service_role").sign());
     }
 
     @Test
@@ -177,8 +173,8 @@ class BearerTokenRejectionTest {
     void rejectsAMalformedToken() {
         assertRejected("not-a-jwt");
         assertRejected("a.b.c");
-        assertRejected(Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"RS256\"}".getBytes())
-                + ".e30.c2ln");
+        assertRejected(
+                Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"RS256\"}".getBytes()) + ".e30.c2ln");
     }
 
     @Test
@@ -244,4 +240,5 @@ class BearerTokenRejectionTest {
         assertThat(app.controllerHits()).isEqualTo(before);
         return response;
     }
+
 }

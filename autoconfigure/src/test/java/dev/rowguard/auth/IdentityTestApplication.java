@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A tiny web application for the HTTP tests: {@code /me} answers the caller as JSON. No database:
- * the JDBC/JPA/Flyway auto-configurations are left out.
+ * A tiny web application for the HTTP tests: {@code /me} answers the caller as JSON. No
+ * database: the JDBC/JPA/Flyway auto-configurations are left out.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(excludeName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -46,9 +46,13 @@ public class IdentityTestApplication {
         void increment() {
             count.incrementAndGet();
         }
+
     }
 
-    /** Endpoints guarded by Spring Security's method security, and the caller's authorities. */
+    /**
+     * Endpoints guarded by Spring Security's method security, and the caller's
+     * authorities.
+     */
     @RestController
     static class GuardedController {
 
@@ -68,6 +72,7 @@ public class IdentityTestApplication {
         String admin() {
             return "admin";
         }
+
     }
 
     /** Registered as a member class of the configuration. */
@@ -91,8 +96,10 @@ public class IdentityTestApplication {
         Map<String, Object> context() {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             Object principal = authentication == null ? null : authentication.getPrincipal();
-            return Map.of("principalIsAuthPrincipal", principal instanceof AuthPrincipal,
-                    "id", principal instanceof AuthPrincipal auth ? auth.id() : "");
+            return Map.of("principalIsAuthPrincipal", principal instanceof AuthPrincipal, "id",
+                    principal instanceof AuthPrincipal auth ? auth.id() : "");
         }
+
     }
+
 }

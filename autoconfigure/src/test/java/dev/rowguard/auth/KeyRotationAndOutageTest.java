@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeyRotationAndOutageTest {
 
     LocalTokenIssuer issuer;
+
     LocalTokenIssuer stranger;
+
     RunningApp app;
 
     @BeforeEach
@@ -52,7 +54,8 @@ class KeyRotationAndOutageTest {
         assertThat(app.me(issuer.token("user_1", Map.of())).statusCode()).isEqualTo(200);
         assertThat(issuer.jwksFetches()).isEqualTo(2);
         assertThat(app.me(issuer.token().subject("user_1").signedWith(old).sign()).statusCode())
-            .as("the old key is still published").isEqualTo(200);
+            .as("the old key is still published")
+            .isEqualTo(200);
     }
 
     @Test
@@ -60,7 +63,8 @@ class KeyRotationAndOutageTest {
         app = startApp(Map.of("rowguard.auth.jwks.refetch-interval", "0s"));
         assertThat(app.me(issuer.token("user_1", Map.of())).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> response = app.me(issuer.token().subject("user_1").signedWith(stranger.signingKey()).sign());
+        HttpResponse<String> response = app
+            .me(issuer.token().subject("user_1").signedWith(stranger.signingKey()).sign());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(issuer.jwksFetches()).as("the unknown kid was looked for in a fresh JWKS").isEqualTo(2);
@@ -71,8 +75,11 @@ class KeyRotationAndOutageTest {
         app = startApp(Map.of("rowguard.auth.jwks.refetch-interval", "1h"));
         List<String> forged = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            forged.add(issuer.token().subject("mallory").signedWith(stranger.signingKey())
-                .keyId(UUID.randomUUID().toString()).sign());
+            forged.add(issuer.token()
+                .subject("mallory")
+                .signedWith(stranger.signingKey())
+                .keyId(UUID.randomUUID().toString())
+                .sign());
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -93,13 +100,15 @@ class KeyRotationAndOutageTest {
         assertThat(app.me(issuer.token("user_1", Map.of())).statusCode()).isEqualTo(200);
         issuer.rotate(JWSAlgorithm.RS256);
         assertThat(app.me(issuer.token("user_1", Map.of())).statusCode())
-            .as("a key published within the window waits for the next one").isEqualTo(401);
+            .as("a key published within the window waits for the next one")
+            .isEqualTo(401);
         assertThat(issuer.jwksFetches()).isEqualTo(1);
     }
 
     @Test
     void cachedKeysKeepVerifyingWhileTheJwksIsDown() {
-        // keys expire at once and may be refetched at once: every request tries the JWKS again
+        // keys expire at once and may be refetched at once: every request tries the JWKS
+        // again
         app = startApp(Map.of("rowguard.auth.jwks.cache-ttl", "0s", "rowguard.auth.jwks.refetch-interval", "0s"));
         assertThat(app.me(issuer.token("user_1", Map.of())).statusCode()).isEqualTo(200);
 
@@ -178,4 +187,5 @@ class KeyRotationAndOutageTest {
         all.put("rowguard.oidc.issuer", issuer.issuer());
         return RunningApp.start(all);
     }
+
 }

@@ -54,8 +54,8 @@ class OwnSecurityFilterChainTest {
         HttpResponse<String> response = app.me(null);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                challenge -> assertThat(challenge).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+            .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
     }
 
     @Test
@@ -63,8 +63,8 @@ class OwnSecurityFilterChainTest {
         HttpResponse<String> response = app.me(issuer.token().subject("u1").claim("iss", "https://elsewhere").sign());
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                challenge -> assertThat(challenge).contains("error=\"invalid_token\""));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+            .hasValueSatisfying(challenge -> assertThat(challenge).contains("error=\"invalid_token\""));
     }
 
     @Test
@@ -90,5 +90,7 @@ class OwnSecurityFilterChainTest {
                 .with(RowguardJwtConfigurer.rowguardJwt(), Customizer.withDefaults())
                 .build();
         }
+
     }
+
 }

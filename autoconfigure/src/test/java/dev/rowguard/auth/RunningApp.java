@@ -21,9 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class RunningApp implements AutoCloseable {
 
     private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private final ConfigurableApplicationContext context;
+
     private final String baseUrl;
 
     private RunningApp(ConfigurableApplicationContext context) {
@@ -43,7 +45,8 @@ final class RunningApp implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path, String bearerToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(30));
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
@@ -79,4 +82,5 @@ final class RunningApp implements AutoCloseable {
     public void close() {
         context.close();
     }
+
 }

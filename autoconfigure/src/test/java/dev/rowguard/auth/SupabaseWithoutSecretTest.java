@@ -12,10 +12,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A Supabase project with asymmetric keys only: HS256 is never accepted, not even the anon key. */
+/**
+ * A Supabase project with asymmetric keys only: HS256 is never accepted, not even the
+ * anon key.
+ */
 class SupabaseWithoutSecretTest {
 
-    static final byte[] SOME_SECRET = "a-legacy-supabase-jwt-secret-of-at-least-32-bytes".getBytes(StandardCharsets.UTF_8);
+    static final byte[] SOME_SECRET = "a-legacy-supabase-jwt-secret-of-at-least-32-bytes"
+        .getBytes(StandardCharsets.UTF_8);
 
     static LocalTokenIssuer supabase;
     static RunningApp app;
@@ -34,7 +38,11 @@ class SupabaseWithoutSecretTest {
 
     @Test
     void acceptsAnEs256Token() {
-        String token = supabase.token().subject("u1").claim("aud", "authenticated").claim("role", "authenticated").sign();
+        String token = supabase.token()
+            .subject("u1")
+            .claim("aud", "authenticated")
+            .claim("role", "authenticated")
+            .sign();
 
         assertThat(app.me(token).statusCode()).isEqualTo(200);
     }
@@ -53,15 +61,20 @@ class SupabaseWithoutSecretTest {
 
     @Test
     void rejectsTheLegacyAnonKeyWhichCannotBeVerifiedWithoutTheSecret() {
-        String anonKey = supabase.token().claim("iss", "supabase").claim("role", "anon").signedWithSecret(SOME_SECRET).sign();
+        String anonKey = supabase.token()
+            .claim("iss", "supabase")
+            .claim("role", "anon")
+            .signedWithSecret(SOME_SECRET)
+            .sign();
 
         assertUnauthorized(app.me(anonKey));
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                challenge -> assertThat(challenge).contains("error=\"invalid_token\""));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+            .hasValueSatisfying(challenge -> assertThat(challenge).contains("error=\"invalid_token\""));
         assertThat(response.body()).isEmpty();
     }
+
 }

@@ -35,9 +35,10 @@ import static dev.rowguard.policy.Operation.UPDATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bulk statement on an inheritance root reaches the rows of its subclasses: it is checked
- * against the write rules of every entity it can reach, so a root that anyone signed in may
- * change does not open an owner-only subclass (SINGLE_TABLE, JOINED and TABLE_PER_CLASS).
+ * A bulk statement on an inheritance root reaches the rows of its subclasses: it is
+ * checked against the write rules of every entity it can reach, so a root that anyone
+ * signed in may change does not open an owner-only subclass (SINGLE_TABLE, JOINED and
+ * TABLE_PER_CLASS).
  */
 @SpringBootTest(classes = EdgesTestApplication.class)
 @WithTestPostgres
@@ -70,14 +71,19 @@ class BulkWritesOnInheritanceTest {
     }
 
     interface RetitleById {
+
         int retitle(Long id, String title);
+
     }
 
     List<Hierarchy> hierarchies() {
         return List.of(
-                new Hierarchy("SingleRoot", "SingleOwned", id -> new SingleOwned(id, "alice's", "alice"), singles, singles::retitle),
-                new Hierarchy("JoinedRoot", "JoinedOwned", id -> new JoinedOwned(id, "alice's", "alice"), joined, joined::retitle),
-                new Hierarchy("UnionRoot", "UnionOwned", id -> new UnionOwned(id, "alice's", "alice"), unions, unions::retitle));
+                new Hierarchy("SingleRoot", "SingleOwned", id -> new SingleOwned(id, "alice's", "alice"), singles,
+                        singles::retitle),
+                new Hierarchy("JoinedRoot", "JoinedOwned", id -> new JoinedOwned(id, "alice's", "alice"), joined,
+                        joined::retitle),
+                new Hierarchy("UnionRoot", "UnionOwned", id -> new UnionOwned(id, "alice's", "alice"), unions,
+                        unions::retitle));
     }
 
     static List<Arguments> strategies() {
@@ -105,8 +111,10 @@ class BulkWritesOnInheritanceTest {
     @MethodSource("strategies")
     void aBulkUpdateOnTheRootIsCheckedAgainstTheSubclassRules(int index) {
         Hierarchy hierarchy = hierarchies().get(index);
-        assertDenied(() -> enforcement.as(BOB, em -> em.createQuery("update " + hierarchy.root()
-                + " r set r.title = 'bob was here' where r.id = 1").executeUpdate()), hierarchy.subclass(), UPDATE);
+        assertDenied(() -> enforcement.as(BOB,
+                em -> em.createQuery("update " + hierarchy.root() + " r set r.title = 'bob was here' where r.id = 1")
+                    .executeUpdate()),
+                hierarchy.subclass(), UPDATE);
         assertDenied(() -> enforcement.as(BOB, em -> hierarchy.retitle().retitle(1L, "bob was here")),
                 hierarchy.subclass(), UPDATE);
         assertThat(titleOfAlicesRow(hierarchy)).isEqualTo("alice's");
@@ -127,8 +135,8 @@ class BulkWritesOnInheritanceTest {
             return null;
         }), hierarchy.subclass(), DELETE);
         assertThat(titleOfAlicesRow(hierarchy)).isEqualTo("alice's");
-        long rows = enforcement.asSystem(em -> em.createQuery("select count(r) from " + hierarchy.root() + " r", Long.class)
-                .getSingleResult());
+        long rows = enforcement.asSystem(
+                em -> em.createQuery("select count(r) from " + hierarchy.root() + " r", Long.class).getSingleResult());
         assertThat(rows).isEqualTo(2L);
     }
 
@@ -136,10 +144,11 @@ class BulkWritesOnInheritanceTest {
     @MethodSource("strategies")
     void evenTheOwnersRuleDependsOnTheRowSoOnlyTheSystemMayRunThem(int index) {
         Hierarchy hierarchy = hierarchies().get(index);
-        assertDenied(() -> enforcement.as(ALICE, em -> em.createQuery("update " + hierarchy.root()
-                + " r set r.title = 'renamed'").executeUpdate()), hierarchy.subclass(), UPDATE);
-        Integer changed = enforcement.asSystem(em -> em.createQuery("update " + hierarchy.root()
-                + " r set r.title = 'renamed'").executeUpdate());
+        assertDenied(() -> enforcement.as(ALICE,
+                em -> em.createQuery("update " + hierarchy.root() + " r set r.title = 'renamed'").executeUpdate()),
+                hierarchy.subclass(), UPDATE);
+        Integer changed = enforcement.asSystem(
+                em -> em.createQuery("update " + hierarchy.root() + " r set r.title = 'renamed'").executeUpdate());
         assertThat(changed).isEqualTo(2);
     }
 
@@ -147,13 +156,16 @@ class BulkWritesOnInheritanceTest {
     @MethodSource("strategies")
     void aBulkStatementOnTheSubclassItselfStaysRefusedForOthers(int index) {
         Hierarchy hierarchy = hierarchies().get(index);
-        assertDenied(() -> enforcement.as(BOB, em -> em.createQuery("delete from " + hierarchy.subclass()).executeUpdate()),
+        assertDenied(
+                () -> enforcement.as(BOB, em -> em.createQuery("delete from " + hierarchy.subclass()).executeUpdate()),
                 hierarchy.subclass(), DELETE);
         assertThat(titleOfAlicesRow(hierarchy)).isEqualTo("alice's");
     }
 
     private String titleOfAlicesRow(Hierarchy hierarchy) {
-        return enforcement.asSystem(em -> em.createQuery("select r.title from " + hierarchy.root() + " r where r.id = 1",
-                String.class).getSingleResult());
+        return enforcement.asSystem(
+                em -> em.createQuery("select r.title from " + hierarchy.root() + " r where r.id = 1", String.class)
+                    .getSingleResult());
     }
+
 }

@@ -65,10 +65,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Attempts to read rows a caller may not read, or change rows they may not change, through
- * Hibernate, JPA and Spring Data (native SQL is out of reach by design and not tried here).
- * Every test asserts the secure behaviour: the attempt either sees and changes nothing it may
- * not, or is refused with a clear error.
+ * Attempts to read rows a caller may not read, or change rows they may not change,
+ * through Hibernate, JPA and Spring Data (native SQL is out of reach by design and not
+ * tried here). Every test asserts the secure behaviour: the attempt either sees and
+ * changes nothing it may not, or is refused with a clear error.
  */
 @SpringBootTest(classes = EnforcementTestApplication.class)
 @WithTestPostgres
@@ -150,84 +150,161 @@ class BypassAttemptsTest {
 
     @Test
     void aUnionCannotReachRowsTheCallerMayNotRead() {
-        List<String> names = as(BOB, (EntityManager em) -> em.createQuery("select t.title from Todo t union select l.title from TodoList l"
-                + " union select s.name from Space s union select u.id from User u", String.class).getResultList());
-        assertThat(names).contains("alice public 1", "bob public 1", "alice public", "bob public", "Acme", "alice", "bob");
+        List<String> names = as(BOB,
+                (EntityManager em) -> em
+                    .createQuery("select t.title from Todo t union select l.title from TodoList l"
+                            + " union select s.name from Space s union select u.id from User u", String.class)
+                    .getResultList());
+        assertThat(names).contains("alice public 1", "bob public 1", "alice public", "bob public", "Acme", "alice",
+                "bob");
         assertNoneHiddenFromBob(names);
         assertThat(names).doesNotContain("dave");
     }
 
     @Test
     void aCommonTableExpressionSeesOnlyReadableRows() {
-        List<String> titles = as(BOB, (EntityManager em) -> em.createQuery("with x as (select t.title as title, t.list.id as listId from Todo t)"
-                + " select c.title from x c", String.class).getResultList());
+        List<String> titles = as(BOB,
+                (EntityManager em) -> em
+                    .createQuery("with x as (select t.title as title, t.list.id as listId from Todo t)"
+                            + " select c.title from x c", String.class)
+                    .getResultList());
         assertThat(titles).hasSize(4);
         assertNoneHiddenFromBob(titles);
-        Long hidden = as(BOB, (EntityManager em) -> em.createQuery("with x as (select t.list.id as listId from Todo t)"
-                + " select count(*) from x c where c.listId = :l", Long.class).setParameter("l", fixture.alicePrivate).getSingleResult());
+        Long hidden = as(BOB,
+                (EntityManager em) -> em
+                    .createQuery("with x as (select t.list.id as listId from Todo t)"
+                            + " select count(*) from x c where c.listId = :l", Long.class)
+                    .setParameter("l", fixture.alicePrivate)
+                    .getSingleResult());
         assertThat(hidden).isZero();
     }
 
     @Test
     void aCrossJoinFiltersBothSides() {
-        List<Object[]> pairs = as(BOB, (EntityManager em) -> em.createQuery("select t.title, l.title from Todo t, TodoList l", Object[].class).getResultList());
+        List<Object[]> pairs = as(BOB,
+                (EntityManager em) -> em.createQuery("select t.title, l.title from Todo t, TodoList l", Object[].class)
+                    .getResultList());
         assertThat(pairs).isNotEmpty();
         pairs.forEach(pair -> assertNoneHiddenFromBob(List.of((String) pair[0], (String) pair[1])));
-        Long viaEntityJoin = as(BOB, (EntityManager em) -> em.createQuery("select count(*) from TodoList l join Todo t on t.list.id = l.id"
-                + " where l.id = :l", Long.class).setParameter("l", fixture.alicePrivate).getSingleResult());
+        Long viaEntityJoin = as(BOB,
+                (EntityManager em) -> em
+                    .createQuery("select count(*) from TodoList l join Todo t on t.list.id = l.id" + " where l.id = :l",
+                            Long.class)
+                    .setParameter("l", fixture.alicePrivate)
+                    .getSingleResult());
         assertThat(viaEntityJoin).isZero();
     }
 
     @Test
     void aFetchJoinWithAWhereClauseFetchesOnlyReadableRows() {
-        List<TodoList> fetched = as(BOB, (EntityManager em) -> em.createQuery("select distinct l from TodoList l join fetch l.todos t"
-                + " where t.title like 'alice%'", TodoList.class).getResultList());
+        List<TodoList> fetched = as(BOB, (EntityManager em) -> em
+            .createQuery("select distinct l from TodoList l join fetch l.todos t" + " where t.title like 'alice%'",
+                    TodoList.class)
+            .getResultList());
         assertThat(fetched).extracting(TodoList::getTitle).containsExactly("alice public");
-        List<Integer> ys = as(SOMEONE, (EntityManager em) -> em.createQuery("select s from Shelf s left join fetch s.books where s.id = :s", Shelf.class)
-                .setParameter("s", shelf).getSingleResult().getBooks().stream().map(Book::getY).toList());
+        List<Integer> ys = as(SOMEONE,
+                (EntityManager em) -> em
+                    .createQuery("select s from Shelf s left join fetch s.books where s.id = :s", Shelf.class)
+                    .setParameter("s", shelf)
+                    .getSingleResult()
+                    .getBooks()
+                    .stream()
+                    .map(Book::getY)
+                    .toList());
         assertThat(ys).containsExactlyInAnyOrder(1, 2);
     }
 
     @Test
     void selectNewAndGroupByHavingAndCountDistinctSeeOnlyReadableRows() {
-        List<List> rows = as(BOB, (EntityManager em) -> em.createQuery("select new list(l.title, l.id) from TodoList l", List.class).getResultList());
+        List<List> rows = as(BOB,
+                (EntityManager em) -> em.createQuery("select new list(l.title, l.id) from TodoList l", List.class)
+                    .getResultList());
         rows.forEach(row -> assertNoneHiddenFromBob(List.of((String) row.get(0))));
-        List<String> grouped = as(BOB, (EntityManager em) -> em.createQuery("select l.title from Todo t join t.list l group by l.title"
-                + " having count(t) >= 1 order by l.title", String.class).getResultList());
+        List<String> grouped = as(BOB,
+                (EntityManager em) -> em
+                    .createQuery("select l.title from Todo t join t.list l group by l.title"
+                            + " having count(t) >= 1 order by l.title", String.class)
+                    .getResultList());
         assertThat(grouped).containsExactly("alice public", "bob public");
-        Long distinctLists = as(BOB, (EntityManager em) -> em.createQuery("select count(distinct t.list) from Todo t", Long.class).getSingleResult());
+        Long distinctLists = as(BOB,
+                (EntityManager em) -> em.createQuery("select count(distinct t.list) from Todo t", Long.class)
+                    .getSingleResult());
         assertThat(distinctLists).isEqualTo(2);
-        Long hiddenHaving = as(BOB, (EntityManager em) -> em.createQuery("select count(*) from TodoList l where l.id = :l"
-                + " and (select count(t) from Todo t where t.list = l) > 0", Long.class).setParameter("l", fixture.alicePrivate).getSingleResult());
+        Long hiddenHaving = as(BOB,
+                (EntityManager em) -> em
+                    .createQuery("select count(*) from TodoList l where l.id = :l"
+                            + " and (select count(t) from Todo t where t.list = l) > 0", Long.class)
+                    .setParameter("l", fixture.alicePrivate)
+                    .getSingleResult());
         assertThat(hiddenHaving).isZero();
     }
 
     @Test
     void collectionFunctionsOverAReadableParentCountOnlyReadableElements() {
-        assertThat(as(SOMEONE, (EntityManager em) -> em.createQuery("select size(s.books) from Shelf s where s.id = :s", Integer.class)
-                .setParameter("s", shelf).getSingleResult())).isEqualTo(2);
-        assertThat(as(SOMEONE, (EntityManager em) -> em.createQuery("select count(b) from Shelf s join s.books b where s.id = :s", Long.class)
-                .setParameter("s", shelf).getSingleResult())).isEqualTo(2);
-        assertThat(as(SOMEONE, (EntityManager em) -> em.createQuery("select min(b.y) from Shelf s join s.books b where s.id = :s", Integer.class)
-                .setParameter("s", shelf).getSingleResult())).isEqualTo(1);
-        assertThat(as(SOMEONE, (EntityManager em) -> em.createQuery("select count(s) from Shelf s where s.id = :s and size(s.books) > 2", Long.class)
-                .setParameter("s", shelf).getSingleResult())).isZero();
-        assertThat(as(SOMEONE, (EntityManager em) -> em.createQuery("select count(s) from Shelf s where s.id = :s"
-                + " and exists (select 1 from s.books b where b.y = 0)", Long.class).setParameter("s", shelf).getSingleResult())).isZero();
-        assertThat(as(SOMEONE, (EntityManager em) -> em.createQuery("select count(s) from Shelf s where s.id = :s and :b member of s.books", Long.class)
-                .setParameter("s", shelf).setParameter("b", em.getReference(Book.class, hiddenBook)).getSingleResult())).isZero();
-        assertThat(as(SOMEONE, (EntityManager em) -> em.createQuery("select t.name from Shelf s join s.tags t where s.id = :s", String.class)
-                .setParameter("s", shelf).getResultList())).containsExactly("visible tag");
-        assertThat(as(SOMEONE, (EntityManager em) -> em.createQuery("select count(s) from Shelf s where s.id = :s and s.books is empty", Long.class)
-                .setParameter("s", shelf).getSingleResult())).isZero();
+        assertThat(as(SOMEONE,
+                (EntityManager em) -> em.createQuery("select size(s.books) from Shelf s where s.id = :s", Integer.class)
+                    .setParameter("s", shelf)
+                    .getSingleResult()))
+            .isEqualTo(2);
+        assertThat(as(SOMEONE,
+                (EntityManager em) -> em
+                    .createQuery("select count(b) from Shelf s join s.books b where s.id = :s", Long.class)
+                    .setParameter("s", shelf)
+                    .getSingleResult()))
+            .isEqualTo(2);
+        assertThat(as(SOMEONE,
+                (EntityManager em) -> em
+                    .createQuery("select min(b.y) from Shelf s join s.books b where s.id = :s", Integer.class)
+                    .setParameter("s", shelf)
+                    .getSingleResult()))
+            .isEqualTo(1);
+        assertThat(as(SOMEONE,
+                (EntityManager em) -> em
+                    .createQuery("select count(s) from Shelf s where s.id = :s and size(s.books) > 2", Long.class)
+                    .setParameter("s", shelf)
+                    .getSingleResult()))
+            .isZero();
+        assertThat(as(SOMEONE,
+                (EntityManager em) -> em
+                    .createQuery("select count(s) from Shelf s where s.id = :s"
+                            + " and exists (select 1 from s.books b where b.y = 0)", Long.class)
+                    .setParameter("s", shelf)
+                    .getSingleResult()))
+            .isZero();
+        assertThat(as(SOMEONE,
+                (EntityManager em) -> em
+                    .createQuery("select count(s) from Shelf s where s.id = :s and :b member of s.books", Long.class)
+                    .setParameter("s", shelf)
+                    .setParameter("b", em.getReference(Book.class, hiddenBook))
+                    .getSingleResult()))
+            .isZero();
+        assertThat(as(SOMEONE,
+                (EntityManager em) -> em
+                    .createQuery("select t.name from Shelf s join s.tags t where s.id = :s", String.class)
+                    .setParameter("s", shelf)
+                    .getResultList()))
+            .containsExactly("visible tag");
+        assertThat(as(SOMEONE,
+                (EntityManager em) -> em
+                    .createQuery("select count(s) from Shelf s where s.id = :s and s.books is empty", Long.class)
+                    .setParameter("s", shelf)
+                    .getSingleResult()))
+            .isZero();
     }
 
     @Test
     void sizeOfAManyToManyCollectionCountsOnlyReadableElements() {
-        assertThat(as(SOMEONE, (EntityManager em) -> em.createQuery("select size(s.tags) from Shelf s where s.id = :s", Integer.class)
-                .setParameter("s", shelf).getSingleResult())).isEqualTo(1);
-        assertThat(as(SOMEONE, (EntityManager em) -> em.createQuery("select count(s) from Shelf s where s.id = :s and size(s.tags) > 1",
-                Long.class).setParameter("s", shelf).getSingleResult())).isZero();
+        assertThat(as(SOMEONE,
+                (EntityManager em) -> em.createQuery("select size(s.tags) from Shelf s where s.id = :s", Integer.class)
+                    .setParameter("s", shelf)
+                    .getSingleResult()))
+            .isEqualTo(1);
+        assertThat(as(SOMEONE,
+                (EntityManager em) -> em
+                    .createQuery("select count(s) from Shelf s where s.id = :s and size(s.tags) > 1", Long.class)
+                    .setParameter("s", shelf)
+                    .getSingleResult()))
+            .isZero();
     }
 
     @Test
@@ -239,8 +316,10 @@ class BypassAttemptsTest {
             var sub = query.subquery(Long.class);
             var todo = sub.from(dev.rowguard.hibernate.app.Todo.class);
             sub.select(cb.count(todo)).where(cb.equal(todo.get("list"), list));
-            return em.createQuery(query.select(cb.count(list)).where(cb.equal(list.get("id"), fixture.alicePrivate),
-                    cb.greaterThan(sub, 0L))).getSingleResult();
+            return em
+                .createQuery(query.select(cb.count(list))
+                    .where(cb.equal(list.get("id"), fixture.alicePrivate), cb.greaterThan(sub, 0L)))
+                .getSingleResult();
         });
         assertThat(count).isZero();
     }
@@ -250,21 +329,34 @@ class BypassAttemptsTest {
     @Test
     void everyLoadByKeyApiFindsNothingForAHiddenRow() {
         List<Long> ids = List.of(fixture.alicePrivate, fixture.bobPublic, fixture.carolList);
-        assertThat(as(BOB, (EntityManager em) -> em.unwrap(Session.class).findMultiple(TodoList.class, ids)).stream().filter(Objects::nonNull)
-                .map(TodoList::getId)).containsExactly(fixture.bobPublic);
-        assertThat(as(BOB, (EntityManager em) -> em.unwrap(Session.class).byMultipleIds(TodoList.class).multiLoad(ids)).stream()
-                .filter(Objects::nonNull).map(TodoList::getId)).containsExactly(fixture.bobPublic);
-        assertThat(as(BOB, (EntityManager em) -> em.unwrap(Session.class).byId(TodoList.class).load(fixture.alicePrivate))).isNull();
-        assertThat(as(BOB, (EntityManager em) -> em.unwrap(Session.class).byId(TodoList.class).loadOptional(fixture.alicePrivate))).isEmpty();
-        assertThat(as(BOB, (EntityManager em) -> em.find(TodoList.class, fixture.alicePrivate, LockModeType.PESSIMISTIC_WRITE))).isNull();
-        assertThat(as(SOMEONE, (EntityManager em) -> em.find(Book.class, hiddenBook, LockModeType.PESSIMISTIC_READ))).isNull();
+        assertThat(as(BOB, (EntityManager em) -> em.unwrap(Session.class).findMultiple(TodoList.class, ids)).stream()
+            .filter(Objects::nonNull)
+            .map(TodoList::getId)).containsExactly(fixture.bobPublic);
+        assertThat(as(BOB, (EntityManager em) -> em.unwrap(Session.class).byMultipleIds(TodoList.class).multiLoad(ids))
+            .stream()
+            .filter(Objects::nonNull)
+            .map(TodoList::getId)).containsExactly(fixture.bobPublic);
+        assertThat(
+                as(BOB, (EntityManager em) -> em.unwrap(Session.class).byId(TodoList.class).load(fixture.alicePrivate)))
+            .isNull();
+        assertThat(as(BOB,
+                (EntityManager em) -> em.unwrap(Session.class).byId(TodoList.class).loadOptional(fixture.alicePrivate)))
+            .isEmpty();
+        assertThat(as(BOB,
+                (EntityManager em) -> em.find(TodoList.class, fixture.alicePrivate, LockModeType.PESSIMISTIC_WRITE)))
+            .isNull();
+        assertThat(as(SOMEONE, (EntityManager em) -> em.find(Book.class, hiddenBook, LockModeType.PESSIMISTIC_READ)))
+            .isNull();
         assertThat(as(BOB, (EntityManager em) -> {
             EntityGraph<TodoList> graph = em.createEntityGraph(TodoList.class);
             graph.addAttributeNodes("todos", "owner", "space");
             return em.find(TodoList.class, fixture.alicePrivate, Map.of("jakarta.persistence.fetchgraph", graph));
         })).isNull();
-        assertThat(as(SOMEONE, (EntityManager em) -> em.unwrap(Session.class).findMultiple(Book.class, List.of(hiddenBook))).stream()
-                .filter(Objects::nonNull).toList()).isEmpty();
+        assertThat(as(SOMEONE,
+                (EntityManager em) -> em.unwrap(Session.class).findMultiple(Book.class, List.of(hiddenBook)))
+            .stream()
+            .filter(Objects::nonNull)
+            .toList()).isEmpty();
     }
 
     @Test
@@ -298,16 +390,33 @@ class BypassAttemptsTest {
     @Test
     void aNaturalIdLoadOfAHiddenRowFindsNothing() {
         enforcement.persistAsSystem(new BypassNote("natural-alice", "alice", false, "alice natural"));
-        assertThat(as(BOB, (EntityManager em) -> em.unwrap(Session.class).bySimpleNaturalId(BypassNote.class).load("natural-alice"))).isNull();
-        assertThat(as(BOB, (EntityManager em) -> em.unwrap(Session.class).byNaturalId(BypassNote.class).using("code", "natural-alice").load())).isNull();
-        assertThat(as(ALICE, (EntityManager em) -> em.unwrap(Session.class).bySimpleNaturalId(BypassNote.class).load("natural-alice").getText()))
-                .isEqualTo("alice natural");
-        Object reference = outcome(() -> as(BOB, (EntityManager em) -> em.unwrap(Session.class).bySimpleNaturalId(BypassNote.class)
-                .getReference("natural-alice").getText()));
+        assertThat(as(BOB,
+                (EntityManager em) -> em.unwrap(Session.class)
+                    .bySimpleNaturalId(BypassNote.class)
+                    .load("natural-alice")))
+            .isNull();
+        assertThat(as(BOB,
+                (EntityManager em) -> em.unwrap(Session.class)
+                    .byNaturalId(BypassNote.class)
+                    .using("code", "natural-alice")
+                    .load()))
+            .isNull();
+        assertThat(as(ALICE,
+                (EntityManager em) -> em.unwrap(Session.class)
+                    .bySimpleNaturalId(BypassNote.class)
+                    .load("natural-alice")
+                    .getText()))
+            .isEqualTo("alice natural");
+        Object reference = outcome(() -> as(BOB,
+                (EntityManager em) -> em.unwrap(Session.class)
+                    .bySimpleNaturalId(BypassNote.class)
+                    .getReference("natural-alice")
+                    .getText()));
         assertThat(reference).isNotEqualTo("alice natural");
     }
 
-    // ---------------------------------------------------------------- two-valued null logic
+    // ---------------------------------------------------------------- two-valued null
+    // logic
 
     @Test
     void anAnonymousCallerNeverMatchesANullOwnerAndNullNeverEqualsOrDiffersFromAnything() {
@@ -317,10 +426,13 @@ class BypassAttemptsTest {
         enforcement.persistAsSystem(new BypassNote("alice-shared", "alice", true, "alice shared note"));
         String jpql = "select n.code from BypassNote n where n.code in ('null-shared', 'null-private', 'alice-private', 'alice-shared')";
         assertThat(as(null, (EntityManager em) -> em.createQuery(jpql, String.class).getResultList())).isEmpty();
-        assertThat(as(BOB, (EntityManager em) -> em.createQuery(jpql, String.class).getResultList())).containsExactly("alice-shared");
+        assertThat(as(BOB, (EntityManager em) -> em.createQuery(jpql, String.class).getResultList()))
+            .containsExactly("alice-shared");
         assertThat(as(ALICE, (EntityManager em) -> em.createQuery(jpql, String.class).getResultList()))
-                .containsExactlyInAnyOrder("alice-private", "alice-shared");
-        assertThat(as(null, (EntityManager em) -> em.unwrap(Session.class).bySimpleNaturalId(BypassNote.class).load("null-shared"))).isNull();
+            .containsExactlyInAnyOrder("alice-private", "alice-shared");
+        assertThat(as(null,
+                (EntityManager em) -> em.unwrap(Session.class).bySimpleNaturalId(BypassNote.class).load("null-shared")))
+            .isNull();
         assertDenied(() -> enforcement.as(null, (EntityManager em) -> {
             em.persist(new BypassNote("anonymous-null", null, false, "anonymous"));
             return null;
@@ -337,8 +449,11 @@ class BypassAttemptsTest {
     void aSubclassWriteRuleAppliesToItsRowsWhetherLoadedThroughTheSubclassOrTheRoot() {
         Long secret = enforcement.persistAsSystem(new BypassPrivateDoc("alice", "alice's private doc")).getId();
         Long open = enforcement.persistAsSystem(new BypassDoc("alice", "alice's open doc")).getId();
-        assertThat(as(BOB, (EntityManager em) -> em.createQuery("select d.title from BypassDoc d where d.id in :ids", String.class)
-                .setParameter("ids", List.of(secret, open)).getResultList())).containsExactlyInAnyOrder("alice's private doc", "alice's open doc");
+        assertThat(as(BOB,
+                (EntityManager em) -> em.createQuery("select d.title from BypassDoc d where d.id in :ids", String.class)
+                    .setParameter("ids", List.of(secret, open))
+                    .getResultList()))
+            .containsExactlyInAnyOrder("alice's private doc", "alice's open doc");
         assertDenied(() -> enforcement.as(BOB, (EntityManager em) -> {
             em.find(BypassDoc.class, secret).setTitle("changed by bob through the root");
             return null;
@@ -351,7 +466,8 @@ class BypassAttemptsTest {
             em.find(BypassDoc.class, open).setTitle("alice's open doc, edited by bob");
             return null;
         });
-        assertThat(enforcement.asSystem((EntityManager em) -> em.find(BypassDoc.class, secret).getTitle())).isEqualTo("alice's private doc");
+        assertThat(enforcement.asSystem((EntityManager em) -> em.find(BypassDoc.class, secret).getTitle()))
+            .isEqualTo("alice's private doc");
     }
 
     // ---------------------------------------------------------------- bulk statements
@@ -379,26 +495,39 @@ class BypassAttemptsTest {
             update.set("x", 9);
             return em.createQuery(update).executeUpdate();
         }), "Counter", UPDATE);
-        assertDenied(() -> enforcement.as(SOMEONE, (EntityManager em) -> counterQueries.deleteWhereX(0)), "Counter", DELETE);
-        assertDenied(() -> enforcement.as(SOMEONE, (EntityManager em) -> counterQueries.moveX(0, 7)), "Counter", UPDATE);
-        assertDenied(() -> enforcement.as(SOMEONE, (EntityManager em) -> em.unwrap(Session.class)
-                .createMutationQuery("delete from Counter c where c.id = :id").setParameter("id", zero).executeUpdate()),
+        assertDenied(() -> enforcement.as(SOMEONE, (EntityManager em) -> counterQueries.deleteWhereX(0)), "Counter",
+                DELETE);
+        assertDenied(() -> enforcement.as(SOMEONE, (EntityManager em) -> counterQueries.moveX(0, 7)), "Counter",
+                UPDATE);
+        assertDenied(() -> enforcement.as(SOMEONE,
+                (EntityManager em) -> em.unwrap(Session.class)
+                    .createMutationQuery("delete from Counter c where c.id = :id")
+                    .setParameter("id", zero)
+                    .executeUpdate()),
                 "Counter", DELETE);
-        assertThat(enforcement.asSystem((EntityManager em) -> em.createQuery("select c.x from Counter c where c.id in :ids",
-                Integer.class).setParameter("ids", List.of(zero, five)).getResultList())).containsExactlyInAnyOrder(0, 5);
+        assertThat(enforcement.asSystem(
+                (EntityManager em) -> em.createQuery("select c.x from Counter c where c.id in :ids", Integer.class)
+                    .setParameter("ids", List.of(zero, five))
+                    .getResultList()))
+            .containsExactlyInAnyOrder(0, 5);
     }
 
     @Test
     void aBulkStatementOnAnEntitySpanningTwoTablesIsCheckedLikeAnyOther() {
         Long alices = enforcement.persistAsSystem(new BypassProfile("alice", "alice bio")).getId();
-        Throwable update = catchThrowable(() -> enforcement.as(BOB, (EntityManager em) -> em.createQuery(
-                "update BypassProfile p set p.bio = 'defaced'").executeUpdate()));
-        assertThat(enforcement.asSystem((EntityManager em) -> em.createQuery("select p.bio from BypassProfile p where p.id = :id",
-                String.class).setParameter("id", alices).getResultList())).as("alice's profile after bob's bulk update").containsExactly("alice bio");
-        Throwable delete = catchThrowable(() -> enforcement.as(BOB, (EntityManager em) -> em.createQuery("delete from BypassProfile p")
-                .executeUpdate()));
-        assertThat(enforcement.asSystem((EntityManager em) -> em.find(BypassProfile.class, alices))).as("alice's profile after bob's bulk delete")
-                .isNotNull();
+        Throwable update = catchThrowable(() -> enforcement.as(BOB,
+                (EntityManager em) -> em.createQuery("update BypassProfile p set p.bio = 'defaced'").executeUpdate()));
+        assertThat(enforcement.asSystem(
+                (EntityManager em) -> em.createQuery("select p.bio from BypassProfile p where p.id = :id", String.class)
+                    .setParameter("id", alices)
+                    .getResultList()))
+            .as("alice's profile after bob's bulk update")
+            .containsExactly("alice bio");
+        Throwable delete = catchThrowable(() -> enforcement.as(BOB,
+                (EntityManager em) -> em.createQuery("delete from BypassProfile p").executeUpdate()));
+        assertThat(enforcement.asSystem((EntityManager em) -> em.find(BypassProfile.class, alices)))
+            .as("alice's profile after bob's bulk delete")
+            .isNotNull();
         assertDenied(() -> {
             throw update;
         }, "BypassProfile", UPDATE);
@@ -407,7 +536,8 @@ class BypassAttemptsTest {
         }, "BypassProfile", DELETE);
     }
 
-    // ---------------------------------------------------------------- writes through entities
+    // ---------------------------------------------------------------- writes through
+    // entities
 
     @Test
     void resettingTheLoadedSnapshotWithSetReadOnlyDoesNotLetACallerTakeOverARow() {
@@ -433,12 +563,15 @@ class BypassAttemptsTest {
         enforcement.as(ALICE, (EntityManager em) -> {
             Session session = em.unwrap(Session.class);
             TodoList list = em.createQuery("select l from TodoList l where l.id = :id", TodoList.class)
-                    .setParameter("id", spareList).setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getSingleResult();
+                .setParameter("id", spareList)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
+                .getSingleResult();
             session.setReadOnly(list, false);
             list.setTitle("alice spare, renamed");
             return null;
         });
-        assertThat(enforcement.asSystem((EntityManager em) -> em.find(TodoList.class, spareList).getTitle())).isEqualTo("alice spare, renamed");
+        assertThat(enforcement.asSystem((EntityManager em) -> em.find(TodoList.class, spareList).getTitle()))
+            .isEqualTo("alice spare, renamed");
         enforcement.asSystem((EntityManager em) -> {
             em.find(TodoList.class, spareList).setTitle("alice spare");
             return null;
@@ -463,9 +596,12 @@ class BypassAttemptsTest {
     void savingADetachedCopyOfAHiddenRowThroughSpringDataChangesNothing() {
         TodoList hidden = enforcement.as(CAROL, (EntityManager em) -> em.find(TodoList.class, emptyHiddenList));
         hidden.setTitle("overwritten by bob");
-        assertThat(catchThrowable(() -> enforcement.as(BOB, (EntityManager em) -> lists.saveAndFlush(hidden)))).isNotNull();
-        assertThat(catchThrowable(() -> enforcement.as(BOB, (EntityManager em) -> lists.saveAll(List.of(hidden))))).isNotNull();
-        assertThat(enforcement.asSystem((EntityManager em) -> em.find(TodoList.class, emptyHiddenList).getTitle())).isEqualTo("carol empty");
+        assertThat(catchThrowable(() -> enforcement.as(BOB, (EntityManager em) -> lists.saveAndFlush(hidden))))
+            .isNotNull();
+        assertThat(catchThrowable(() -> enforcement.as(BOB, (EntityManager em) -> lists.saveAll(List.of(hidden)))))
+            .isNotNull();
+        assertThat(enforcement.asSystem((EntityManager em) -> em.find(TodoList.class, emptyHiddenList).getTitle()))
+            .isEqualTo("carol empty");
     }
 
     @Test
@@ -476,8 +612,11 @@ class BypassAttemptsTest {
             return em.merge(impostor);
         }));
         assertThat(thrown).as("a write aimed at a hidden row fails").isNotNull();
-        assertThat(messages(thrown)).doesNotContain("duplicate key").doesNotContain("already exists").doesNotContain("app_user_pkey");
-        assertThat(enforcement.asSystem((EntityManager em) -> em.find(User.class, "alice").getEmail())).isEqualTo("alice@example.com");
+        assertThat(messages(thrown)).doesNotContain("duplicate key")
+            .doesNotContain("already exists")
+            .doesNotContain("app_user_pkey");
+        assertThat(enforcement.asSystem((EntityManager em) -> em.find(User.class, "alice").getEmail()))
+            .isEqualTo("alice@example.com");
     }
 
     @Test
@@ -487,10 +626,13 @@ class BypassAttemptsTest {
             return null;
         }));
         assertThat(thrown).isNotNull();
-        assertThat(messages(thrown)).doesNotContain("duplicate key").doesNotContain("already exists").doesNotContain("app_user_pkey");
+        assertThat(messages(thrown)).doesNotContain("duplicate key")
+            .doesNotContain("already exists")
+            .doesNotContain("app_user_pkey");
     }
 
-    // ---------------------------------------------------------------- writes through collections and relations
+    // ---------------------------------------------------------------- writes through
+    // collections and relations
 
     @Test
     void addingAHiddenRowToAOneToManyCollectionDoesNotRewriteItsForeignKey() {
@@ -610,12 +752,15 @@ class BypassAttemptsTest {
             return folder.getCover().getName();
         }));
         assertThat(outcome).isNotEqualTo("alice's cover");
-        List<String> names = enforcement.as(BOB, (EntityManager em) -> em.createQuery(
-                "select f.cover.name from BypassFolder f where f.cover is not null", String.class).getResultList());
+        List<String> names = enforcement.as(BOB,
+                (EntityManager em) -> em
+                    .createQuery("select f.cover.name from BypassFolder f where f.cover is not null", String.class)
+                    .getResultList());
         assertThat(names).doesNotContain("alice's cover");
     }
 
-    // ---------------------------------------------------------------- callers and contexts
+    // ---------------------------------------------------------------- callers and
+    // contexts
 
     @Test
     void aChangeFlushedAfterSwitchingCallersIsCheckedAsTheCallerWhoMadeIt() {
@@ -628,7 +773,7 @@ class BypassAttemptsTest {
             return Rowguard.runAs(ALICE, () -> em.find(TodoList.class, fixture.alicePublic).getTitle());
         }), "TodoList", UPDATE);
         assertThat(enforcement.asSystem((EntityManager em) -> em.find(TodoList.class, fixture.alicePublic).getTitle()))
-                .isEqualTo("alice public");
+            .isEqualTo("alice public");
     }
 
     @Test
@@ -642,17 +787,22 @@ class BypassAttemptsTest {
             return null;
         })));
         assertThat(enforcement.asSystem((EntityManager em) -> em.find(TodoList.class, emptyHiddenList).getTitle()))
-                .as("outcome %s", outcome).isEqualTo("carol empty");
+            .as("outcome %s", outcome)
+            .isEqualTo("carol empty");
     }
 
     @Test
     void aFailedFlushWhenLeavingTheSystemContextDoesNotLeaveTheThreadInIt() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Throwable failed = pool.submit(() -> catchThrowable(() -> tx.executeWithoutResult(status ->
-                    Rowguard.asSystem(() -> em.persist(new User("alice")))))).get();
+            Throwable failed = pool
+                .submit(() -> catchThrowable(() -> tx
+                    .executeWithoutResult(status -> Rowguard.asSystem(() -> em.persist(new User("alice"))))))
+                .get();
             assertThat(failed).as("the duplicate insert fails").isNotNull();
-            assertThat(pool.submit(() -> CallerContext.current().system()).get()).as("the pooled thread is back to its caller").isFalse();
+            assertThat(pool.submit(() -> CallerContext.current().system()).get())
+                .as("the pooled thread is back to its caller")
+                .isFalse();
             assertThat(pool.submit(() -> todos.count()).get()).as("anonymous sees no todos").isZero();
         }
         finally {
@@ -684,15 +834,18 @@ class BypassAttemptsTest {
                 em -> em.unwrap(Session.class).statelessWithOptions().connection().open(),
                 em -> em.unwrap(Session.class).statelessWithOptions().interceptor().open(),
                 em -> em.unwrap(Session.class).statelessWithOptions().noSessionInterceptorCreation().open(),
-                em -> ((StatelessSessionBuilder) sessions.withStatelessOptions().noSessionInterceptorCreation()).openStatelessSession(),
-                em -> ((StatelessSessionBuilder) sessions.withStatelessOptions().interceptor(new org.hibernate.Interceptor() {
-                })).openStatelessSession());
+                em -> ((StatelessSessionBuilder) sessions.withStatelessOptions().noSessionInterceptorCreation())
+                    .openStatelessSession(),
+                em -> ((StatelessSessionBuilder) sessions.withStatelessOptions()
+                    .interceptor(new org.hibernate.Interceptor() {
+                    })).openStatelessSession());
         org.assertj.core.api.SoftAssertions.assertSoftly(soft -> {
             for (int i = 0; i < openers.size(); i++) {
                 Function<EntityManager, StatelessSession> opener = openers.get(i);
                 Object outcome = outcome(() -> enforcement.as(BOB, (EntityManager em) -> {
                     try (StatelessSession stateless = opener.apply(em)) {
-                        return stateless.get(TodoList.class, fixture.alicePrivate) == null ? "hidden" : "read a hidden row";
+                        return stateless.get(TodoList.class, fixture.alicePrivate) == null ? "hidden"
+                                : "read a hidden row";
                     }
                 }));
                 soft.assertThat(outcome).as("stateless opener %d", i).isNotEqualTo("read a hidden row");
@@ -733,14 +886,18 @@ class BypassAttemptsTest {
     }
 
     private Long folderOf(Long file) {
-        Object folder = enforcement.asSystem((EntityManager em) -> em.createNativeQuery(
-                "select folder_id from bypass_file where id = :id").setParameter("id", file).getSingleResult());
+        Object folder = enforcement
+            .asSystem((EntityManager em) -> em.createNativeQuery("select folder_id from bypass_file where id = :id")
+                .setParameter("id", file)
+                .getSingleResult());
         return folder == null ? null : ((Number) folder).longValue();
     }
 
     private long pinsOf(Long folder) {
-        return enforcement.asSystem((EntityManager em) -> ((Number) em.createNativeQuery(
-                "select count(*) from bypass_folder_pins where bypass_folder_id = :id").setParameter("id", folder)
-                .getSingleResult()).longValue());
+        return enforcement.asSystem((EntityManager em) -> ((Number) em
+            .createNativeQuery("select count(*) from bypass_folder_pins where bypass_folder_id = :id")
+            .setParameter("id", folder)
+            .getSingleResult()).longValue());
     }
+
 }

@@ -120,7 +120,8 @@ class CallerContextsTest {
         ExecutorService virtual = (ExecutorService) factory.invoke(null);
         try {
             Future<Long> asBob = virtual.submit(() -> Rowguard.runAs(BOB, () -> todos.count()));
-            Future<Optional<AuthPrincipal>> inherited = Rowguard.runAs(ALICE, () -> virtual.submit(Rowguard::currentPrincipal));
+            Future<Optional<AuthPrincipal>> inherited = Rowguard.runAs(ALICE,
+                    () -> virtual.submit(Rowguard::currentPrincipal));
             assertThat(asBob.get()).isEqualTo(4);
             assertThat(inherited.get()).isEmpty();
         }
@@ -166,9 +167,9 @@ class CallerContextsTest {
                                 leaks.incrementAndGet();
                             }
                         });
-                        default -> tx.executeWithoutResult(status -> em.persist(new Todo(
-                                em.getReference(TodoList.class, alice ? alicesList : carolsList),
-                                em.getReference(User.class, mine), mine + " interleaved " + step)));
+                        default -> tx.executeWithoutResult(status -> em
+                            .persist(new Todo(em.getReference(TodoList.class, alice ? alicesList : carolsList),
+                                    em.getReference(User.class, mine), mine + " interleaved " + step)));
                     }
                 })));
             }
@@ -181,10 +182,12 @@ class CallerContextsTest {
         }
         assertThat(leaks).hasValue(0);
         long misplaced = Rowguard.asSystem(() -> em.createQuery(
-                "select count(t) from Todo t where t.title like '%interleaved%' and t.owner.id <> t.list.owner.id", Long.class)
-                .getSingleResult());
+                "select count(t) from Todo t where t.title like '%interleaved%' and t.owner.id <> t.list.owner.id",
+                Long.class)
+            .getSingleResult());
         assertThat(misplaced).isZero();
         assertThat(Rowguard.runAs(CAROL, () -> todos.countByTitleStartingWith("carol interleaved"))).isEqualTo(2500);
         assertThat(Rowguard.runAs(CAROL, () -> todos.countByTitleStartingWith("alice interleaved"))).isZero();
     }
+
 }

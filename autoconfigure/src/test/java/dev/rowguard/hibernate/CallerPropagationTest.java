@@ -42,10 +42,11 @@ import static dev.rowguard.hibernate.TodoFixture.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The caller flows across threads the Boot way: {@code Rowguard.runAs} through Micrometer's
- * context propagation ({@code @Async} with Boot's task decorator, a decorated executor,
- * {@code ContextSnapshot}), a Spring Security context through Spring Security's own
- * {@code DelegatingSecurityContext*}. A task submitted without a caller stays anonymous.
+ * The caller flows across threads the Boot way: {@code Rowguard.runAs} through
+ * Micrometer's context propagation ({@code @Async} with Boot's task decorator, a
+ * decorated executor, {@code ContextSnapshot}), a Spring Security context through Spring
+ * Security's own {@code DelegatingSecurityContext*}. A task submitted without a caller
+ * stays anonymous.
  */
 @SpringBootTest(classes = { EnforcementTestApplication.class, CallerPropagationTest.AsyncConfiguration.class })
 @WithTestPostgres
@@ -109,14 +110,18 @@ class CallerPropagationTest {
                 () -> CompletableFuture.supplyAsync(() -> todos.count(), decorated));
         assertThat(asAlice.get()).isEqualTo(alicesTodos);
         assertThat(CompletableFuture.supplyAsync(() -> todos.count(), decorated).get())
-                .as("the pool thread keeps nothing from the previous task").isZero();
+            .as("the pool thread keeps nothing from the previous task")
+            .isZero();
     }
 
     @Test
     void aContextSnapshotCarriesTheCallerToAPlainThread() throws Exception {
         long[] counted = new long[1];
-        Runnable task = Rowguard.runAs(BOB, (java.util.function.Supplier<Runnable>) () -> ContextSnapshotFactory
-                .builder().build().captureAll().wrap((Runnable) () -> counted[0] = todos.count()));
+        Runnable task = Rowguard.runAs(BOB,
+                (java.util.function.Supplier<Runnable>) () -> ContextSnapshotFactory.builder()
+                    .build()
+                    .captureAll()
+                    .wrap((Runnable) () -> counted[0] = todos.count()));
         Thread thread = new Thread(task);
         thread.start();
         thread.join();
@@ -126,8 +131,9 @@ class CallerPropagationTest {
     @Test
     void aTaskSubmittedWithoutACallerStaysAnonymousOnAThreadThatJustRanAsTheSystem() throws Exception {
         long everything = Rowguard.asSystem((java.util.function.Supplier<Long>) () -> todos.count());
-        java.util.concurrent.Future<Long> asSystem = Rowguard.asSystem(
-                (java.util.function.Supplier<java.util.concurrent.Future<Long>>) () -> decorated.submit(() -> todos.count()));
+        java.util.concurrent.Future<Long> asSystem = Rowguard
+            .asSystem((java.util.function.Supplier<java.util.concurrent.Future<Long>>) () -> decorated
+                .submit(() -> todos.count()));
         assertThat(asSystem.get()).isEqualTo(everything).isGreaterThan(alicesTodos);
         assertThat(decorated.submit(() -> todos.count()).get()).isZero();
         assertThat(plain.submit(() -> todos.count()).get()).isZero();
@@ -135,9 +141,14 @@ class CallerPropagationTest {
 
     @Test
     void springSecuritysDelegatingExecutorCarriesAnyAuthenticationToTheTask() throws Exception {
-        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("alice").issuedAt(Instant.now())
-                .expiresAt(Instant.now().plusSeconds(60)).build();
-        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt, AuthorityUtils.NO_AUTHORITIES));
+        Jwt jwt = Jwt.withTokenValue("t")
+            .header("alg", "RS256")
+            .subject("alice")
+            .issuedAt(Instant.now())
+            .expiresAt(Instant.now().plusSeconds(60))
+            .build();
+        SecurityContextHolder.getContext()
+            .setAuthentication(new JwtAuthenticationToken(jwt, AuthorityUtils.NO_AUTHORITIES));
         Executor delegating = new DelegatingSecurityContextExecutor(plain);
         CompletableFuture<Long> counted = CompletableFuture.supplyAsync(() -> todos.count(), delegating);
         assertThat(counted.get()).isEqualTo(alicesTodos);
@@ -156,6 +167,7 @@ class CallerPropagationTest {
         AsyncCounter asyncCounter(TodoRepository todos) {
             return new AsyncCounter(todos);
         }
+
     }
 
     @Service
@@ -171,5 +183,7 @@ class CallerPropagationTest {
         public CompletableFuture<Long> countTodos() {
             return CompletableFuture.completedFuture(todos.count());
         }
+
     }
+
 }

@@ -18,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An eagerly fetched many-to-many collection shows only the elements the caller may read. */
+/**
+ * An eagerly fetched many-to-many collection shows only the elements the caller may read.
+ */
 @SpringBootTest(classes = EnforcementTestApplication.class)
 @WithTestPostgres
 class CollectionEnforcementTest {
@@ -45,21 +47,33 @@ class CollectionEnforcementTest {
             em.persist(shelf);
             return shelf.getId();
         });
-        List<String> byFind = enforcement.as(SOMEONE, (EntityManager em) ->
-                em.find(Shelf.class, id).getTags().stream().map(Tag::getName).toList());
+        List<String> byFind = enforcement.as(SOMEONE,
+                (EntityManager em) -> em.find(Shelf.class, id).getTags().stream().map(Tag::getName).toList());
         assertThat(byFind).containsExactly("shown");
-        List<String> byQuery = enforcement.as(SOMEONE, (EntityManager em) -> em.createQuery(
-                "select s from Shelf s where s.id = :id", Shelf.class).setParameter("id", id).getSingleResult()
-                .getTags().stream().map(Tag::getName).toList());
+        List<String> byQuery = enforcement.as(SOMEONE,
+                (EntityManager em) -> em.createQuery("select s from Shelf s where s.id = :id", Shelf.class)
+                    .setParameter("id", id)
+                    .getSingleResult()
+                    .getTags()
+                    .stream()
+                    .map(Tag::getName)
+                    .toList());
         assertThat(byQuery).containsExactly("shown");
-        List<String> byJoin = enforcement.as(SOMEONE, (EntityManager em) -> em.createQuery(
-                "select t.name from Shelf s join s.tags t where s.id = :id", String.class).setParameter("id", id).getResultList());
+        List<String> byJoin = enforcement.as(SOMEONE,
+                (EntityManager em) -> em
+                    .createQuery("select t.name from Shelf s join s.tags t where s.id = :id", String.class)
+                    .setParameter("id", id)
+                    .getResultList());
         assertThat(byJoin).containsExactly("shown");
-        Long sized = enforcement.as(SOMEONE, (EntityManager em) -> em.createQuery(
-                "select count(t) from Shelf s join s.tags t where s.id = :id", Long.class).setParameter("id", id).getSingleResult());
+        Long sized = enforcement.as(SOMEONE,
+                (EntityManager em) -> em
+                    .createQuery("select count(t) from Shelf s join s.tags t where s.id = :id", Long.class)
+                    .setParameter("id", id)
+                    .getSingleResult());
         assertThat(sized).isEqualTo(1);
-        List<String> bySystem = enforcement.asSystem((EntityManager em) ->
-                em.find(Shelf.class, id).getTags().stream().map(Tag::getName).sorted().toList());
+        List<String> bySystem = enforcement.asSystem(
+                (EntityManager em) -> em.find(Shelf.class, id).getTags().stream().map(Tag::getName).sorted().toList());
         assertThat(bySystem).containsExactly("hidden", "shown");
     }
+
 }

@@ -16,10 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Runs work in a transaction as a caller, and asserts denials, for the enforcement tests. */
+/**
+ * Runs work in a transaction as a caller, and asserts denials, for the enforcement tests.
+ */
 final class Enforcement {
 
     private final EntityManager em;
+
     private final TransactionTemplate tx;
 
     Enforcement(EntityManager em, TransactionTemplate tx) {
@@ -54,4 +57,5 @@ final class Enforcement {
         assertThat(violation.entity()).isEqualTo(entity);
         assertThat(violation.operation()).isEqualTo(operation);
     }
+
 }

@@ -24,8 +24,9 @@ import static dev.rowguard.hibernate.TodoFixture.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A row whose to-one relation points at a row the caller cannot read is hidden with it: dave,
- * who shares no space with bob, owns a todo in alice's public list, which bob can otherwise read.
+ * A row whose to-one relation points at a row the caller cannot read is hidden with it:
+ * dave, who shares no space with bob, owns a todo in alice's public list, which bob can
+ * otherwise read.
  */
 @SpringBootTest(classes = EnforcementTestApplication.class)
 @WithTestPostgres
@@ -52,7 +53,8 @@ class HiddenReferencesTest {
         fixture = TodoFixture.load(em, tx);
         enforcement = new Enforcement(em, tx);
         davesTodo = enforcement.asSystem((EntityManager em) -> {
-            Todo todo = new Todo(em.find(TodoList.class, fixture.alicePublic), em.find(User.class, "dave"), "dave's todo");
+            Todo todo = new Todo(em.find(TodoList.class, fixture.alicePublic), em.find(User.class, "dave"),
+                    "dave's todo");
             em.persist(todo);
             return todo.getId();
         });
@@ -61,18 +63,28 @@ class HiddenReferencesTest {
     @Test
     void aRowReferencingAHiddenRowIsHiddenOnEveryPath() {
         assertThat(enforcement.as(BOB, (EntityManager em) -> em.find(Todo.class, davesTodo))).isNull();
-        List<String> titles = enforcement.as(BOB, (EntityManager em) -> em.createQuery(
-                "select t.title from Todo t where t.list.id = :l", String.class).setParameter("l", fixture.alicePublic).getResultList());
+        List<String> titles = enforcement.as(BOB,
+                (EntityManager em) -> em.createQuery("select t.title from Todo t where t.list.id = :l", String.class)
+                    .setParameter("l", fixture.alicePublic)
+                    .getResultList());
         assertThat(titles).doesNotContain("dave's todo").hasSize(3);
-        List<String> viaCollection = enforcement.as(BOB, (EntityManager em) ->
-                em.find(TodoList.class, fixture.alicePublic).getTodos().stream().map(Todo::getTitle).toList());
+        List<String> viaCollection = enforcement.as(BOB,
+                (EntityManager em) -> em.find(TodoList.class, fixture.alicePublic)
+                    .getTodos()
+                    .stream()
+                    .map(Todo::getTitle)
+                    .toList());
         assertThat(viaCollection).doesNotContain("dave's todo").hasSize(3);
     }
 
     @Test
     void everyVisibleRowsRelationsCanBeWalkedWithoutAnError() {
-        List<String> owners = enforcement.as(BOB, (EntityManager em) -> em.createQuery("select t from Todo t", Todo.class)
-                .getResultList().stream().map(todo -> todo.getOwner().getEmail() + " " + todo.getList().getSpace().getOwner().getEmail()).toList());
+        List<String> owners = enforcement.as(BOB,
+                (EntityManager em) -> em.createQuery("select t from Todo t", Todo.class)
+                    .getResultList()
+                    .stream()
+                    .map(todo -> todo.getOwner().getEmail() + " " + todo.getList().getSpace().getOwner().getEmail())
+                    .toList());
         assertThat(owners).hasSize(4);
     }
 
@@ -80,15 +92,18 @@ class HiddenReferencesTest {
     void theReferencingRowIsVisibleToWhoeverCanReadItsTarget() {
         assertThat(enforcement.as(ALICE, (EntityManager em) -> em.find(Todo.class, davesTodo))).isNull();
         assertThat(enforcement.as(TodoFixture.DAVE, (EntityManager em) -> em.find(Todo.class, davesTodo))).isNull();
-        enforcement.asSystem((EntityManager em) -> em.createNativeQuery(
-                "insert into space_user (space_id, user_id, role) values (" + fixture.acme + ", 'dave', 'USER')").executeUpdate());
-        assertThat(enforcement.as(BOB, (EntityManager em) -> em.find(Todo.class, davesTodo).getOwner().getId())).isEqualTo("dave");
+        enforcement.asSystem((EntityManager em) -> em
+            .createNativeQuery(
+                    "insert into space_user (space_id, user_id, role) values (" + fixture.acme + ", 'dave', 'USER')")
+            .executeUpdate());
+        assertThat(enforcement.as(BOB, (EntityManager em) -> em.find(Todo.class, davesTodo).getOwner().getId()))
+            .isEqualTo("dave");
     }
 
     @Test
     void aHiddenReferenceIsNeverNulledOrRewrittenByAWrite() {
-        enforcement.asSystem((EntityManager em) -> em.createNativeQuery(
-                "delete from space_user where user_id = 'dave'").executeUpdate());
+        enforcement.asSystem((EntityManager em) -> em.createNativeQuery("delete from space_user where user_id = 'dave'")
+            .executeUpdate());
         enforcement.as(ALICE, (EntityManager em) -> {
             em.find(TodoList.class, fixture.alicePublic).setTitle("alice public");
             return null;
@@ -96,4 +111,5 @@ class HiddenReferencesTest {
         String owner = enforcement.asSystem((EntityManager em) -> em.find(Todo.class, davesTodo).getOwner().getId());
         assertThat(owner).isEqualTo("dave");
     }
+
 }

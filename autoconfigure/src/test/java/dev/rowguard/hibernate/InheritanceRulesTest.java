@@ -26,48 +26,59 @@ class InheritanceRulesTest {
     @Inheritance(strategy = InheritanceType.SINGLE_TABLE)
     @Allow(value = ALL, when = "auth() != null")
     static class Document {
+
         @Id
         Long id;
 
         String ownerId;
+
     }
 
     @Entity(name = "SecretDocument")
     @Allow(value = ALL, when = "auth().id == ownerId")
     static class SecretDocument extends Document {
+
     }
 
     @Entity(name = "LockedDocument")
     @Allow(value = READ, when = "auth() != null")
     @Allow(value = UPDATE, when = "auth().id == ownerId")
     static class LockedDocument extends Document {
+
     }
 
     @Entity(name = "PlainDocument")
     static class PlainDocument extends Document {
+
     }
 
     @Entity(name = "Vaulted")
     @Allow(value = ALL, when = "auth().id == ownerId")
     static class Vaulted {
+
         @Id
         Long id;
 
         String ownerId;
+
     }
 
     @Entity(name = "Box")
     @Inheritance(strategy = InheritanceType.JOINED)
     @Allow(value = ALL, when = "true")
     static class Box {
+
         @Id
         Long id;
+
     }
 
     @Entity(name = "LinkedBox")
     static class LinkedBox extends Box {
+
         @ManyToOne
         Vaulted vaulted;
+
     }
 
     @Test
@@ -79,7 +90,7 @@ class InheritanceRulesTest {
         }
         assertThat(cause).as("cause chain of %s", thrown).isInstanceOf(PolicyDefinitionException.class);
         assertThat(cause.getMessage()).contains("LinkedBox, a JOINED subclass of Box")
-                .contains("Declare the relation on Box, or map the hierarchy with SINGLE_TABLE or TABLE_PER_CLASS");
+            .contains("Declare the relation on Box, or map the hierarchy with SINGLE_TABLE or TABLE_PER_CLASS");
     }
 
     @Test
@@ -91,21 +102,22 @@ class InheritanceRulesTest {
         }
         assertThat(cause).as("cause chain of %s", thrown).isInstanceOf(PolicyDefinitionException.class);
         assertThat(cause.getMessage()).contains("SecretDocument extends Document but declares other READ rules")
-                .contains("@Allow(value = ALL, when = \"auth().id == ownerId\")")
-                .contains("@Allow(value = ALL, when = \"auth() != null\")")
-                .contains("Declare read rules on Document only");
+            .contains("@Allow(value = ALL, when = \"auth().id == ownerId\")")
+            .contains("@Allow(value = ALL, when = \"auth() != null\")")
+            .contains("Declare read rules on Document only");
     }
 
     @Test
     void subclassesThatKeepTheRootsReadRulesOrDeclareNothingStartUp() {
-        assertThatCode(() -> buildMetadata(Document.class, LockedDocument.class, PlainDocument.class)).doesNotThrowAnyException();
+        assertThatCode(() -> buildMetadata(Document.class, LockedDocument.class, PlainDocument.class))
+            .doesNotThrowAnyException();
     }
 
     private static void buildMetadata(Class<?>... entities) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                .applySetting("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect")
-                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-                .build();
+            .applySetting("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect")
+            .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+            .build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             for (Class<?> entity : entities) {
@@ -117,4 +129,5 @@ class InheritanceRulesTest {
             StandardServiceRegistryBuilder.destroy(registry);
         }
     }
+
 }

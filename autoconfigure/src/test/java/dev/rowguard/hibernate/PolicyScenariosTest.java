@@ -92,14 +92,24 @@ class PolicyScenariosTest {
     @Test
     void s02_aParentsCollectionShowsOnlyReadableChildrenAndCountsAgree() {
         Long shelf = shelfWithBooks(0, 1, 2);
-        List<Integer> ys = enforcement.as(SOMEONE, (EntityManager em) -> em.find(Shelf.class, shelf).getBooks().stream().map(Book::getY).sorted().toList());
+        List<Integer> ys = enforcement.as(SOMEONE, (
+                EntityManager em) -> em.find(Shelf.class, shelf).getBooks().stream().map(Book::getY).sorted().toList());
         assertThat(ys).containsExactly(1, 2);
-        Long counted = enforcement.as(SOMEONE, (EntityManager em) -> em.createQuery("select count(b) from Book b where b.shelf.id = :s", Long.class)
-                .setParameter("s", shelf).getSingleResult());
+        Long counted = enforcement.as(SOMEONE,
+                (EntityManager em) -> em.createQuery("select count(b) from Book b where b.shelf.id = :s", Long.class)
+                    .setParameter("s", shelf)
+                    .getSingleResult());
         assertThat(counted).isEqualTo(2);
-        List<Integer> fetched = enforcement.as(SOMEONE, (EntityManager em) -> em.createQuery(
-                "select s from Shelf s left join fetch s.books where s.id = :s", Shelf.class).setParameter("s", shelf)
-                .getSingleResult().getBooks().stream().map(Book::getY).sorted().toList());
+        List<Integer> fetched = enforcement.as(SOMEONE,
+                (EntityManager em) -> em
+                    .createQuery("select s from Shelf s left join fetch s.books where s.id = :s", Shelf.class)
+                    .setParameter("s", shelf)
+                    .getSingleResult()
+                    .getBooks()
+                    .stream()
+                    .map(Book::getY)
+                    .sorted()
+                    .toList());
         assertThat(fetched).containsExactly(1, 2);
     }
 
@@ -122,9 +132,12 @@ class PolicyScenariosTest {
     @Test
     void s04_aggregatesSeeOnlyReadableRows() {
         Long shelf = shelfWithBooks(0, 5, 7, -3);
-        Object[] aggregates = enforcement.as(SOMEONE, (EntityManager em) -> em.createQuery(
-                "select count(b), sum(b.y), min(b.y), max(b.y) from Book b where b.shelf.id = :s", Object[].class)
-                .setParameter("s", shelf).getSingleResult());
+        Object[] aggregates = enforcement.as(SOMEONE,
+                (EntityManager em) -> em
+                    .createQuery("select count(b), sum(b.y), min(b.y), max(b.y) from Book b where b.shelf.id = :s",
+                            Object[].class)
+                    .setParameter("s", shelf)
+                    .getSingleResult());
         assertThat(aggregates).containsExactly(2L, 12L, 5, 7);
     }
 
@@ -133,23 +146,31 @@ class PolicyScenariosTest {
         assertDenied(() -> enforcement.as(SOMEONE, (EntityManager em) -> persist(em, new Ticket(0))), "Ticket", CREATE);
         assertDenied(() -> enforcement.as(SOMEONE, (EntityManager em) -> persist(em, new Ticket(1))), "Ticket", CREATE);
         enforcement.as(SOMEONE, (EntityManager em) -> persist(em, new Ticket(2)));
-        assertThat(enforcement.asSystem((EntityManager em) -> em.createQuery("select t.x from Ticket t", Integer.class).getResultList()))
-                .containsExactly(2);
+        assertThat(enforcement
+            .asSystem((EntityManager em) -> em.createQuery("select t.x from Ticket t", Integer.class).getResultList()))
+            .containsExactly(2);
     }
 
     @Test
     void s06_anOutsiderCannotCreateTheirOwnAdminMembership() {
-        assertDenied(() -> enforcement.as(DAVE, (EntityManager em) -> persist(em,
-                new SpaceUser(em.getReference(Space.class, todo.acme), em.getReference(User.class, "dave"), SpaceUser.Role.ADMIN))),
+        assertDenied(
+                () -> enforcement.as(DAVE,
+                        (EntityManager em) -> persist(em,
+                                new SpaceUser(em.getReference(Space.class, todo.acme),
+                                        em.getReference(User.class, "dave"), SpaceUser.Role.ADMIN))),
                 "SpaceUser", CREATE);
-        assertDenied(() -> enforcement.as(BOB, (EntityManager em) -> persist(em,
-                new SpaceUser(em.getReference(Space.class, todo.acme), em.getReference(User.class, "carol"), SpaceUser.Role.USER))),
+        assertDenied(
+                () -> enforcement.as(BOB,
+                        (EntityManager em) -> persist(em,
+                                new SpaceUser(em.getReference(Space.class, todo.acme),
+                                        em.getReference(User.class, "carol"), SpaceUser.Role.USER))),
                 "SpaceUser", CREATE);
         assertThat(membershipsOf("dave")).isZero();
-        enforcement.as(ALICE, (EntityManager em) -> persist(em,
-                new SpaceUser(em.getReference(Space.class, todo.acme), em.getReference(User.class, "dave"), SpaceUser.Role.USER)));
+        enforcement.as(ALICE, (EntityManager em) -> persist(em, new SpaceUser(em.getReference(Space.class, todo.acme),
+                em.getReference(User.class, "dave"), SpaceUser.Role.USER)));
         assertThat(membershipsOf("dave")).isEqualTo(1);
-        enforcement.asSystem((EntityManager em) -> em.createQuery("delete from SpaceUser su where su.user.id = 'dave'").executeUpdate());
+        enforcement.asSystem((EntityManager em) -> em.createQuery("delete from SpaceUser su where su.user.id = 'dave'")
+            .executeUpdate());
     }
 
     @Test
@@ -185,8 +206,10 @@ class PolicyScenariosTest {
             em.find(Author.class, drafting).setName("renamed");
             return null;
         }), "Author", UPDATE);
-        assertThat(enforcement.asSystem((EntityManager em) -> em.find(Author.class, drafting).getName())).isEqualTo("drafting");
-        assertThat(enforcement.asSystem((EntityManager em) -> em.find(Author.class, lonely).getName())).isEqualTo("renamed");
+        assertThat(enforcement.asSystem((EntityManager em) -> em.find(Author.class, drafting).getName()))
+            .isEqualTo("drafting");
+        assertThat(enforcement.asSystem((EntityManager em) -> em.find(Author.class, lonely).getName()))
+            .isEqualTo("renamed");
     }
 
     @Test
@@ -214,11 +237,15 @@ class PolicyScenariosTest {
         }), "TodoList", POST_UPDATE);
         assertDenied(() -> enforcement.as(ALICE, (EntityManager em) -> {
             Space acme = em.find(Space.class, todo.acme);
-            acme.getLists().stream().filter(list -> list.getOwner().getId().equals("alice"))
-                    .forEach(list -> list.setOwner(em.getReference(User.class, "bob")));
+            acme.getLists()
+                .stream()
+                .filter(list -> list.getOwner().getId().equals("alice"))
+                .forEach(list -> list.setOwner(em.getReference(User.class, "bob")));
             return null;
         }), "TodoList", POST_UPDATE);
-        assertThat(enforcement.asSystem((EntityManager em) -> em.find(TodoList.class, todo.alicePublic).getOwner().getId())).isEqualTo("alice");
+        assertThat(enforcement
+            .asSystem((EntityManager em) -> em.find(TodoList.class, todo.alicePublic).getOwner().getId()))
+            .isEqualTo("alice");
         enforcement.as(ALICE, (EntityManager em) -> {
             em.find(TodoList.class, todo.alicePublic).setTitle("alice public");
             return null;
@@ -240,17 +267,22 @@ class PolicyScenariosTest {
             counters.deleteAll();
             return null;
         });
-        assertThat(enforcement.asSystem((EntityManager em) -> em.createQuery("select c.x from Counter c", Integer.class).getResultList()))
-                .containsExactly(0);
+        assertThat(enforcement
+            .asSystem((EntityManager em) -> em.createQuery("select c.x from Counter c", Integer.class).getResultList()))
+            .containsExactly(0);
     }
 
     @Test
     void s12_anAnonymousCallerIsDeniedEveryOperation() {
         Long id = enforcement.persistAsSystem(new Secret("classified")).getId();
         assertThat(enforcement.as(null, (EntityManager em) -> em.find(Secret.class, id))).isNull();
-        assertThat(enforcement.as(null, (EntityManager em) -> em.createQuery("select count(s) from Secret s", Long.class).getSingleResult())).isZero();
-        assertDenied(() -> enforcement.as(null, (EntityManager em) -> persist(em, new Secret("leak"))), "Secret", CREATE);
-        assertThat(enforcement.as(SOMEONE, (EntityManager em) -> em.find(Secret.class, id).getText())).isEqualTo("classified");
+        assertThat(enforcement.as(null,
+                (EntityManager em) -> em.createQuery("select count(s) from Secret s", Long.class).getSingleResult()))
+            .isZero();
+        assertDenied(() -> enforcement.as(null, (EntityManager em) -> persist(em, new Secret("leak"))), "Secret",
+                CREATE);
+        assertThat(enforcement.as(SOMEONE, (EntityManager em) -> em.find(Secret.class, id).getText()))
+            .isEqualTo("classified");
     }
 
     @Test
@@ -282,29 +314,39 @@ class PolicyScenariosTest {
         });
         String jpql = "select b.label from Badge b order by b.label";
         assertThat(enforcement.as(ALICE, (EntityManager em) -> em.createQuery(jpql, String.class).getResultList()))
-                .containsExactly("alice's badge", "bob's badge");
+            .containsExactly("alice's badge", "bob's badge");
         assertThat(enforcement.as(CAROL, (EntityManager em) -> em.createQuery(jpql, String.class).getResultList()))
-                .containsExactly("carol's badge");
-        assertThat(enforcement.as(DAVE, (EntityManager em) -> em.createQuery(jpql, String.class).getResultList())).isEmpty();
+            .containsExactly("carol's badge");
+        assertThat(enforcement.as(DAVE, (EntityManager em) -> em.createQuery(jpql, String.class).getResultList()))
+            .isEmpty();
     }
 
     @Test
     void s15_anAuthDefaultFieldIsFilledFromTheCallerAndAnExplicitValueIsKept() {
         Long mine = enforcement.as(ALICE, (EntityManager em) -> persist(em, new Post("mine", false, null)).getId());
-        assertThat(enforcement.asSystem((EntityManager em) -> em.find(Post.class, mine).getAuthorId())).isEqualTo("alice");
-        Long explicit = enforcement.as(ALICE, (EntityManager em) -> persist(em, new Post("explicit", false, "alice")).getId());
-        assertThat(enforcement.asSystem((EntityManager em) -> em.find(Post.class, explicit).getAuthorId())).isEqualTo("alice");
-        assertDenied(() -> enforcement.as(ALICE, (EntityManager em) -> persist(em, new Post("forged", true, "bob"))), "Post", CREATE);
-        assertThat(enforcement.asSystem((EntityManager em) -> em.createQuery("select count(p) from Post p where p.title = 'forged'", Long.class)
-                .getSingleResult())).isZero();
+        assertThat(enforcement.asSystem((EntityManager em) -> em.find(Post.class, mine).getAuthorId()))
+            .isEqualTo("alice");
+        Long explicit = enforcement.as(ALICE,
+                (EntityManager em) -> persist(em, new Post("explicit", false, "alice")).getId());
+        assertThat(enforcement.asSystem((EntityManager em) -> em.find(Post.class, explicit).getAuthorId()))
+            .isEqualTo("alice");
+        assertDenied(() -> enforcement.as(ALICE, (EntityManager em) -> persist(em, new Post("forged", true, "bob"))),
+                "Post", CREATE);
+        assertThat(enforcement.asSystem(
+                (EntityManager em) -> em.createQuery("select count(p) from Post p where p.title = 'forged'", Long.class)
+                    .getSingleResult()))
+            .isZero();
     }
 
     @Test
     void s16_anEntityWithNoRulesIsClosedToEveryoneButTheSystem() {
         Long id = enforcement.persistAsSystem(new Unruled("x")).getId();
-        assertThat(enforcement.as(ALICE, (EntityManager em) -> em.createQuery("select u from Unruled u", Unruled.class).getResultList())).isEmpty();
+        assertThat(enforcement.as(ALICE,
+                (EntityManager em) -> em.createQuery("select u from Unruled u", Unruled.class).getResultList()))
+            .isEmpty();
         assertThat(enforcement.as(ALICE, (EntityManager em) -> em.find(Unruled.class, id))).isNull();
-        assertDenied(() -> enforcement.as(ALICE, (EntityManager em) -> persist(em, new Unruled("y"))), "Unruled", CREATE);
+        assertDenied(() -> enforcement.as(ALICE, (EntityManager em) -> persist(em, new Unruled("y"))), "Unruled",
+                CREATE);
         assertThat(enforcement.asSystem((EntityManager em) -> em.find(Unruled.class, id))).isNotNull();
     }
 
@@ -320,12 +362,15 @@ class PolicyScenariosTest {
     }
 
     private long membershipsOf(String user) {
-        return enforcement.asSystem((EntityManager em) -> em.createQuery("select count(su) from SpaceUser su where su.user.id = :u", Long.class)
-                .setParameter("u", user).getSingleResult());
+        return enforcement.asSystem((EntityManager em) -> em
+            .createQuery("select count(su) from SpaceUser su where su.user.id = :u", Long.class)
+            .setParameter("u", user)
+            .getSingleResult());
     }
 
     private static <T> T persist(EntityManager em, T entity) {
         em.persist(entity);
         return entity;
     }
+
 }

@@ -65,10 +65,12 @@ class ReadEnforcementTest {
     void jpqlQueriesReturnOnlyTheCallersReadableRows() {
         String jpql = "select t.title from Todo t order by t.id";
         assertThat(as(ALICE, () -> em.createQuery(jpql, String.class).getResultList())).hasSize(6)
-                .contains("alice private 1", "bob public 1").noneMatch(title -> title.startsWith("carol"));
-        assertThat(as(BOB, () -> em.createQuery(jpql, String.class).getResultList()))
-                .containsExactly("alice public 1", "alice public 2", "alice public 3", "bob public 1");
-        assertThat(as(CAROL, () -> em.createQuery(jpql, String.class).getResultList())).hasSize(4).allMatch(title -> title.startsWith("carol"));
+            .contains("alice private 1", "bob public 1")
+            .noneMatch(title -> title.startsWith("carol"));
+        assertThat(as(BOB, () -> em.createQuery(jpql, String.class).getResultList())).containsExactly("alice public 1",
+                "alice public 2", "alice public 3", "bob public 1");
+        assertThat(as(CAROL, () -> em.createQuery(jpql, String.class).getResultList())).hasSize(4)
+            .allMatch(title -> title.startsWith("carol"));
         assertThat(as(DAVE, () -> em.createQuery(jpql, String.class).getResultList())).isEmpty();
         assertThat(as(null, () -> em.createQuery(jpql, String.class).getResultList())).isEmpty();
         assertThat(Rowguard.asSystem(() -> em.createQuery(jpql, String.class).getResultList())).hasSize(10);
@@ -82,29 +84,37 @@ class ReadEnforcementTest {
             Root<Todo> todo = query.from(Todo.class);
             return em.createQuery(query.select(todo).where(cb.like(todo.get("title"), "alice%"))).getResultList();
         });
-        assertThat(visible).extracting(Todo::getTitle).containsExactlyInAnyOrder("alice public 1", "alice public 2", "alice public 3");
+        assertThat(visible).extracting(Todo::getTitle)
+            .containsExactlyInAnyOrder("alice public 1", "alice public 2", "alice public 3");
     }
 
     @Test
     void aJoinToAProtectedEntityOnlyReachesItsReadableRows() {
-        List<String> titles = as(BOB, () -> em.createQuery(
-                "select distinct l.title from Todo t join t.list l order by l.title", String.class).getResultList());
+        List<String> titles = as(BOB,
+                () -> em.createQuery("select distinct l.title from Todo t join t.list l order by l.title", String.class)
+                    .getResultList());
         assertThat(titles).containsExactly("alice public", "bob public");
-        List<String> outer = as(BOB, () -> em.createQuery(
-                "select l.title from TodoList l left join Todo t on t.list = l and t.title like 'alice private%'"
-                        + " where t.id is null order by l.title", String.class).getResultList());
+        List<String> outer = as(BOB, () -> em
+            .createQuery(
+                    "select l.title from TodoList l left join Todo t on t.list = l and t.title like 'alice private%'"
+                            + " where t.id is null order by l.title",
+                    String.class)
+            .getResultList());
         assertThat(outer).containsExactly("alice public", "bob public");
     }
 
     @Test
     void subqueriesSeeOnlyReadableRows() {
-        Long count = as(BOB, () -> em.createQuery(
-                "select count(l) from TodoList l where exists (select 1 from Todo t where t.list = l)"
-                        + " or l.id in (select t.list.id from Todo t)", Long.class).getSingleResult());
+        Long count = as(BOB,
+                () -> em
+                    .createQuery("select count(l) from TodoList l where exists (select 1 from Todo t where t.list = l)"
+                            + " or l.id in (select t.list.id from Todo t)", Long.class)
+                    .getSingleResult());
         assertThat(count).isEqualTo(2);
-        Long hiddenTodos = as(BOB, () -> em.createQuery(
-                "select count(t) from Todo t where t.list.id = :list", Long.class)
-                .setParameter("list", fixture.alicePrivate).getSingleResult());
+        Long hiddenTodos = as(BOB,
+                () -> em.createQuery("select count(t) from Todo t where t.list.id = :list", Long.class)
+                    .setParameter("list", fixture.alicePrivate)
+                    .getSingleResult());
         assertThat(hiddenTodos).isZero();
     }
 
@@ -113,17 +123,18 @@ class ReadEnforcementTest {
         assertThat(as(BOB, () -> em.find(TodoList.class, fixture.alicePrivate))).isNull();
         assertThat(as(BOB, () -> lists.findById(fixture.alicePrivate))).isEmpty();
         assertThat(as(BOB, () -> todos.findById(fixture.alicePrivateTodo))).isEmpty();
-        assertThat(ReadEnforcementTest.<java.util.Optional<TodoList>>as(ALICE, () -> lists.findById(fixture.alicePrivate))).hasValueSatisfying(list ->
-                assertThat(list.getTitle()).isEqualTo("alice private"));
+        assertThat(
+                ReadEnforcementTest.<java.util.Optional<TodoList>>as(ALICE, () -> lists.findById(fixture.alicePrivate)))
+            .hasValueSatisfying(list -> assertThat(list.getTitle()).isEqualTo("alice private"));
     }
 
     @Test
     void aReferenceToAHiddenRowFailsLikeAReferenceToAMissingOne() {
-        assertThatThrownBy(() -> as(BOB, () -> tx.execute(status ->
-                em.getReference(TodoList.class, fixture.alicePrivate).getTitle())))
-                .isInstanceOf(EntityNotFoundException.class);
-        String title = as(ALICE, () -> tx.execute(status ->
-                em.getReference(TodoList.class, fixture.alicePrivate).getTitle()));
+        assertThatThrownBy(() -> as(BOB,
+                () -> tx.execute(status -> em.getReference(TodoList.class, fixture.alicePrivate).getTitle())))
+            .isInstanceOf(EntityNotFoundException.class);
+        String title = as(ALICE,
+                () -> tx.execute(status -> em.getReference(TodoList.class, fixture.alicePrivate).getTitle()));
         assertThat(title).isEqualTo("alice private");
     }
 
@@ -157,12 +168,13 @@ class ReadEnforcementTest {
 
     @Test
     void lazyToOneLoadsReachTheReadableParent() {
-        String listTitle = as(BOB, () -> tx.execute(status ->
-                todos.findByTitleStartingWith("bob").get(0).getList().getTitle()));
+        String listTitle = as(BOB,
+                () -> tx.execute(status -> todos.findByTitleStartingWith("bob").get(0).getList().getTitle()));
         assertThat(listTitle).isEqualTo("bob public");
     }
 
     private static <T> T as(AuthPrincipal principal, Supplier<T> work) {
         return Rowguard.runAs(principal, work);
     }
+
 }

@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * A session's read filters belong to the caller they were chosen for. Switching the caller by
- * any other route than Rowguard.runAs / asSystem, turning Rowguard's filters off, passing SQL
- * through HQL or replicating rows fails loudly instead of serving rows the caller may not read.
+ * A session's read filters belong to the caller they were chosen for. Switching the
+ * caller by any other route than Rowguard.runAs / asSystem, turning Rowguard's filters
+ * off, passing SQL through HQL or replicating rows fails loudly instead of serving rows
+ * the caller may not read.
  */
 @SpringBootTest(classes = EnforcementTestApplication.class)
 @WithTestPostgres
@@ -68,7 +69,7 @@ class SessionCallerGuardTest {
             return em.find(TodoList.class, fixture.alicePrivate).getTitle();
         }));
         assertThat(thrown).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("the caller changed inside an open session (from user alice to user bob)");
+            .hasMessageContaining("the caller changed inside an open session (from user alice to user bob)");
     }
 
     @Test
@@ -79,7 +80,8 @@ class SessionCallerGuardTest {
             signIn(CAROL);
             return em.createQuery("select l.title from TodoList l", String.class).getResultList();
         }));
-        assertThat(rootOf(thrown)).isInstanceOf(IllegalStateException.class).hasMessageContaining("from user bob to user carol");
+        assertThat(rootOf(thrown)).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("from user bob to user carol");
     }
 
     @Test
@@ -90,15 +92,16 @@ class SessionCallerGuardTest {
             SecurityContextHolder.clearContext();
             return em.createQuery("select count(l) from TodoList l", Long.class).getSingleResult();
         }));
-        assertThat(rootOf(thrown)).isInstanceOf(IllegalStateException.class).hasMessageContaining("the caller changed inside an open session");
+        assertThat(rootOf(thrown)).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("the caller changed inside an open session");
     }
 
     @Test
     void runAsInsideATransactionStillSwitchesCleanly() {
         List<String> seen = enforcement.as(ALICE, em -> {
             em.find(TodoList.class, fixture.alicePrivate);
-            return dev.rowguard.Rowguard.runAs(BOB, () -> em.createQuery("select l.title from TodoList l", String.class)
-                    .getResultList());
+            return dev.rowguard.Rowguard.runAs(BOB,
+                    () -> em.createQuery("select l.title from TodoList l", String.class).getResultList());
         });
         assertThat(seen).doesNotContain("alice private").contains("bob public");
     }
@@ -110,7 +113,8 @@ class SessionCallerGuardTest {
             disableRowguardFilters(session);
             return em.createQuery("select l.title from TodoList l", String.class).getResultList();
         }));
-        assertThat(rootOf(query)).isInstanceOf(IllegalStateException.class).hasMessageContaining("was disabled in this session");
+        assertThat(rootOf(query)).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("was disabled in this session");
         Throwable find = catchThrowable(() -> enforcement.as(BOB, em -> {
             disableRowguardFilters(em.unwrap(Session.class));
             return em.find(TodoList.class, fixture.alicePrivate);
@@ -121,11 +125,11 @@ class SessionCallerGuardTest {
     @Test
     void hqlsSqlFunctionRunsOnlyInTheSystemContext() {
         String query = "select sql('(select count(*) from list)') from TodoList l where l.id = :id";
-        Throwable thrown = catchThrowable(() -> enforcement.as(BOB, em -> em.createQuery(query, Object.class)
-                .setParameter("id", fixture.bobPublic).getResultList()));
+        Throwable thrown = catchThrowable(() -> enforcement.as(BOB,
+                em -> em.createQuery(query, Object.class).setParameter("id", fixture.bobPublic).getResultList()));
         assertThat(rootOf(thrown)).isInstanceOf(IllegalStateException.class).hasMessageContaining("sql() function");
-        List<Object> asSystem = enforcement.asSystem(em -> em.createQuery(query, Object.class)
-                .setParameter("id", fixture.bobPublic).getResultList());
+        List<Object> asSystem = enforcement
+            .asSystem(em -> em.createQuery(query, Object.class).setParameter("id", fixture.bobPublic).getResultList());
         assertThat(asSystem).hasSize(1);
     }
 
@@ -141,12 +145,15 @@ class SessionCallerGuardTest {
             em.unwrap(Session.class).replicate(copy, ReplicationMode.EXCEPTION);
             return null;
         }));
-        assertThat(rootOf(thrown)).isInstanceOf(IllegalStateException.class).hasMessageContaining("Session.replicate").hasMessageNotContaining(String.valueOf(fixture.alicePrivate));
+        assertThat(rootOf(thrown)).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("Session.replicate")
+            .hasMessageNotContaining(String.valueOf(fixture.alicePrivate));
     }
 
     private static void disableRowguardFilters(Session session) {
         for (String name : List.copyOf(session.unwrap(org.hibernate.engine.spi.SharedSessionContractImplementor.class)
-                .getLoadQueryInfluencers().getEnabledFilterNames())) {
+            .getLoadQueryInfluencers()
+            .getEnabledFilterNames())) {
             if (name.startsWith("rowguard_")) {
                 session.disableFilter(name);
             }
@@ -162,6 +169,8 @@ class SessionCallerGuardTest {
     }
 
     private static void signIn(AuthPrincipal principal) {
-        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(principal, null, List.of()));
+        SecurityContextHolder.getContext()
+            .setAuthentication(new TestingAuthenticationToken(principal, null, List.of()));
     }
+
 }

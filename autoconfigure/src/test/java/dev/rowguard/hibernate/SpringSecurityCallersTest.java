@@ -40,8 +40,9 @@ import static dev.rowguard.hibernate.TodoFixture.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every way Spring Security signs a caller in is a Rowguard caller: each kind of authentication in
- * Spring Security's context reads exactly the rows {@code Rowguard.runAs} reads for the same user.
+ * Every way Spring Security signs a caller in is a Rowguard caller: each kind of
+ * authentication in Spring Security's context reads exactly the rows
+ * {@code Rowguard.runAs} reads for the same user.
  */
 @SpringBootTest(classes = EnforcementTestApplication.class)
 @WithTestPostgres
@@ -79,10 +80,16 @@ class SpringSecurityCallersTest {
 
     @Test
     void anApplicationsOwnResourceServerTokenReadsItsSubjectsRows() {
-        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("carol").issuer("https://login.example.com")
-                .claim("email", "carol@example.com").issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60))
-                .build();
-        JwtAuthenticationToken token = new JwtAuthenticationToken(jwt, AuthorityUtils.createAuthorityList("SCOPE_read"));
+        Jwt jwt = Jwt.withTokenValue("t")
+            .header("alg", "RS256")
+            .subject("carol")
+            .issuer("https://login.example.com")
+            .claim("email", "carol@example.com")
+            .issuedAt(Instant.now())
+            .expiresAt(Instant.now().plusSeconds(60))
+            .build();
+        JwtAuthenticationToken token = new JwtAuthenticationToken(jwt,
+                AuthorityUtils.createAuthorityList("SCOPE_read"));
         assertReadsAs("carol", token);
         assertThat(principalOf(token).email()).isEqualTo("carol@example.com");
     }
@@ -110,8 +117,9 @@ class SpringSecurityCallersTest {
     @Test
     @WithMockUser(username = "alice")
     void withMockUserRunsAsThatUser() {
-        List<String> titles = tx.execute(status -> em.createQuery("select l.title from TodoList l order by l.title",
-                String.class).getResultList());
+        List<String> titles = tx
+            .execute(status -> em.createQuery("select l.title from TodoList l order by l.title", String.class)
+                .getResultList());
         assertThat(titles).isEqualTo(titles(ALICE)).contains("alice private");
     }
 
@@ -119,7 +127,7 @@ class SpringSecurityCallersTest {
         List<String> expected = titles(AuthPrincipal.of(user));
         assertThat(expected).isNotEmpty();
         assertThat(titlesWith(authentication)).as("rows read with %s", authentication.getClass().getSimpleName())
-                .isEqualTo(expected);
+            .isEqualTo(expected);
         assertThat(principalOf(authentication).id()).isEqualTo(user);
     }
 
@@ -127,7 +135,7 @@ class SpringSecurityCallersTest {
         SecurityContextHolder.getContext().setAuthentication(authentication);
         try {
             return tx.execute(status -> em.createQuery("select l.title from TodoList l order by l.title", String.class)
-                    .getResultList());
+                .getResultList());
         }
         finally {
             SecurityContextHolder.clearContext();
@@ -135,8 +143,10 @@ class SpringSecurityCallersTest {
     }
 
     private List<String> titles(AuthPrincipal principal) {
-        return Rowguard.runAs(principal, (Supplier<List<String>>) () -> tx.execute(status -> em.createQuery(
-                "select l.title from TodoList l order by l.title", String.class).getResultList()));
+        return Rowguard.runAs(principal,
+                (Supplier<List<String>>) () -> tx
+                    .execute(status -> em.createQuery("select l.title from TodoList l order by l.title", String.class)
+                        .getResultList()));
     }
 
     private static AuthPrincipal principalOf(Authentication authentication) {
@@ -148,4 +158,5 @@ class SpringSecurityCallersTest {
             SecurityContextHolder.clearContext();
         }
     }
+
 }

@@ -11,39 +11,46 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Hibernate's caches cannot tell callers apart, so start-up refuses them on protected entities. */
+/**
+ * Hibernate's caches cannot tell callers apart, so start-up refuses them on protected
+ * entities.
+ */
 class StartupRefusalTest {
 
     @Test
     void startUpFailsWithTheQueryCacheOn() {
         assertThat(rootCauseOfStartingWith("spring.jpa.properties.hibernate.cache.use_query_cache=true",
                 "spring.jpa.properties.hibernate.cache.region.factory_class=jcache"))
-                .hasMessageContaining("query cache").hasMessageContaining("shared between callers");
+            .hasMessageContaining("query cache")
+            .hasMessageContaining("shared between callers");
     }
 
     @Test
     void startUpFailsWithProtectedEntitiesInTheSecondLevelCache() {
         assertThat(rootCauseOfStartingWith("spring.jpa.properties.jakarta.persistence.sharedCache.mode=ALL"))
-                .hasMessageContaining("second-level cache").hasMessageContaining("a cache hit skips the rule");
+            .hasMessageContaining("second-level cache")
+            .hasMessageContaining("a cache hit skips the rule");
     }
 
     @Test
     void startUpFailsWhenAnotherQueryTranslatorWouldTurnTheBulkGuardOff() {
         assertThat(rootCauseOfStartingWith("spring.jpa.properties.hibernate.query.sqm.translator="
                 + "org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory"))
-                .hasMessageContaining("Rowguard checks bulk update, delete and insert statements")
-                .hasMessageContaining("set to org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory")
-                .hasMessageContaining("extend dev.rowguard.hibernate.internal.BulkMutationGuard");
+            .hasMessageContaining("Rowguard checks bulk update, delete and insert statements")
+            .hasMessageContaining("set to org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory")
+            .hasMessageContaining("extend dev.rowguard.hibernate.internal.BulkMutationGuard");
     }
 
     private static Throwable rootCauseOfStartingWith(String... properties) {
         TestDatabase database = TestPostgres.server().createDatabase("startup_refusal");
-        Throwable thrown = catchThrowable(() -> new SpringApplicationBuilder(EnforcementTestApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + database.username(),
-                        "spring.datasource.password=" + database.password())
-                .properties(properties)
-                .run().close());
+        Throwable thrown = catchThrowable(
+                () -> new SpringApplicationBuilder(EnforcementTestApplication.class).web(WebApplicationType.NONE)
+                    .properties("spring.datasource.url=" + database.jdbcUrl(),
+                            "spring.datasource.username=" + database.username(),
+                            "spring.datasource.password=" + database.password())
+                    .properties(properties)
+                    .run()
+                    .close());
         assertThat(thrown).isNotNull();
         Throwable root = thrown;
         while (root.getCause() != null) {
@@ -51,4 +58,5 @@ class StartupRefusalTest {
         }
         return root;
     }
+
 }

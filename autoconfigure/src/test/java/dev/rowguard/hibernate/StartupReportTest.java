@@ -18,10 +18,13 @@ class StartupReportTest {
 
     @Test
     void startUpSaysWhatIsEnforcedAndWarnsAboutEntitiesWithoutPolicies(CapturedOutput output) {
-        assertThat(output).contains("Rowguard: enforcing policies on").contains("with read filters, ")
-                .containsPattern("filter shapes; rules read, checked and compiled in \\d+ ms\\)");
+        assertThat(output).contains("Rowguard: enforcing policies on")
+            .contains("with read filters, ")
+            .containsPattern("filter shapes; rules read, checked and compiled in \\d+ ms\\)");
         assertThat(output).containsPattern("WARN .*entities have no @Allow/@Deny and are closed .*Unruled");
         assertThat(output).contains("Rowguard: Todo READ: @Allow(value = ALL, when = \"list.owner == auth()\")")
-                .contains("@Deny(value = READ, when = \"!check(list, 'read')\")").containsPattern("Todo read filter shape \\d+: .*list_id");
+            .contains("@Deny(value = READ, when = \"!check(list, 'read')\")")
+            .containsPattern("Todo read filter shape \\d+: .*list_id");
     }
+
 }

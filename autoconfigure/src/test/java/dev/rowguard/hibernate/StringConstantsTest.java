@@ -17,7 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** String constants reach Hibernate's filters intact, colons, backslashes and braces included. */
+/**
+ * String constants reach Hibernate's filters intact, colons, backslashes and braces
+ * included.
+ */
 @SpringBootTest(classes = EnforcementTestApplication.class)
 @WithTestPostgres
 class StringConstantsTest {
@@ -34,11 +37,13 @@ class StringConstantsTest {
         for (String role : List.of("org:admin", "org:a\\b", "x{alias}.y", "org:member")) {
             enforcement.persistAsSystem(new OrgGrant(role));
         }
-        List<String> visible = enforcement.as(AuthPrincipal.of("someone"), (EntityManager em) -> em
-                .createQuery("select g.role from OrgGrant g order by g.role", String.class).getResultList());
+        List<String> visible = enforcement.as(AuthPrincipal.of("someone"),
+                (EntityManager em) -> em.createQuery("select g.role from OrgGrant g order by g.role", String.class)
+                    .getResultList());
         assertThat(visible).containsExactly("org:member");
-        Long counted = enforcement.as(AuthPrincipal.of("someone"), (EntityManager em) -> em
-                .createQuery("select count(g) from OrgGrant g", Long.class).getSingleResult());
+        Long counted = enforcement.as(AuthPrincipal.of("someone"),
+                (EntityManager em) -> em.createQuery("select count(g) from OrgGrant g", Long.class).getSingleResult());
         assertThat(counted).isEqualTo(1);
     }
+
 }

@@ -13,24 +13,35 @@ import dev.rowguard.hibernate.app.User;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The todo domain in a small, known state, written in the system context: alice owns space
- * "Acme" (alice ADMIN, bob USER); carol owns space "Solo" alone. alice has a public list (3
- * todos) and a private one (2 todos); bob a public list (1 todo); carol a list (4 todos).
+ * The todo domain in a small, known state, written in the system context: alice owns
+ * space "Acme" (alice ADMIN, bob USER); carol owns space "Solo" alone. alice has a public
+ * list (3 todos) and a private one (2 todos); bob a public list (1 todo); carol a list (4
+ * todos).
  */
 public final class TodoFixture {
 
     public static final AuthPrincipal ALICE = AuthPrincipal.of("alice");
+
     public static final AuthPrincipal BOB = AuthPrincipal.of("bob");
+
     public static final AuthPrincipal CAROL = AuthPrincipal.of("carol");
+
     public static final AuthPrincipal DAVE = AuthPrincipal.of("dave");
 
     public Long acme;
+
     public Long solo;
+
     public Long alicePublic;
+
     public Long alicePrivate;
+
     public Long bobPublic;
+
     public Long carolList;
+
     public Long alicePrivateTodo;
+
     public Long carolTodo;
 
     public static TodoFixture load(EntityManager em, TransactionTemplate tx) {
@@ -73,4 +84,5 @@ public final class TodoFixture {
         em.persist(entity);
         return entity;
     }
+
 }

@@ -19,7 +19,10 @@ import static dev.rowguard.hibernate.TodoFixture.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** With hidden references unchecked, the referencing row stays visible and the hidden row behaves as missing. */
+/**
+ * With hidden references unchecked, the referencing row stays visible and the hidden row
+ * behaves as missing.
+ */
 @SpringBootTest(classes = EnforcementTestApplication.class, properties = "rowguard.policy.hidden-references=unchecked")
 @WithTestPostgres
 class UncheckedHiddenReferencesTest {
@@ -35,14 +38,18 @@ class UncheckedHiddenReferencesTest {
         TodoFixture fixture = TodoFixture.load(em, tx);
         Enforcement enforcement = new Enforcement(em, tx);
         Long davesTodo = enforcement.asSystem((EntityManager em) -> {
-            Todo todo = new Todo(em.find(TodoList.class, fixture.alicePublic), em.find(User.class, "dave"), "dave's todo");
+            Todo todo = new Todo(em.find(TodoList.class, fixture.alicePublic), em.find(User.class, "dave"),
+                    "dave's todo");
             em.persist(todo);
             return todo.getId();
         });
-        assertThat(enforcement.as(BOB, (EntityManager em) -> em.find(Todo.class, davesTodo).getTitle())).isEqualTo("dave's todo");
-        assertThatThrownBy(() -> enforcement.as(BOB, (EntityManager em) -> em.find(Todo.class, davesTodo).getOwner().getEmail()))
-                .isInstanceOf(EntityNotFoundException.class);
+        assertThat(enforcement.as(BOB, (EntityManager em) -> em.find(Todo.class, davesTodo).getTitle()))
+            .isEqualTo("dave's todo");
+        assertThatThrownBy(
+                () -> enforcement.as(BOB, (EntityManager em) -> em.find(Todo.class, davesTodo).getOwner().getEmail()))
+            .isInstanceOf(EntityNotFoundException.class);
         String owner = enforcement.asSystem((EntityManager em) -> em.find(Todo.class, davesTodo).getOwner().getId());
         assertThat(owner).isEqualTo("dave");
     }
+
 }

@@ -20,9 +20,9 @@ import static dev.rowguard.policy.Operation.UPDATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Deleting the owner of a unidirectional one-to-many makes Hibernate set the foreign key of every
- * child stored for it to null, in one statement: that statement may not rewrite a child the
- * caller cannot see.
+ * Deleting the owner of a unidirectional one-to-many makes Hibernate set the foreign key
+ * of every child stored for it to null, in one statement: that statement may not rewrite
+ * a child the caller cannot see.
  */
 @SpringBootTest(classes = EdgesTestApplication.class)
 @WithTestPostgres
@@ -81,7 +81,10 @@ class UnlinkingChildrenTest {
     }
 
     private Long deckOf(Long card) {
-        return enforcement.asSystem(em -> (Long) em.createNativeQuery("select deck_id from card where id = :id", Long.class)
-                .setParameter("id", card).getSingleResult());
+        return enforcement
+            .asSystem(em -> (Long) em.createNativeQuery("select deck_id from card where id = :id", Long.class)
+                .setParameter("id", card)
+                .getSingleResult());
     }
+
 }

@@ -74,13 +74,14 @@ class WriteEnforcementTest {
         int statements = enforcement.as(ALICE, (EntityManager em) -> {
             TodoList list = em.find(TodoList.class, todo.alicePublic);
             int[] prepared = { 0 };
-            em.unwrap(org.hibernate.engine.spi.SessionImplementor.class).getEventListenerManager()
-                    .addListener(new org.hibernate.SessionEventListener() {
-                        @Override
-                        public void jdbcPrepareStatementStart() {
-                            prepared[0]++;
-                        }
-                    });
+            em.unwrap(org.hibernate.engine.spi.SessionImplementor.class)
+                .getEventListenerManager()
+                .addListener(new org.hibernate.SessionEventListener() {
+                    @Override
+                    public void jdbcPrepareStatementStart() {
+                        prepared[0]++;
+                    }
+                });
             list.setTitle("alice public, renamed");
             em.flush();
             list.setTitle("alice public");
@@ -99,7 +100,7 @@ class WriteEnforcementTest {
         detached.setTitle("renamed by bob");
         assertDenied(() -> enforcement.as(BOB, (EntityManager em) -> lists.save(detached)), "TodoList", UPDATE);
         assertThat(enforcement.asSystem((EntityManager em) -> em.find(TodoList.class, todo.alicePublic).getTitle()))
-                .isEqualTo("alice public");
+            .isEqualTo("alice public");
     }
 
     @Test
@@ -112,7 +113,7 @@ class WriteEnforcementTest {
         assertThat(thrown.getMessage()).doesNotContain("alice private").doesNotContain("duplicate key");
         assertThat(listCount()).isEqualTo(before);
         assertThat(enforcement.asSystem((EntityManager em) -> em.find(TodoList.class, todo.alicePrivate).getTitle()))
-                .isEqualTo("alice private");
+            .isEqualTo("alice private");
     }
 
     @Test
@@ -136,23 +137,29 @@ class WriteEnforcementTest {
         }), "TodoList", POST_UPDATE);
         assertThat(listCount()).isEqualTo(before);
         assertThat(enforcement.asSystem((EntityManager em) -> em.find(TodoList.class, todo.alicePublic).getTitle()))
-                .isEqualTo("alice public");
+            .isEqualTo("alice public");
     }
 
     @Test
     void aBulkDeleteWhoseRuleDependsOnTheRowIsRefusedBeforeAnySqlRuns() {
         enforcement.persistAsSystem(new Counter(1));
-        long stored = enforcement.asSystem((EntityManager em) -> em.createQuery("select count(c) from Counter c", Long.class).getSingleResult());
-        assertDenied(() -> enforcement.as(SOMEONE, (EntityManager em) -> em.createQuery("delete from Counter").executeUpdate()),
+        long stored = enforcement.asSystem(
+                (EntityManager em) -> em.createQuery("select count(c) from Counter c", Long.class).getSingleResult());
+        assertDenied(
+                () -> enforcement.as(SOMEONE,
+                        (EntityManager em) -> em.createQuery("delete from Counter").executeUpdate()),
                 "Counter", DELETE);
         assertDenied(() -> enforcement.as(SOMEONE, (EntityManager em) -> {
             counters.deleteAllInBatch();
             return null;
         }), "Counter", DELETE);
-        assertDenied(() -> enforcement.as(SOMEONE, (EntityManager em) -> em.createQuery("update Counter c set c.x = 5").executeUpdate()),
+        assertDenied(
+                () -> enforcement.as(SOMEONE,
+                        (EntityManager em) -> em.createQuery("update Counter c set c.x = 5").executeUpdate()),
                 "Counter", UPDATE);
-        assertThat(enforcement.asSystem((EntityManager em) -> em.createQuery("select count(c) from Counter c", Long.class).getSingleResult()))
-                .isEqualTo(stored);
+        assertThat(enforcement.asSystem(
+                (EntityManager em) -> em.createQuery("select count(c) from Counter c", Long.class).getSingleResult()))
+            .isEqualTo(stored);
     }
 
     @Test
@@ -164,18 +171,23 @@ class WriteEnforcementTest {
             em.persist(new Book(1, created));
             return created.getId();
         });
-        Integer updated = enforcement.as(SOMEONE, (EntityManager em) -> em.createQuery(
-                "update Book b set b.y = b.y + 10 where b.shelf.id = :s").setParameter("s", shelf).executeUpdate());
+        Integer updated = enforcement.as(SOMEONE,
+                (EntityManager em) -> em.createQuery("update Book b set b.y = b.y + 10 where b.shelf.id = :s")
+                    .setParameter("s", shelf)
+                    .executeUpdate());
         assertThat(updated).isEqualTo(1);
-        List<Integer> ys = enforcement.asSystem((EntityManager em) -> em.createQuery(
-                "select b.y from Book b where b.shelf.id = :s order by b.y", Integer.class).setParameter("s", shelf).getResultList());
+        List<Integer> ys = enforcement.asSystem((EntityManager em) -> em
+            .createQuery("select b.y from Book b where b.shelf.id = :s order by b.y", Integer.class)
+            .setParameter("s", shelf)
+            .getResultList());
         assertThat(ys).containsExactly(0, 11);
     }
 
     @Test
     void theSystemContextRunsBulkStatementsUnchecked() {
         enforcement.persistAsSystem(new Counter(0));
-        Integer deleted = enforcement.asSystem((EntityManager em) -> em.createQuery("delete from Counter c where c.x = 0").executeUpdate());
+        Integer deleted = enforcement
+            .asSystem((EntityManager em) -> em.createQuery("delete from Counter c where c.x = 0").executeUpdate());
         assertThat(deleted).isPositive();
     }
 
@@ -184,15 +196,18 @@ class WriteEnforcementTest {
         Long id = enforcement.persistAsSystem(new Counter(0)).getId();
         org.hibernate.SessionFactory sessions = em.getEntityManagerFactory().unwrap(org.hibernate.SessionFactory.class);
         for (dev.rowguard.auth.AuthPrincipal caller : new dev.rowguard.auth.AuthPrincipal[] { SOMEONE, null }) {
-            Throwable thrown = catchThrowable(() -> dev.rowguard.Rowguard.runAs(caller, () -> sessions.inStatelessTransaction(
-                    stateless -> stateless.get(Counter.class, id))));
+            Throwable thrown = catchThrowable(() -> dev.rowguard.Rowguard.runAs(caller,
+                    () -> sessions.inStatelessTransaction(stateless -> stateless.get(Counter.class, id))));
             assertThat(thrown).hasMessageContaining("StatelessSession");
         }
-        Integer x = dev.rowguard.Rowguard.asSystem(() -> sessions.fromStatelessTransaction(stateless -> stateless.get(Counter.class, id).getX()));
+        Integer x = dev.rowguard.Rowguard
+            .asSystem(() -> sessions.fromStatelessTransaction(stateless -> stateless.get(Counter.class, id).getX()));
         assertThat(x).isZero();
     }
 
     private long listCount() {
-        return enforcement.asSystem((EntityManager em) -> em.createQuery("select count(l) from TodoList l", Long.class).getSingleResult());
+        return enforcement.asSystem(
+                (EntityManager em) -> em.createQuery("select count(l) from TodoList l", Long.class).getSingleResult());
     }
+
 }

@@ -20,10 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The generator reads the annotations offline and writes the same migration every time. */
+/**
+ * The generator reads the annotations offline and writes the same migration every time.
+ */
 class RlsMigrationGeneratorTest {
 
-    static final RlsMigrationGenerator.Options OPTIONS = RlsMigrationGenerator.Options.defaults("dev.rowguard.postgres.rlsapp");
+    static final RlsMigrationGenerator.Options OPTIONS = RlsMigrationGenerator.Options
+        .defaults("dev.rowguard.postgres.rlsapp");
 
     @Test
     void generatingTwiceWithUnchangedAnnotationsGivesTheSameBytes(@TempDir Path directory) throws Exception {
@@ -38,7 +41,8 @@ class RlsMigrationGeneratorTest {
     @Test
     void everyTableGetsRowLevelSecurityAndFourPoliciesThatLetTheSystemThrough() {
         String sql = RlsMigrationGenerator.generate(OPTIONS).sql();
-        for (String table : List.of("rls_audit", "rls_label", "rls_message", "rls_project", "rls_task", "rls_task_label")) {
+        for (String table : List.of("rls_audit", "rls_label", "rls_message", "rls_project", "rls_task",
+                "rls_task_label")) {
             assertThat(sql).contains("ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY;",
                     "ALTER TABLE " + table + " FORCE ROW LEVEL SECURITY;",
                     "CREATE POLICY rowguard_read ON " + table + " FOR SELECT",
@@ -46,7 +50,8 @@ class RlsMigrationGeneratorTest {
                     "CREATE POLICY rowguard_update ON " + table + " FOR UPDATE",
                     "CREATE POLICY rowguard_delete ON " + table + " FOR DELETE");
         }
-        assertThat(sql).startsWith("-- Row-level security for Rowguard's @Allow / @Deny policies. Generated: do not edit");
+        assertThat(sql)
+            .startsWith("-- Row-level security for Rowguard's @Allow / @Deny policies. Generated: do not edit");
         assertThat(sql).contains("CREATE SCHEMA IF NOT EXISTS rowguard;",
                 "CREATE OR REPLACE FUNCTION rowguard.\"rows_rls_project\"() RETURNS SETOF rls_project");
         assertThat(sql).contains("""
@@ -66,28 +71,36 @@ class RlsMigrationGeneratorTest {
     @Test
     void aPostUpdateRuleThatReadsBeforeIsReportedInTheFileAndAsAWarning() {
         RlsMigrationGenerator.Result result = RlsMigrationGenerator.generate(OPTIONS);
-        assertThat(result.warnings()).singleElement().asString().startsWith("RlsProject POST_UPDATE: before() cannot be seen"
-                + " by row-level security; the WITH CHECK of rowguard_update on rls_project holds whatever the old values"
-                + " were (@Allow(value = POST_UPDATE, when = \"ownerId == before().ownerId\"))");
-        assertThat(result.sql()).contains("--   " + result.warnings().get(0), "\n-- " + result.warnings().get(0) + "\n");
+        assertThat(result.warnings()).singleElement()
+            .asString()
+            .startsWith("RlsProject POST_UPDATE: before() cannot be seen"
+                    + " by row-level security; the WITH CHECK of rowguard_update on rls_project holds whatever the old values"
+                    + " were (@Allow(value = POST_UPDATE, when = \"ownerId == before().ownerId\"))");
+        assertThat(result.sql()).contains("--   " + result.warnings().get(0),
+                "\n-- " + result.warnings().get(0) + "\n");
     }
 
     @Test
     void withViewsRelatedRowsAreReadThroughViewsOfTheMappedColumnsAndTheOwnerIsNotForced(@TempDir Path directory)
             throws Exception {
-        String sql = RlsMigrationGenerator.generate(OPTIONS.withRelatedRows(RlsMigrationGenerator.RelatedRows.VIEWS)).sql();
-        assertThat(sql).contains("--packages dev.rowguard.postgres.rlsapp --output <this file> --hidden-references hide-row"
-                + " --unannotated deny --related-rows views");
+        String sql = RlsMigrationGenerator.generate(OPTIONS.withRelatedRows(RlsMigrationGenerator.RelatedRows.VIEWS))
+            .sql();
+        assertThat(sql)
+            .contains("--packages dev.rowguard.postgres.rlsapp --output <this file> --hidden-references hide-row"
+                    + " --unannotated deny --related-rows views");
         assertThat(sql).contains("""
                 DROP FUNCTION IF EXISTS rowguard."rows_rls_task"() CASCADE;
                 DROP VIEW IF EXISTS rowguard."rows_rls_task" CASCADE;
                 CREATE VIEW rowguard."rows_rls_task" AS SELECT id, project_id, title FROM rls_task\
                  WHERE rowguard.may_read('rls_task'::regclass);
                 GRANT SELECT ON rowguard."rows_rls_task" TO PUBLIC;""");
-        assertThat(sql).contains("CREATE VIEW rowguard.\"rows_rls_task_label\" AS SELECT label_id, task_id FROM rls_task_label");
-        assertThat(sql).contains("ALTER TABLE rls_task ENABLE ROW LEVEL SECURITY;\nALTER TABLE rls_task NO FORCE ROW LEVEL SECURITY;")
-                .doesNotContainPattern("TABLE \\w+ FORCE ROW").doesNotContain("CREATE OR REPLACE FUNCTION rowguard.\"rows_", "FROM rowguard.\"rows_rls_project\"()")
-                .contains("FROM rowguard.\"rows_rls_project\" ");
+        assertThat(sql)
+            .contains("CREATE VIEW rowguard.\"rows_rls_task_label\" AS SELECT label_id, task_id FROM rls_task_label");
+        assertThat(sql).contains(
+                "ALTER TABLE rls_task ENABLE ROW LEVEL SECURITY;\nALTER TABLE rls_task NO FORCE ROW LEVEL SECURITY;")
+            .doesNotContainPattern("TABLE \\w+ FORCE ROW")
+            .doesNotContain("CREATE OR REPLACE FUNCTION rowguard.\"rows_", "FROM rowguard.\"rows_rls_project\"()")
+            .contains("FROM rowguard.\"rows_rls_project\" ");
         Path file = directory.resolve("R__rowguard_rls.sql");
         RlsMigrationGenerator.main("--packages", "dev.rowguard.postgres.rlsapp", "--output", file.toString(),
                 "--related-rows", "views");
@@ -96,11 +109,12 @@ class RlsMigrationGeneratorTest {
 
     @Test
     void theOptionsAreStartUpsAndTheHeaderSaysHowToRegenerateWithThem() {
-        RlsMigrationGenerator.Options open = new RlsMigrationGenerator.Options(List.of("dev.rowguard.postgres.rlsapp"), false,
-                true, Set.of("region"), null, null);
+        RlsMigrationGenerator.Options open = new RlsMigrationGenerator.Options(List.of("dev.rowguard.postgres.rlsapp"),
+                false, true, Set.of("region"), null, null);
         String sql = RlsMigrationGenerator.generate(open).sql();
-        assertThat(sql).contains("--packages dev.rowguard.postgres.rlsapp --output <this file> --hidden-references unchecked"
-                + " --unannotated allow --auth-attributes region");
+        assertThat(sql)
+            .contains("--packages dev.rowguard.postgres.rlsapp --output <this file> --hidden-references unchecked"
+                    + " --unannotated allow --auth-attributes region");
         assertThat(sql).contains("""
                 CREATE POLICY rowguard_read ON rls_audit FOR SELECT
                     USING (true);""");
@@ -108,39 +122,44 @@ class RlsMigrationGeneratorTest {
 
     @Test
     void aTableOfSeveralEntitiesAllowsWhatAnyOfThemAllowsAndAJoinedSubclassTableGetsNoPoliciesBothReported() {
-        RlsMigrationGenerator.Result result = RlsMigrationGenerator.generate(List.of(RlsDocument.class,
-                RlsSecretDocument.class, RlsVehicle.class, RlsCar.class), OPTIONS);
+        RlsMigrationGenerator.Result result = RlsMigrationGenerator
+            .generate(List.of(RlsDocument.class, RlsSecretDocument.class, RlsVehicle.class, RlsCar.class), OPTIONS);
         assertThat(result.warnings()).anySatisfy(warning -> assertThat(warning).startsWith("RlsCar: its table rls_car"
                 + " (a JOINED subclass) holds only part of the row, so it gets no policies of its own"));
         assertThat(result.warnings()).anySatisfy(warning -> assertThat(warning).isEqualTo("rls_document CREATE: the"
                 + " entities stored in it (RlsDocument, RlsSecretDocument) have different rules; the policy allows what"
                 + " any of them allows"));
         assertThat(result.sql()).contains("ALTER TABLE rls_vehicle ENABLE ROW LEVEL SECURITY;")
-                .doesNotContain("ALTER TABLE rls_car ").contains("""
-                        CREATE POLICY rowguard_create ON rls_document FOR INSERT
-                            WITH CHECK ((select rowguard.is_system()) OR ((rls_document.owner_id = (select rowguard.auth_id()))\
-                         OR ((rls_document.owner_id = (select rowguard.auth_id()) AND (select rowguard.has(rowguard.auth('roles'),\
-                         '"secret"'::jsonb, 'STRING'))))));""");
+            .doesNotContain("ALTER TABLE rls_car ")
+            .contains(
+                    """
+                            CREATE POLICY rowguard_create ON rls_document FOR INSERT
+                                WITH CHECK ((select rowguard.is_system()) OR ((rls_document.owner_id = (select rowguard.auth_id()))\
+                             OR ((rls_document.owner_id = (select rowguard.auth_id()) AND (select rowguard.has(rowguard.auth('roles'),\
+                             '"secret"'::jsonb, 'STRING'))))));""");
     }
 
     @Test
     void aRuleThatDoesNotCompileStopsTheGeneratorWithStartUpsMessage() {
         assertThatThrownBy(() -> RlsMigrationGenerator.generate(List.of(RlsMistake.class), OPTIONS))
-                .isInstanceOf(PolicyDefinitionException.class).hasMessageContaining("""
-                        Invalid policy on entity RlsMistake:
-                          @Allow(value = READ, when = "titel == 'a'")
-                            titel == 'a'
-                            ^
-                          unknown attribute 'titel' of RlsMistake; its attributes are: id, title (column 1)""");
+            .isInstanceOf(PolicyDefinitionException.class)
+            .hasMessageContaining("""
+                    Invalid policy on entity RlsMistake:
+                      @Allow(value = READ, when = "titel == 'a'")
+                        titel == 'a'
+                        ^
+                      unknown attribute 'titel' of RlsMistake; its attributes are: id, title (column 1)""");
     }
 
     @Test
     void aRuleCannotNameAColumnOfASecondaryTableAndTheRowSourcesLeaveSuchColumnsOut() {
         assertThatThrownBy(() -> RlsMigrationGenerator.generate(List.of(RlsSecondaryColumnRule.class), OPTIONS))
-                .isInstanceOf(PolicyDefinitionException.class)
-                .hasMessageContaining("unknown attribute 'bio' of RlsSecondaryColumnRule; its attributes are: id");
-        String sql = RlsMigrationGenerator.generate(List.of(RlsProfile.class),
-                OPTIONS.withRelatedRows(RlsMigrationGenerator.RelatedRows.VIEWS)).sql();
+            .isInstanceOf(PolicyDefinitionException.class)
+            .hasMessageContaining("unknown attribute 'bio' of RlsSecondaryColumnRule; its attributes are: id");
+        String sql = RlsMigrationGenerator
+            .generate(List.of(RlsProfile.class), OPTIONS.withRelatedRows(RlsMigrationGenerator.RelatedRows.VIEWS))
+            .sql();
         assertThat(sql).contains("CREATE VIEW rowguard.\"rows_rls_profile\" AS SELECT id, owner_id FROM rls_profile ");
     }
+
 }

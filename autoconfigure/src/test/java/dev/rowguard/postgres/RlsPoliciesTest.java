@@ -20,10 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The generated migration on real PostgreSQL, written to by a role row-level security applies
- * to (no {@code BYPASSRLS}, not the owner), with the caller set by {@link SessionClaims}: what
- * the rules refuse fails in the database, what they allow succeeds. Related rows read through
- * functions here; {@link RlsPoliciesThroughViewsTest} runs the same with views.
+ * The generated migration on real PostgreSQL, written to by a role row-level security
+ * applies to (no {@code BYPASSRLS}, not the owner), with the caller set by
+ * {@link SessionClaims}: what the rules refuse fails in the database, what they allow
+ * succeeds. Related rows read through functions here; {@link RlsPoliciesThroughViewsTest}
+ * runs the same with views.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RlsPoliciesTest {
@@ -46,26 +47,34 @@ class RlsPoliciesTest {
 
     @BeforeAll
     void installTheGeneratedMigration() throws SQLException {
-        connection = TestPostgres.server().createDatabase("rls_policies_" + relatedRows().name().toLowerCase()).connect();
+        connection = TestPostgres.server()
+            .createDatabase("rls_policies_" + relatedRows().name().toLowerCase())
+            .connect();
         try (Statement statement = connection.createStatement()) {
             beforeCreatingTheTables(statement);
-            statement.execute("""
-                    CREATE TABLE rls_project (id bigint PRIMARY KEY, owner_id text, name text, archived boolean NOT NULL);
-                    CREATE TABLE rls_task (id bigint PRIMARY KEY, project_id bigint NOT NULL REFERENCES rls_project, title text);
-                    CREATE TABLE rls_label (id bigint PRIMARY KEY, name text);
-                    CREATE TABLE rls_task_label (task_id bigint NOT NULL REFERENCES rls_task, label_id bigint NOT NULL REFERENCES rls_label,
-                        PRIMARY KEY (task_id, label_id));
-                    CREATE TABLE rls_audit (id bigint PRIMARY KEY, note text);
-                    CREATE TABLE rls_message (id bigint PRIMARY KEY, recipient_id text, body text);
-                    INSERT INTO rls_project VALUES (1, 'alice', 'one', false), (2, 'bob', 'two', false), (3, 'alice', 'old', true);
-                    INSERT INTO rls_task VALUES (10, 1, 'alice''s'), (20, 2, 'bob''s');
-                    INSERT INTO rls_label VALUES (100, 'urgent');
-                    INSERT INTO rls_audit VALUES (1000, 'kept');
-                    """);
-            statement.execute(RlsMigrationGenerator.generate(RlsMigrationGeneratorTest.OPTIONS.withRelatedRows(relatedRows())).sql());
+            statement.execute(
+                    """
+                            CREATE TABLE rls_project (id bigint PRIMARY KEY, owner_id text, name text, archived boolean NOT NULL);
+                            CREATE TABLE rls_task (id bigint PRIMARY KEY, project_id bigint NOT NULL REFERENCES rls_project, title text);
+                            CREATE TABLE rls_label (id bigint PRIMARY KEY, name text);
+                            CREATE TABLE rls_task_label (task_id bigint NOT NULL REFERENCES rls_task, label_id bigint NOT NULL REFERENCES rls_label,
+                                PRIMARY KEY (task_id, label_id));
+                            CREATE TABLE rls_audit (id bigint PRIMARY KEY, note text);
+                            CREATE TABLE rls_message (id bigint PRIMARY KEY, recipient_id text, body text);
+                            INSERT INTO rls_project VALUES (1, 'alice', 'one', false), (2, 'bob', 'two', false), (3, 'alice', 'old', true);
+                            INSERT INTO rls_task VALUES (10, 1, 'alice''s'), (20, 2, 'bob''s');
+                            INSERT INTO rls_label VALUES (100, 'urgent');
+                            INSERT INTO rls_audit VALUES (1000, 'kept');
+                            """);
+            statement.execute(
+                    RlsMigrationGenerator.generate(RlsMigrationGeneratorTest.OPTIONS.withRelatedRows(relatedRows()))
+                        .sql());
             statement.execute("RESET ROLE");
-            statement.execute("DO $$ BEGIN CREATE ROLE " + WRITER + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON rls_project, rls_task, rls_label, rls_task_label, rls_audit, rls_message TO " + WRITER);
+            statement.execute("DO $$ BEGIN CREATE ROLE " + WRITER
+                    + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            statement.execute(
+                    "GRANT SELECT, INSERT, UPDATE, DELETE ON rls_project, rls_task, rls_label, rls_task_label, rls_audit, rls_message TO "
+                            + WRITER);
         }
         connection.setAutoCommit(false);
     }
@@ -134,17 +143,21 @@ class RlsPoliciesTest {
     }
 
     @Test
-    void anInsertThatReturnsARowItsCreatorCannotReadFailsBecausePostgresChecksTheReadRuleOnReturnedRows() throws SQLException {
+    void anInsertThatReturnsARowItsCreatorCannotReadFailsBecausePostgresChecksTheReadRuleOnReturnedRows()
+            throws SQLException {
         assertThat(count(ALICE, "INSERT INTO rls_message VALUES (1, 'bob', 'hi')")).isEqualTo(1);
         assertRefused(ALICE, "INSERT INTO rls_message VALUES (1, 'bob', 'hi') RETURNING id");
     }
 
     void assertRefused(Caller caller, String sql) {
         assertThatThrownBy(() -> count(caller, sql)).isInstanceOf(SQLException.class)
-                .satisfies(ex -> assertThat(((SQLException) ex).getSQLState()).as(ex.getMessage()).isEqualTo("42501"));
+            .satisfies(ex -> assertThat(((SQLException) ex).getSQLState()).as(ex.getMessage()).isEqualTo("42501"));
     }
 
-    /** Runs a statement as the caller and the writer role, in a transaction that is rolled back. */
+    /**
+     * Runs a statement as the caller and the writer role, in a transaction that is rolled
+     * back.
+     */
     int count(Caller caller, String sql) throws SQLException {
         try (Statement statement = as(caller)) {
             return statement.executeUpdate(sql);
@@ -180,4 +193,5 @@ class RlsPoliciesTest {
         statement.execute("SET LOCAL ROLE " + role);
         return statement;
     }
+
 }

@@ -22,9 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The caller reaches PostgreSQL as transaction-local settings, and nothing outlives its transaction. */
-@SpringBootTest(classes = EnforcementTestApplication.class, properties = { "rowguard.postgres.session-claims=true",
-        "spring.datasource.hikari.maximum-pool-size=2" })
+/**
+ * The caller reaches PostgreSQL as transaction-local settings, and nothing outlives its
+ * transaction.
+ */
+@SpringBootTest(classes = EnforcementTestApplication.class,
+        properties = { "rowguard.postgres.session-claims=true", "spring.datasource.hikari.maximum-pool-size=2" })
 @WithTestPostgres
 class SessionClaimsTest {
 
@@ -49,26 +52,41 @@ class SessionClaimsTest {
 
     @Test
     void aUsersTransactionCarriesTheirVerifiedClaims() {
-        AuthPrincipal alice = AuthPrincipal.builder("alice").claims(java.util.Map.of("sub", "alice", "role", "authenticated",
-                "app_metadata", java.util.Map.of("region", "north \"east\""))).build();
+        AuthPrincipal alice = AuthPrincipal.builder("alice")
+            .claims(java.util.Map.of("sub", "alice", "role", "authenticated", "app_metadata",
+                    java.util.Map.of("region", "north \"east\"")))
+            .build();
         String settings = Rowguard.runAs(alice, () -> tx.execute(status -> settings()));
         assertThat(settings).isEqualTo("user|alice|alice|authenticated");
-        String metadata = Rowguard.runAs(alice, () -> tx.execute(status -> (String) em.createNativeQuery(
-                "select current_setting('request.jwt.claims', true)::jsonb #>> '{app_metadata,region}'").getSingleResult()));
+        String metadata = Rowguard.runAs(alice,
+                () -> tx.execute(status -> (String) em
+                    .createNativeQuery(
+                            "select current_setting('request.jwt.claims', true)::jsonb #>> '{app_metadata,region}'")
+                    .getSingleResult()));
         assertThat(metadata).isEqualTo("north \"east\"");
     }
 
     @Test
     void aUsersTransactionCarriesThePrincipalAsPoliciesSeeIt() {
-        AuthPrincipal alice = AuthPrincipal.builder("alice").provider("clerk").role("admin").orgId("org_1").orgRole("admin")
-                .orgPermissions(List.of("org:invoices:read")).attribute("region", "north").attribute("level", 2)
-                .attribute("since", java.time.Instant.parse("2024-01-02T03:04:05Z")).build();
+        AuthPrincipal alice = AuthPrincipal.builder("alice")
+            .provider("clerk")
+            .role("admin")
+            .orgId("org_1")
+            .orgRole("admin")
+            .orgPermissions(List.of("org:invoices:read"))
+            .attribute("region", "north")
+            .attribute("level", 2)
+            .attribute("since", java.time.Instant.parse("2024-01-02T03:04:05Z"))
+            .build();
         String principal = Rowguard.runAs(alice, () -> tx.execute(status -> principal()));
         assertThat(principal).isEqualTo("{\"id\":\"alice\",\"provider\":\"clerk\",\"email\":null,\"roles\":[\"admin\"],"
                 + "\"orgId\":\"org_1\",\"orgRole\":\"admin\",\"orgPermissions\":[\"org:invoices:read\"],"
                 + "\"attributes\":{\"region\":\"north\",\"level\":2,\"since\":\"2024-01-02T03:04:05Z\"}}");
-        Object level = Rowguard.runAs(alice, () -> tx.execute(status -> em.createNativeQuery(
-                "select jsonb_typeof(current_setting('rowguard.principal')::jsonb #> '{attributes,level}')").getSingleResult()));
+        Object level = Rowguard
+            .runAs(alice,
+                    () -> tx.execute(status -> em.createNativeQuery(
+                            "select jsonb_typeof(current_setting('rowguard.principal')::jsonb #> '{attributes,level}')")
+                        .getSingleResult()));
         assertThat(level).isEqualTo("number");
     }
 
@@ -106,7 +124,8 @@ class SessionClaimsTest {
                 boolean inTransaction = i % 3 != 0;
                 checks.add(pool.submit(() -> {
                     if (inTransaction) {
-                        String settings = Rowguard.runAs(AuthPrincipal.of(user), () -> tx.execute(status -> settings()));
+                        String settings = Rowguard.runAs(AuthPrincipal.of(user),
+                                () -> tx.execute(status -> settings()));
                         return settings.equals("user|" + user + "|" + user);
                     }
                     String outside = jdbc.queryForObject(LEFT_ON_CONNECTION, String.class);
@@ -129,4 +148,5 @@ class SessionClaimsTest {
     private String settings() {
         return (String) em.createNativeQuery(READ_SETTINGS).getSingleResult();
     }
+
 }

@@ -16,8 +16,9 @@ import org.springframework.security.test.context.support.WithMockUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@code @DataJpaTest} gets Rowguard's JPA configuration as the full application does: the
- * policies hold in repository tests, and callers switch inside the test's transaction.
+ * A {@code @DataJpaTest} gets Rowguard's JPA configuration as the full application does:
+ * the policies hold in repository tests, and callers switch inside the test's
+ * transaction.
  */
 @DataJpaTest(properties = { "spring.jpa.hibernate.ddl-auto=create", "spring.flyway.enabled=false" })
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -55,4 +56,5 @@ class DataJpaSliceTest {
     private List<String> texts() {
         return memos.findAll().stream().map(Memo::getText).sorted().toList();
     }
+
 }

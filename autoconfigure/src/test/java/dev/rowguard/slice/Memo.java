@@ -42,4 +42,5 @@ public class Memo {
     public String getOwnerId() {
         return ownerId;
     }
+
 }

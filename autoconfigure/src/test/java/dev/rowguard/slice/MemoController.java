@@ -22,4 +22,5 @@ public class MemoController {
     Object denied() {
         throw new PolicyViolationException("Memo", Operation.UPDATE);
     }
+
 }

@@ -15,9 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A {@code @WebMvcTest} gets Rowguard's web side as the full application does: its security chain
- * (anonymous requests pass, a bad token is a 401), its problem handlers, and every Spring Security
- * test authentication as the caller.
+ * A {@code @WebMvcTest} gets Rowguard's web side as the full application does: its
+ * security chain (anonymous requests pass, a bad token is a 401), its problem handlers,
+ * and every Spring Security test authentication as the caller.
  */
 @WebMvcTest(controllers = MemoController.class, properties = "rowguard.oidc.issuer=https://login.example.com")
 class WebMvcSliceTest {
@@ -28,10 +28,10 @@ class WebMvcSliceTest {
     @Test
     void aDeniedWriteIsA403ProblemAsInTheApplication() throws Exception {
         mvc.perform(get("/memos/denied"))
-                .andExpect(status().isForbidden())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.entity").value("Memo"))
-                .andExpect(jsonPath("$.operation").value("UPDATE"));
+            .andExpect(status().isForbidden())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+            .andExpect(jsonPath("$.entity").value("Memo"))
+            .andExpect(jsonPath("$.operation").value("UPDATE"));
     }
 
     @Test
@@ -42,13 +42,15 @@ class WebMvcSliceTest {
     @Test
     void aBadBearerTokenIsA401FromRowguardsChain() throws Exception {
         mvc.perform(get("/memos/caller").header("Authorization", "Bearer not-a-token"))
-                .andExpect(status().isUnauthorized())
-                .andExpect(header().exists("WWW-Authenticate"));
+            .andExpect(status().isUnauthorized())
+            .andExpect(header().exists("WWW-Authenticate"));
     }
 
     @Test
     void springSecurityTestsJwtIsTheCaller() throws Exception {
         mvc.perform(get("/memos/caller").with(jwt().jwt(token -> token.subject("alice"))))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.id").value("alice"));
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.id").value("alice"));
     }
+
 }

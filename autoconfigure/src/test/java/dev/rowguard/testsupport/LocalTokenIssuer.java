@@ -37,17 +37,22 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real token issuer on loopback: it serves its public keys as a JWKS and OpenID discovery
- * document over HTTP and signs tokens with the private half. Used by tests and by the sample
- * app's dev mode; it can rotate keys and simulate a JWKS outage.
+ * A real token issuer on loopback: it serves its public keys as a JWKS and OpenID
+ * discovery document over HTTP and signs tokens with the private half. Used by tests and
+ * by the sample app's dev mode; it can rotate keys and simulate a JWKS outage.
  */
 public final class LocalTokenIssuer implements AutoCloseable {
 
     private final HttpServer server;
+
     private final String issuer;
+
     private final List<JWK> keys = new CopyOnWriteArrayList<>();
+
     private final AtomicInteger jwksFetches = new AtomicInteger();
+
     private volatile JWK signingKey;
+
     private volatile boolean available = true;
 
     private LocalTokenIssuer(HttpServer server, String issuer, JWK firstKey) {
@@ -100,7 +105,9 @@ public final class LocalTokenIssuer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** How many times the JWKS was requested (including requests answered with an outage). */
+    /**
+     * How many times the JWKS was requested (including requests answered with an outage).
+     */
     public int jwksFetches() {
         return jwksFetches.get();
     }
@@ -110,7 +117,9 @@ public final class LocalTokenIssuer implements AutoCloseable {
         this.available = available;
     }
 
-    /** Adds a new key of the given algorithm, publishes it and signs with it from now on. */
+    /**
+     * Adds a new key of the given algorithm, publishes it and signs with it from now on.
+     */
     public JWK rotate(JWSAlgorithm algorithm) {
         JWK key = generateKey(algorithm);
         keys.add(key);
@@ -183,8 +192,9 @@ public final class LocalTokenIssuer implements AutoCloseable {
         String kid = UUID.randomUUID().toString();
         try {
             if (JWSAlgorithm.Family.EC.contains(algorithm)) {
-                return new ECKeyGenerator(Curve.forJWSAlgorithm(algorithm).iterator().next())
-                        .keyID(kid).algorithm(algorithm).generate();
+                return new ECKeyGenerator(Curve.forJWSAlgorithm(algorithm).iterator().next()).keyID(kid)
+                    .algorithm(algorithm)
+                    .generate();
             }
             return new RSAKeyGenerator(2048).keyID(kid).algorithm(algorithm).generate();
         }
@@ -197,10 +207,15 @@ public final class LocalTokenIssuer implements AutoCloseable {
     public final class TokenBuilder {
 
         private final Map<String, Object> claims = new LinkedHashMap<>();
+
         private JWK key = signingKey;
+
         private JOSEObjectType type = JOSEObjectType.JWT;
+
         private String keyId;
+
         private byte[] hmacSecret;
+
         private boolean unsigned;
 
         private TokenBuilder() {
@@ -269,7 +284,8 @@ public final class LocalTokenIssuer implements AutoCloseable {
             }
             if (hmacSecret != null) {
                 try {
-                    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(type).keyID(keyId).build(),
+                    SignedJWT jwt = new SignedJWT(
+                            new JWSHeader.Builder(JWSAlgorithm.HS256).type(type).keyID(keyId).build(),
                             claimsSet.build());
                     jwt.sign(new MACSigner(hmacSecret));
                     return jwt.serialize();
@@ -281,7 +297,8 @@ public final class LocalTokenIssuer implements AutoCloseable {
             try {
                 JWSAlgorithm algorithm = (JWSAlgorithm) key.getAlgorithm();
                 JWSHeader header = new JWSHeader.Builder(algorithm).type(type)
-                        .keyID(keyId != null ? keyId : key.getKeyID()).build();
+                    .keyID(keyId != null ? keyId : key.getKeyID())
+                    .build();
                 JWSSigner signer = new DefaultJWSSignerFactory().createJWSSigner(key, algorithm);
                 SignedJWT jwt = new SignedJWT(header, claimsSet.build());
                 jwt.sign(signer);
@@ -291,5 +308,7 @@ public final class LocalTokenIssuer implements AutoCloseable {
                 throw new IllegalStateException("Could not sign a test token", ex);
             }
         }
+
     }
+
 }

@@ -30,7 +30,8 @@ class LocalTokenIssuerTest {
     void anEs256IssuerSignsWithItsEcKey() {
         try (LocalTokenIssuer issuer = LocalTokenIssuer.start(0, "/auth/v1", JWSAlgorithm.ES256)) {
             JwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri())
-                    .jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.ES256).build();
+                .jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.ES256)
+                .build();
             assertThat(issuer.issuer()).endsWith("/auth/v1");
             assertThat(decoder.decode(issuer.token("bob", Map.of())).getSubject()).isEqualTo("bob");
         }
@@ -44,4 +45,5 @@ class LocalTokenIssuerTest {
             assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(forged));
         }
     }
+
 }

@@ -9,7 +9,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * One freshly created database on the shared test server: nothing another test wrote is in it.
+ * One freshly created database on the shared test server: nothing another test wrote is
+ * in it.
  */
 public record TestDatabase(String name, String jdbcUrl, String username, String password) {
 

@@ -17,25 +17,33 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /**
  * The one real PostgreSQL server of a test JVM, started on first use.
  * <p>
- * Chosen in this order: an external server named by {@code ROWGUARD_TEST_DATABASE_URL} (with
- * {@code ROWGUARD_TEST_DATABASE_USERNAME} / {@code ROWGUARD_TEST_DATABASE_PASSWORD}; the user needs
- * {@code CREATEDB}), a Testcontainers PostgreSQL when a Docker engine answers, else an embedded
- * PostgreSQL (zonky), which needs nothing installed. Every test gets its own database through
+ * Chosen in this order: an external server named by {@code ROWGUARD_TEST_DATABASE_URL}
+ * (with {@code ROWGUARD_TEST_DATABASE_USERNAME} /
+ * {@code ROWGUARD_TEST_DATABASE_PASSWORD}; the user needs {@code CREATEDB}), a
+ * Testcontainers PostgreSQL when a Docker engine answers, else an embedded PostgreSQL
+ * (zonky), which needs nothing installed. Every test gets its own database through
  * {@link #createDatabase(String)}.
  */
 public final class TestPostgres {
 
     public static final String URL_VARIABLE = "ROWGUARD_TEST_DATABASE_URL";
 
-    public enum Kind { EXTERNAL, TESTCONTAINERS, EMBEDDED }
+    public enum Kind {
+
+        EXTERNAL, TESTCONTAINERS, EMBEDDED
+
+    }
 
     private static final AtomicInteger DATABASE_COUNTER = new AtomicInteger();
 
     private static volatile TestPostgres instance;
 
     private final Kind kind;
+
     private final String adminUrl;
+
     private final String username;
+
     private final String password;
 
     private TestPostgres(Kind kind, String adminUrl, String username, String password) {
@@ -67,7 +75,7 @@ public final class TestPostgres {
     public TestDatabase createDatabase(String hint) {
         String name = "rg_" + DATABASE_COUNTER.incrementAndGet() + "_" + sanitize(hint);
         try (Connection admin = DriverManager.getConnection(adminUrl, username, password);
-             Statement statement = admin.createStatement()) {
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE \"" + name + "\"");
         }
         catch (SQLException ex) {
@@ -92,11 +100,11 @@ public final class TestPostgres {
         }
         try {
             EmbeddedPostgres embedded = EmbeddedPostgres.builder()
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "300")
-                    .start();
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("max_connections", "300")
+                .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(embedded), "test-postgres-stop"));
             return new TestPostgres(Kind.EMBEDDED, embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
         }
@@ -135,4 +143,5 @@ public final class TestPostgres {
         String cleaned = hint.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         return cleaned.length() > 40 ? cleaned.substring(0, 40) : cleaned;
     }
+
 }

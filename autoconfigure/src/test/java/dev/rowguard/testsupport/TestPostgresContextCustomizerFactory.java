@@ -10,8 +10,8 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 
 /**
- * Wires {@link WithTestPostgres}: one fresh database per test class (the class is part of the
- * context cache key, so two classes never share a database).
+ * Wires {@link WithTestPostgres}: one fresh database per test class (the class is part of
+ * the context cache key, so two classes never share a database).
  */
 class TestPostgresContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -19,7 +19,7 @@ class TestPostgresContextCustomizerFactory implements ContextCustomizerFactory {
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
             List<ContextConfigurationAttributes> configAttributes) {
         boolean annotated = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
-                .isPresent(WithTestPostgres.class);
+            .isPresent(WithTestPostgres.class);
         return annotated ? new DatabaseCustomizer(testClass) : null;
     }
 
@@ -29,10 +29,12 @@ class TestPostgresContextCustomizerFactory implements ContextCustomizerFactory {
         public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
                 org.springframework.test.context.MergedContextConfiguration mergedConfig) {
             TestDatabase database = TestPostgres.server().createDatabase(testClass.getSimpleName());
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("rowguardTestPostgres",
-                    Map.of("spring.datasource.url", database.jdbcUrl(),
-                            "spring.datasource.username", database.username(),
-                            "spring.datasource.password", database.password())));
+            context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource("rowguardTestPostgres",
+                        Map.of("spring.datasource.url", database.jdbcUrl(), "spring.datasource.username",
+                                database.username(), "spring.datasource.password", database.password())));
         }
     }
+
 }

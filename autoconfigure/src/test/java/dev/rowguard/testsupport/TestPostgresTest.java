@@ -14,8 +14,10 @@ class TestPostgresTest {
     @Test
     void theTestServerIsARealPostgresqlOfVersion15OrLater() throws SQLException {
         TestDatabase database = TestPostgres.server().createDatabase("version_check");
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT version(), current_setting('server_version_num')::int")) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement
+                    .executeQuery("SELECT version(), current_setting('server_version_num')::int")) {
             result.next();
             assertThat(result.getString(1)).startsWith("PostgreSQL");
             assertThat(result.getInt(2)).isGreaterThanOrEqualTo(150000);
@@ -32,8 +34,10 @@ class TestPostgresTest {
             statement.execute("CREATE TABLE marker (id int)");
             statement.execute("INSERT INTO marker VALUES (1)");
         }
-        try (Connection connection = second.connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename = 'marker'")) {
+        try (Connection connection = second.connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement
+                    .executeQuery("SELECT count(*) FROM pg_tables WHERE tablename = 'marker'")) {
             result.next();
             assertThat(result.getInt(1)).isZero();
         }
@@ -47,6 +51,7 @@ class TestPostgresTest {
     @Test
     void aDatabaseUrlKeepsHostPortAndParameters() {
         assertThat(TestPostgres.withDatabase("jdbc:postgresql://localhost:5432/postgres?user=x&ssl=false", "rg_1"))
-                .isEqualTo("jdbc:postgresql://localhost:5432/rg_1?user=x&ssl=false");
+            .isEqualTo("jdbc:postgresql://localhost:5432/rg_1?user=x&ssl=false");
     }
+
 }

@@ -22,10 +22,12 @@ class TestcontainersPostgresTest {
     @Test
     void aContainerPostgresAnswersQueries() throws Exception {
         try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl(), postgres.getUsername(),
-                postgres.getPassword()); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT version()")) {
+                postgres.getPassword());
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT version()")) {
             result.next();
             assertThat(result.getString(1)).startsWith("PostgreSQL");
         }
     }
+
 }

@@ -9,4 +9,5 @@ public class SampleApplication {
     public static void main(String[] args) {
         SpringApplication.run(SampleApplication.class, args);
     }
+
 }

@@ -13,16 +13,14 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /**
- * The benchmark's hand-written queries over the sample's own {@link Todo}: the expert's condition
- * (a semi-join on a UNION ALL), the naive one-OR condition, and the unconditioned queries the
- * enforced side runs with Rowguard's filter added.
+ * The benchmark's hand-written queries over the sample's own {@link Todo}: the expert's
+ * condition (a semi-join on a UNION ALL), the naive one-OR condition, and the
+ * unconditioned queries the enforced side runs with Rowguard's filter added.
  */
 public interface BenchTodoRepository extends JpaRepository<Todo, Long>, JpaSpecificationExecutor<Todo> {
 
     /** The expert's SQL of todo-dataset.md, in JPQL. */
-    String EXPERT = "t.list.id in ("
-            + "select l.id from TodoList l where l.owner.id = :me "
-            + "union all "
+    String EXPERT = "t.list.id in (" + "select l.id from TodoList l where l.owner.id = :me " + "union all "
             + "select l2.id from TodoList l2 join SpaceUser su on su.space.id = l2.space.id "
             + "where su.user.id = :me and l2.privateList = false)";
 
@@ -30,21 +28,21 @@ public interface BenchTodoRepository extends JpaRepository<Todo, Long>, JpaSpeci
     String NAIVE_OR = "l.owner.id = :me or (l.privateList = false and l.space.id in "
             + "(select su.space.id from SpaceUser su where su.user.id = :me))";
 
-    /** Users the caller may read (User's rule for a principal without an organization). */
+    /**
+     * Users the caller may read (User's rule for a principal without an organization).
+     */
     String VISIBLE_USERS = "select u.id from User u where u.id = :me "
             + "union all select m.user.id from SpaceUser m where m.space.id in "
             + "(select s.space.id from SpaceUser s where s.user.id = :me)";
 
     /**
-     * What the default hide-row semantics ask, written by hand with the implied checks left out:
-     * the todo rule, the list's space and owner readable (a space's owner too), and the todo's
-     * owner readable.
+     * What the default hide-row semantics ask, written by hand with the implied checks
+     * left out: the todo rule, the list's space and owner readable (a space's owner too),
+     * and the todo's owner readable.
      */
-    String EXPERT_HIDE_ROW = "t.list.id in ("
-            + "select l.id from TodoList l where l.owner.id = :me and l.space.id in "
+    String EXPERT_HIDE_ROW = "t.list.id in (" + "select l.id from TodoList l where l.owner.id = :me and l.space.id in "
             + "(select sp.id from Space sp where exists (select 1 from SpaceUser x where x.space.id = sp.id and x.user.id = :me) "
-            + "and sp.owner.id in (" + VISIBLE_USERS + ")) "
-            + "union all "
+            + "and sp.owner.id in (" + VISIBLE_USERS + ")) " + "union all "
             + "select l2.id from TodoList l2 where l2.space.id in (select su.space.id from SpaceUser su where su.user.id = :me) "
             + "and l2.privateList = false and l2.owner.id in (" + VISIBLE_USERS + ") "
             + "and l2.space.id in (select sp2.id from Space sp2 where sp2.owner.id in (" + VISIBLE_USERS + "))) "
@@ -52,8 +50,7 @@ public interface BenchTodoRepository extends JpaRepository<Todo, Long>, JpaSpeci
 
     // ---- page + total (policies off, condition by hand)
 
-    @Query(value = "select t from Todo t where " + EXPERT,
-            countQuery = "select count(t) from Todo t where " + EXPERT)
+    @Query(value = "select t from Todo t where " + EXPERT, countQuery = "select count(t) from Todo t where " + EXPERT)
     Page<Todo> expertPage(@Param("me") String me, Pageable pageable);
 
     @Query(value = "select t from Todo t where " + EXPERT_HIDE_ROW,
@@ -77,8 +74,9 @@ public interface BenchTodoRepository extends JpaRepository<Todo, Long>, JpaSpeci
     List<Todo> pageOnly(Pageable pageable);
 
     /**
-     * Enforced side, page + total through an HQL string like the baseline's (findAll(Pageable)
-     * goes through a criteria query, which Hibernate does not plan-cache even without filters).
+     * Enforced side, page + total through an HQL string like the baseline's
+     * (findAll(Pageable) goes through a criteria query, which Hibernate does not
+     * plan-cache even without filters).
      */
     @Query(value = "select t from Todo t", countQuery = "select count(t) from Todo t")
     Page<Todo> pageAll(Pageable pageable);
@@ -88,7 +86,10 @@ public interface BenchTodoRepository extends JpaRepository<Todo, Long>, JpaSpeci
     @Query("select t from Todo t where t.id = :id and " + EXPERT)
     Optional<Todo> findVisibleById(@Param("id") Long id, @Param("me") String me);
 
-    /** The default's semantics (the rule and the hidden-reference checks) by id, written by hand. */
+    /**
+     * The default's semantics (the rule and the hidden-reference checks) by id, written
+     * by hand.
+     */
     @Query("select t from Todo t where t.id = :id and " + EXPERT_HIDE_ROW)
     Optional<Todo> findVisibleByIdHideRow(@Param("id") Long id, @Param("me") String me);
 
@@ -98,4 +99,5 @@ public interface BenchTodoRepository extends JpaRepository<Todo, Long>, JpaSpeci
     /** Enforced side of the one-row JPQL query: Rowguard adds the condition. */
     @Query("select t from Todo t where t.id = :id")
     Optional<Todo> jpqlById(@Param("id") Long id);
+
 }

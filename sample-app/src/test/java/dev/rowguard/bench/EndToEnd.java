@@ -19,11 +19,11 @@ import java.util.function.IntFunction;
 import dev.rowguard.sampledev.DevSampleApplication;
 
 /**
- * Section 4 of the benchmark: the sample's todo list endpoint over HTTP on loopback, RS256
- * tokens of 64 users verified and the policies applied, against the same page served without
- * security and policies by the expert's query. Each server runs in its own JVM; this JVM is the
- * load client. Time slots alternate between the two servers (after a warm-up slot each), so
- * both see the same machine.
+ * Section 4 of the benchmark: the sample's todo list endpoint over HTTP on loopback,
+ * RS256 tokens of 64 users verified and the policies applied, against the same page
+ * served without security and policies by the expert's query. Each server runs in its own
+ * JVM; this JVM is the load client. Time slots alternate between the two servers (after a
+ * warm-up slot each), so both see the same machine.
  */
 final class EndToEnd {
 
@@ -32,9 +32,13 @@ final class EndToEnd {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final TodoBenchmark.Db db;
+
     private final Consumer<String> report;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final HttpClient client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
 
     EndToEnd(TodoBenchmark.Db db, Consumer<String> report) {
         this.db = db;
@@ -54,30 +58,38 @@ final class EndToEnd {
         }
     }
 
-    /** A server under load: how to start it, and how to ask it for a user's page once started. */
+    /**
+     * A server under load: how to start it, and how to ask it for a user's page once
+     * started.
+     */
     private record Server(String name, String label, String mainClass, List<String> arguments, boolean devTokens) {
     }
 
     void run() throws Exception {
         int concurrency = Integer.getInteger("bench.e2e.concurrency", 16);
         int seconds = Integer.getInteger("bench.e2e.seconds", 20);
-        // The sample twice: with the starter's default (hide-row) and with hidden-references unchecked, which
-        // enforces the todo rule alone; the difference is what the default's semantics cost over HTTP. The last
+        // The sample twice: with the starter's default (hide-row) and with
+        // hidden-references unchecked, which
+        // enforces the todo rule alone; the difference is what the default's semantics
+        // cost over HTTP. The last
         // server is the unsecured one every other is compared with.
         List<Server> servers = List.of(
                 new Server("e2e-enforced", "the sample, Rowguard on (token verified, policies; default hide-row)",
                         DevSampleApplication.class.getName(), List.of(), true),
-                new Server("e2e-unchecked", "the sample, Rowguard on, `hidden-references: unchecked` (the todo rule alone)",
-                        DevSampleApplication.class.getName(), List.of("--rowguard.policy.hidden-references=unchecked"), true),
-                new Server("e2e-plain", "security and policies off, the expert's query by hand", PlainServer.class.getName(),
-                        List.of("--rowguard.policy.enabled=false"), false));
+                new Server("e2e-unchecked",
+                        "the sample, Rowguard on, `hidden-references: unchecked` (the todo rule alone)",
+                        DevSampleApplication.class.getName(), List.of("--rowguard.policy.hidden-references=unchecked"),
+                        true),
+                new Server("e2e-plain", "security and policies off, the expert's query by hand",
+                        PlainServer.class.getName(), List.of("--rowguard.policy.enabled=false"), false));
         List<Process> processes = new ArrayList<>();
         try {
             List<Integer> ports = new ArrayList<>();
             for (Server server : servers) {
                 int port = freePort();
                 ports.add(port);
-                processes.add(start(server.name(), server.mainClass(), port, server.arguments().toArray(String[]::new)));
+                processes
+                    .add(start(server.name(), server.mainClass(), port, server.arguments().toArray(String[]::new)));
             }
             List<IntFunction<HttpRequest>> requests = new ArrayList<>();
             for (int s = 0; s < servers.size(); s++) {
@@ -112,11 +124,16 @@ final class EndToEnd {
         }
     }
 
-    /** The i-th request to a server: the page of user i % 64 + 1, with that user's token where the server checks one. */
+    /**
+     * The i-th request to a server: the page of user i % 64 + 1, with that user's token
+     * where the server checks one.
+     */
     private IntFunction<HttpRequest> requests(Server server, int port) throws IOException, InterruptedException {
         if (!server.devTokens()) {
-            return i -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/bench/todos?me=" + (i % USERS + 1)
-                    + "&" + PAGE)).timeout(REQUEST_TIMEOUT).build();
+            return i -> HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + port + "/bench/todos?me=" + (i % USERS + 1) + "&" + PAGE))
+                .timeout(REQUEST_TIMEOUT)
+                .build();
         }
         // each dev-mode server trusts only its own local issuer
         String[] tokens = new String[USERS];
@@ -124,7 +141,9 @@ final class EndToEnd {
             tokens[user - 1] = get(URI.create("http://127.0.0.1:" + port + "/dev/token?sub=" + user)).body().trim();
         }
         return i -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/todos?" + PAGE))
-                .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + tokens[i % USERS]).build();
+            .timeout(REQUEST_TIMEOUT)
+            .header("Authorization", "Bearer " + tokens[i % USERS])
+            .build();
     }
 
     private void checkSameAnswers(IntFunction<HttpRequest> enforced, IntFunction<HttpRequest> plain)
@@ -133,12 +152,14 @@ final class EndToEnd {
             HttpResponse<String> a = client.send(enforced.apply(i), HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> b = client.send(plain.apply(i), HttpResponse.BodyHandlers.ofString());
             if (a.statusCode() != 200 || b.statusCode() != 200 || !a.body().equals(b.body())) {
-                throw new IllegalStateException("user " + (i + 1) + ": the servers answer differently: " + a.statusCode()
-                        + " " + abbreviate(a.body()) + " vs " + b.statusCode() + " " + abbreviate(b.body()));
+                throw new IllegalStateException(
+                        "user " + (i + 1) + ": the servers answer differently: " + a.statusCode() + " "
+                                + abbreviate(a.body()) + " vs " + b.statusCode() + " " + abbreviate(b.body()));
             }
         }
-        if (!client.send(enforced.apply(0), HttpResponse.BodyHandlers.ofString()).body()
-                .contains("\"totalElements\":" + TodoBenchmark.EXPECTED_TOTAL)) {
+        if (!client.send(enforced.apply(0), HttpResponse.BodyHandlers.ofString())
+            .body()
+            .contains("\"totalElements\":" + TodoBenchmark.EXPECTED_TOTAL)) {
             throw new IllegalStateException("user 1 should see " + TodoBenchmark.EXPECTED_TOTAL + " todos");
         }
     }
@@ -192,16 +213,19 @@ final class EndToEnd {
 
     private static Slot merge(List<Slot> slots) {
         long[] all = slots.stream().flatMapToLong(slot -> Arrays.stream(slot.latencies())).sorted().toArray();
-        return new Slot(slots.stream().mapToLong(Slot::requests).sum(), slots.stream().mapToDouble(Slot::seconds).sum(), all);
+        return new Slot(slots.stream().mapToLong(Slot::requests).sum(), slots.stream().mapToDouble(Slot::seconds).sum(),
+                all);
     }
 
     private void write(int concurrency, int seconds, List<Server> servers, List<Slot> slots) {
         report.accept("");
         report.accept("## 4. End to end: GET /api/todos (page of 50 by id and its total) over HTTP, 64 users");
         report.accept("");
-        report.accept(servers.size() + " servers in their own JVMs (`-Xmx1g`) on the benchmark's database, this JVM the load client on"
+        report.accept(servers.size()
+                + " servers in their own JVMs (`-Xmx1g`) on the benchmark's database, this JVM the load client on"
                 + " loopback: " + concurrency + " client threads, each request with the next of 64 users' RS256 tokens"
-                + " (each dev-mode server's local issuer, verified through its JWKS), slots of " + seconds + " s rotating"
+                + " (each dev-mode server's local issuer, verified through its JWKS), slots of " + seconds
+                + " s rotating"
                 + " between the servers after a warm-up slot each; two measured slots per server. Checked first: every"
                 + " server gives the same JSON to each of the 64 users.");
         report.accept("");
@@ -214,9 +238,13 @@ final class EndToEnd {
         Slot plain = slots.get(slots.size() - 1);
         for (int s = 0; s < servers.size() - 1; s++) {
             Slot enforced = slots.get(s);
-            report.accept(String.format(Locale.ROOT, "- %s: throughput / off **%.2f** (goal at or above 0.9); latency / off:"
-                    + " p50 %.2f, p99 %.2f", servers.get(s).name(), enforced.perSecond() / plain.perSecond(),
-                    enforced.percentileMs(50) / plain.percentileMs(50), enforced.percentileMs(99) / plain.percentileMs(99)));
+            report
+                .accept(String.format(Locale.ROOT,
+                        "- %s: throughput / off **%.2f** (goal at or above 0.9); latency / off:"
+                                + " p50 %.2f, p99 %.2f",
+                        servers.get(s).name(), enforced.perSecond() / plain.perSecond(),
+                        enforced.percentileMs(50) / plain.percentileMs(50),
+                        enforced.percentileMs(99) / plain.percentileMs(99)));
         }
     }
 
@@ -226,13 +254,13 @@ final class EndToEnd {
     }
 
     private Process start(String name, String mainClass, int port, String... extra) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms512m", "-Xmx1g", "-cp", System.getProperty("java.class.path"), mainClass,
-                "--server.port=" + port, "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
-                "--spring.flyway.enabled=false", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                "--logging.level.dev.rowguard=WARN",
-                "--spring.jmx.enabled=false"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms512m", "-Xmx1g", "-cp",
+                        System.getProperty("java.class.path"), mainClass, "--server.port=" + port,
+                        "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
+                        "--spring.datasource.password=" + db.password(), "--spring.flyway.enabled=false",
+                        "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                        "--logging.level.dev.rowguard=WARN", "--spring.jmx.enabled=false"));
         command.addAll(List.of(extra));
         String jvmArguments = System.getProperty("bench.e2e.jvm-args", "").strip();
         if (!jvmArguments.isEmpty()) {
@@ -249,7 +277,8 @@ final class EndToEnd {
     private void awaitStarted(int port, Process process, String name) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + 180_000_000_000L;
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive() || java.nio.file.Files.readString(log(name)).contains("APPLICATION FAILED TO START")) {
+            if (!process.isAlive()
+                    || java.nio.file.Files.readString(log(name)).contains("APPLICATION FAILED TO START")) {
                 throw new IllegalStateException("a server did not start, see " + log(name));
             }
             try {
@@ -264,7 +293,8 @@ final class EndToEnd {
     }
 
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static int freePort() throws IOException {
@@ -276,4 +306,5 @@ final class EndToEnd {
     private static String abbreviate(String body) {
         return body.length() > 300 ? body.substring(0, 300) + "..." : body;
     }
+
 }

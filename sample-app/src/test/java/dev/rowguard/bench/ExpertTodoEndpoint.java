@@ -11,10 +11,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The end-to-end benchmark's baseline: the sample's todo list endpoint as it would be written
- * without Rowguard, security off, the caller named in the request and the expert's condition
- * by hand. Its JSON is the sample's ({@code GET /api/todos}); {@link EndToEnd} checks they are
- * equal before measuring. Registered only by {@link PlainServer}.
+ * The end-to-end benchmark's baseline: the sample's todo list endpoint as it would be
+ * written without Rowguard, security off, the caller named in the request and the
+ * expert's condition by hand. Its JSON is the sample's ({@code GET /api/todos});
+ * {@link EndToEnd} checks they are equal before measuring. Registered only by
+ * {@link PlainServer}.
  */
 @RestController
 class ExpertTodoEndpoint {
@@ -38,4 +39,5 @@ class ExpertTodoEndpoint {
     PagedModel<TodoView> list(@RequestParam String me, Pageable pageable) {
         return new PagedModel<>(todos.expertPage(me, pageable).map(TodoView::of));
     }
+
 }

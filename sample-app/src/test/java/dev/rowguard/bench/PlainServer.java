@@ -10,13 +10,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
- * The end-to-end benchmark's baseline server: the sample's entities and the expert's endpoint,
- * with no token verification, no security filters and Rowguard's policies off. Run in its own
- * JVM by {@link EndToEnd}.
+ * The end-to-end benchmark's baseline server: the sample's entities and the expert's
+ * endpoint, with no token verification, no security filters and Rowguard's policies off.
+ * Run in its own JVM by {@link EndToEnd}.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration(excludeName = {
-        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+@EnableAutoConfiguration(excludeName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -32,4 +31,5 @@ public class PlainServer {
     public static void main(String[] args) {
         SpringApplication.run(PlainServer.class, args);
     }
+
 }

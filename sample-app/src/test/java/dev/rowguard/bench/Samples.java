@@ -6,6 +6,7 @@ import java.util.Arrays;
 final class Samples {
 
     private long[] values = new long[256];
+
     private int size;
 
     void add(long nanos) {
@@ -37,4 +38,5 @@ final class Samples {
         int rank = (int) Math.ceil(percent / 100.0 * size);
         return sorted[Math.max(0, Math.min(size - 1, rank - 1))] / 1_000_000.0;
     }
+
 }

@@ -18,9 +18,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Records the SQL and the bound parameters of the statements Hibernate sends, while switched on
- * (only outside the measured loops: when off, connections are handed out unwrapped). Used to run
- * {@code EXPLAIN (ANALYZE, BUFFERS)} on exactly what the enforced side executes.
+ * Records the SQL and the bound parameters of the statements Hibernate sends, while
+ * switched on (only outside the measured loops: when off, connections are handed out
+ * unwrapped). Used to run {@code EXPLAIN (ANALYZE, BUFFERS)} on exactly what the enforced
+ * side executes.
  */
 final class SqlCapture {
 
@@ -100,11 +101,12 @@ final class SqlCapture {
             Connection connection = super.getConnection();
             return on ? wrap(connection) : connection;
         }
+
     }
 
     private static Connection wrap(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(SqlCapture.class.getClassLoader(), new Class<?>[] { Connection.class },
-                (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(SqlCapture.class.getClassLoader(),
+                new Class<?>[] { Connection.class }, (proxy, method, args) -> {
                     Object result = invoke(connection, method, args);
                     if (method.getName().equals("prepareStatement") && result instanceof PreparedStatement statement) {
                         return wrap(statement, (String) args[0]);
@@ -139,4 +141,5 @@ final class SqlCapture {
             throw ex.getTargetException();
         }
     }
+
 }

@@ -37,12 +37,13 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
 /**
- * Rowguard's read benchmark on the one-million-todo dataset (docs/benchmarks.md): the enforced
- * sample repository against the same Spring Data/Hibernate path with policies off and the expert's
- * condition by hand, plain JDBC, the naive OR and PostgreSQL RLS, all interleaved in one JVM on
- * one database, after warm-up.
+ * Rowguard's read benchmark on the one-million-todo dataset (docs/benchmarks.md): the
+ * enforced sample repository against the same Spring Data/Hibernate path with policies
+ * off and the expert's condition by hand, plain JDBC, the naive OR and PostgreSQL RLS,
+ * all interleaved in one JVM on one database, after warm-up.
  * <p>
- * {@code ./mvnw -pl sample-app -am -Pbench -DskipTests verify} (embedded PostgreSQL), or add
+ * {@code ./mvnw -pl sample-app -am -Pbench -DskipTests verify} (embedded PostgreSQL), or
+ * add
  * {@code -Dbench.jdbc-url=jdbc:postgresql://host/db -Dbench.username=... -Dbench.password=...}
  * for a server of your own (an empty database, or one this benchmark loaded before).
  */
@@ -50,15 +51,18 @@ public final class TodoBenchmark {
 
     static final String ME = "1";
     static final long EXPECTED_TOTAL = 2_430;
-    /** A todo user 1 sees as a member of its space (list 2 belongs to user 334, not private). */
+
+    /**
+     * A todo user 1 sees as a member of its space (list 2 belongs to user 334, not
+     * private).
+     */
     static final long VISIBLE_TODO = 15;
+
     /** A todo user 1 does not see (space 500). */
     static final long HIDDEN_TODO = 499_005;
     static final PageRequest PAGE = PageRequest.of(0, 50, Sort.by("id"));
 
-    static final String EXPERT_WHERE = "t.list_id IN ("
-            + "SELECT l.id FROM list l WHERE l.owner_id = ? "
-            + "UNION ALL "
+    static final String EXPERT_WHERE = "t.list_id IN (" + "SELECT l.id FROM list l WHERE l.owner_id = ? " + "UNION ALL "
             + "SELECT l.id FROM list l JOIN space_user su ON su.space_id = l.space_id "
             + "WHERE su.user_id = ? AND NOT l.private)";
     static final String EXPERT_PAGE = "SELECT t.* FROM todo t WHERE " + EXPERT_WHERE + " ORDER BY t.id LIMIT 50";
@@ -121,9 +125,11 @@ public final class TodoBenchmark {
         TodoRepository todosOff = offContext.getBean(TodoRepository.class);
         AuthPrincipal me = AuthPrincipal.of(ME);
 
-        try (Connection floor = db.connect(); Connection rlsNaive = rlsConnection(db, "rowguard_bench_rls_naive");
-             Connection rlsWrapped = rlsConnection(db, "rowguard_bench_rls_wrapped");
-             Connection rlsExpert = rlsConnection(db, "rowguard_bench_rls_expert"); Connection admin = db.connect()) {
+        try (Connection floor = db.connect();
+                Connection rlsNaive = rlsConnection(db, "rowguard_bench_rls_naive");
+                Connection rlsWrapped = rlsConnection(db, "rowguard_bench_rls_wrapped");
+                Connection rlsExpert = rlsConnection(db, "rowguard_bench_rls_expert");
+                Connection admin = db.connect()) {
             floor.setAutoCommit(false);
 
             Case enforcedPage = new Case("enforced: sample TodoRepository.findAll(page), Rowguard on",
@@ -138,7 +144,8 @@ public final class TodoBenchmark {
                     () -> jdbcPage(rlsNaive, ME));
             Case rlsWrappedCase = new Case("RLS wrapped: policies call (select bench_auth.uid()), JDBC",
                     () -> jdbcPage(rlsWrapped, ME));
-            Case rlsExpertCase = new Case("RLS, one policy with the expert's UNION ALL and (select bench_auth.uid()), JDBC",
+            Case rlsExpertCase = new Case(
+                    "RLS, one policy with the expert's UNION ALL and (select bench_auth.uid()), JDBC",
                     () -> jdbcPage(rlsExpert, ME));
             Case uncheckedPage = new Case("enforced, hidden-references=unchecked: the same findAll(page)",
                     () -> Rowguard.runAs(me, () -> todosUnchecked.findAll(PAGE)));
@@ -148,19 +155,25 @@ public final class TodoBenchmark {
                     () -> Rowguard.runAs(me, () -> todosUnchecked.count()));
             Case enforcedHqlPage = new Case("enforced: @Query(\"select t from Todo t\") + countQuery, Rowguard on",
                     () -> Rowguard.runAs(me, () -> enforced.pageAll(PAGE)));
-            Case uncheckedHqlPage = new Case("enforced: @Query(\"select t from Todo t\") + countQuery, hidden-references=unchecked",
+            Case uncheckedHqlPage = new Case(
+                    "enforced: @Query(\"select t from Todo t\") + countQuery, hidden-references=unchecked",
                     () -> Rowguard.runAs(me, () -> unchecked.pageAll(PAGE)));
-            Case specBaselinePage = new Case("baseline via criteria: findAll(Specification with the expert's condition, page), policies off",
+            Case specBaselinePage = new Case(
+                    "baseline via criteria: findAll(Specification with the expert's condition, page), policies off",
                     () -> Rowguard.runAs(me, () -> off.findAll(ExpertSpecification.visibleTo(ME), PAGE)));
-            Case layersPage = new Case("both layers: the same findAll(page), Rowguard's filters and the generated RLS"
-                    + " (a role without BYPASSRLS, session claims set per transaction)",
+            Case layersPage = new Case(
+                    "both layers: the same findAll(page), Rowguard's filters and the generated RLS"
+                            + " (a role without BYPASSRLS, session claims set per transaction)",
                     () -> Rowguard.runAs(me, () -> todosLayers.findAll(PAGE)));
-            Case layersViewsPage = new Case("both layers, related rows through views (--related-rows views): the same"
-                    + " findAll(page), a role that does not own the tables",
+            Case layersViewsPage = new Case(
+                    "both layers, related rows through views (--related-rows views): the same"
+                            + " findAll(page), a role that does not own the tables",
                     () -> Rowguard.runAs(me, () -> todosLayersViews.findAll(PAGE)));
-            Case hideRowBaselinePage = new Case("baseline with the default's semantics: @Query + countQuery, the rule and the hidden-reference checks by hand, policies off",
+            Case hideRowBaselinePage = new Case(
+                    "baseline with the default's semantics: @Query + countQuery, the rule and the hidden-reference checks by hand, policies off",
                     () -> Rowguard.runAs(me, () -> off.expertHideRowPage(ME, PAGE)));
-            Case enforcedPageOnly = new Case("enforced page alone: @Query(\"select t from Todo t\") + Pageable, Rowguard on",
+            Case enforcedPageOnly = new Case(
+                    "enforced page alone: @Query(\"select t from Todo t\") + Pageable, Rowguard on",
                     () -> Rowguard.runAs(me, () -> enforced.pageOnly(PAGE)));
             Case baselinePageOnly = new Case("baseline page alone: the expert's condition in @Query, policies off",
                     () -> Rowguard.runAs(me, () -> off.expertPageOnly(ME, PAGE)));
@@ -168,11 +181,13 @@ public final class TodoBenchmark {
                     () -> Rowguard.runAs(me, () -> todos.count()));
             Case baselineTotal = new Case("baseline total alone: count(t) with the expert's condition, policies off",
                     () -> Rowguard.runAs(me, () -> off.expertCount(ME)));
-            Case specBaselineTotal = new Case("baseline total via criteria: count(Specification with the expert's condition),"
-                    + " policies off", () -> Rowguard.runAs(me, () -> off.count(ExpertSpecification.visibleTo(ME))));
+            Case specBaselineTotal = new Case(
+                    "baseline total via criteria: count(Specification with the expert's condition)," + " policies off",
+                    () -> Rowguard.runAs(me, () -> off.count(ExpertSpecification.visibleTo(ME))));
 
-            checkReads(List.of(enforcedPage, baselinePage, naiveOr, uncheckedPage, enforcedHqlPage, uncheckedHqlPage,
-                    specBaselinePage, hideRowBaselinePage, layersPage, layersViewsPage),
+            checkReads(
+                    List.of(enforcedPage, baselinePage, naiveOr, uncheckedPage, enforcedHqlPage, uncheckedHqlPage,
+                            specBaselinePage, hideRowBaselinePage, layersPage, layersViewsPage),
                     List.of(floorPage, rlsNaiveCase, rlsWrappedCase, rlsExpertCase),
                     List.of(enforcedPageOnly, baselinePageOnly, uncheckedPageOnly),
                     List.of(enforcedTotal, baselineTotal, uncheckedTotal, specBaselineTotal));
@@ -193,8 +208,9 @@ public final class TodoBenchmark {
                     () -> Rowguard.runAs(me, () -> todosUnchecked.existsById(VISIBLE_TODO)));
             Case uncheckedJpql = new Case("enforced one-row JPQL, hidden-references=unchecked",
                     () -> Rowguard.runAs(me, () -> unchecked.jpqlById(VISIBLE_TODO)));
-            Case hideRowBaselineFind = new Case("baseline with the default's semantics: @Query by id, the rule and the"
-                    + " hidden-reference checks by hand, policies off",
+            Case hideRowBaselineFind = new Case(
+                    "baseline with the default's semantics: @Query by id, the rule and the"
+                            + " hidden-reference checks by hand, policies off",
                     () -> Rowguard.runAs(me, () -> off.findVisibleByIdHideRow(VISIBLE_TODO, ME)));
             Case plainFind = new Case("for reference: findById, policies off, no condition",
                     () -> Rowguard.runAs(me, () -> todosOff.findById(VISIBLE_TODO)));
@@ -203,8 +219,8 @@ public final class TodoBenchmark {
             Case plainJpql = new Case("for reference: the one-row JPQL, policies off, no condition",
                     () -> Rowguard.runAs(me, () -> off.jpqlById(VISIBLE_TODO)));
 
-            checkShort(todos, enforced, off, me, enforcedFind, baselineFind, enforcedExists, baselineExists, enforcedJpql,
-                    uncheckedFind, uncheckedExists, uncheckedJpql, hideRowBaselineFind);
+            checkShort(todos, enforced, off, me, enforcedFind, baselineFind, enforcedExists, baselineExists,
+                    enforcedJpql, uncheckedFind, uncheckedExists, uncheckedJpql, hideRowBaselineFind);
 
             line("");
             line(environment(db, admin, loadAtStart));
@@ -213,9 +229,9 @@ public final class TodoBenchmark {
             int readWarmup = Integer.getInteger("bench.reads.warmup", 60);
             int readRounds = Integer.getInteger("bench.reads.rounds", 400);
             List<Case> reads = List.of(enforcedPage, baselinePage, floorPage, naiveOr, rlsNaiveCase, rlsWrappedCase,
-                    enforcedPageOnly, baselinePageOnly, enforcedTotal, baselineTotal,
-                    uncheckedPage, uncheckedPageOnly, uncheckedTotal, rlsExpertCase, enforcedHqlPage, uncheckedHqlPage,
-                    specBaselinePage, hideRowBaselinePage, layersPage, layersViewsPage, specBaselineTotal);
+                    enforcedPageOnly, baselinePageOnly, enforcedTotal, baselineTotal, uncheckedPage, uncheckedPageOnly,
+                    uncheckedTotal, rlsExpertCase, enforcedHqlPage, uncheckedHqlPage, specBaselinePage,
+                    hideRowBaselinePage, layersPage, layersViewsPage, specBaselineTotal);
             Samples[] readSamples = measure(reads, readWarmup, readRounds);
             line("");
             line("## 1. Filtered reads: user 1, first page of 50 todos by id and the total (2,430)");
@@ -242,12 +258,14 @@ public final class TodoBenchmark {
             ratio("enforced @Query page + countQuery / baseline (same HQL path)", readSamples[14], readSamples[1]);
             ratio("hidden-references=unchecked: enforced @Query page + countQuery / baseline (same HQL path)",
                     readSamples[15], readSamples[1]);
-            ratio("enforced findAll(page) / baseline via criteria (same criteria path)", readSamples[0], readSamples[16]);
+            ratio("enforced findAll(page) / baseline via criteria (same criteria path)", readSamples[0],
+                    readSamples[16]);
             ratio("hidden-references=unchecked: enforced findAll(page) / baseline via criteria (same criteria path)",
                     readSamples[10], readSamples[16]);
             ratio("baseline via criteria / baseline via @Query (Spring Data's criteria path, no policy)",
                     readSamples[16], readSamples[1]);
-            ratio("enforced (hide-row) findAll(page) / the same semantics by hand in @Query", readSamples[0], readSamples[17]);
+            ratio("enforced (hide-row) findAll(page) / the same semantics by hand in @Query", readSamples[0],
+                    readSamples[17]);
             ratio("enforced (hide-row) @Query page + countQuery / the same semantics by hand in @Query",
                     readSamples[14], readSamples[17]);
             ratio("the hide-row semantics by hand / the expert's rule alone", readSamples[17], readSamples[1]);
@@ -265,7 +283,8 @@ public final class TodoBenchmark {
             int shortWarmup = Integer.getInteger("bench.short.warmup", 3000);
             int shortRounds = Integer.getInteger("bench.short.rounds", 5000);
             List<Case> shorts = List.of(enforcedFind, baselineFind, enforcedExists, baselineExists, enforcedJpql,
-                    plainFind, plainExists, plainJpql, uncheckedFind, uncheckedExists, uncheckedJpql, hideRowBaselineFind);
+                    plainFind, plainExists, plainJpql, uncheckedFind, uncheckedExists, uncheckedJpql,
+                    hideRowBaselineFind);
             Samples[] shortSamples = measure(shorts, shortWarmup, shortRounds);
             line("");
             line("## 2. Short queries: todo " + VISIBLE_TODO + " (visible to user 1 as a member of its space)");
@@ -287,7 +306,8 @@ public final class TodoBenchmark {
                     shortSamples[11]);
             ratio("the hide-row semantics by hand / the expert's rule alone, by id", shortSamples[11], shortSamples[1]);
 
-            // ---- 3. writes (and what session claims add to a transaction: a fourth context, the only difference)
+            // ---- 3. writes (and what session claims add to a transaction: a fourth
+            // context, the only difference)
             ConfigurableApplicationContext claimsContext = context(db, "session-claims", true, "hide-row",
                     "--rowguard.postgres.session-claims=true");
             try {
@@ -297,7 +317,8 @@ public final class TodoBenchmark {
                 claimsContext.close();
             }
 
-            // ---- 4. end to end, over HTTP (its own server JVMs; skip with -Dbench.e2e=false)
+            // ---- 4. end to end, over HTTP (its own server JVMs; skip with
+            // -Dbench.e2e=false)
             if (Boolean.parseBoolean(System.getProperty("bench.e2e", "true"))) {
                 new EndToEnd(db, this::line).run();
             }
@@ -315,11 +336,14 @@ public final class TodoBenchmark {
             explain(admin, "hidden-references=unchecked: findAll(page) as user 1", uncheckedPage);
             explain(admin, "hidden-references=unchecked: findById(" + VISIBLE_TODO + ") as user 1", uncheckedFind);
             explain(admin, "for comparison, the baseline's page + total (policies off, hand-written)", baselinePage);
-            explain(admin, "for comparison, the criteria baseline's page + total (policies off, Specification)", specBaselinePage);
-            explain(admin, "for comparison, the default's semantics written by hand (policies off)", hideRowBaselinePage);
+            explain(admin, "for comparison, the criteria baseline's page + total (policies off, Specification)",
+                    specBaselinePage);
+            explain(admin, "for comparison, the default's semantics written by hand (policies off)",
+                    hideRowBaselinePage);
             explain(admin, "for comparison, findById(" + VISIBLE_TODO + ") with the default's semantics written by hand"
                     + " (policies off)", hideRowBaselineFind);
-            explainAs(admin, "both layers, related rows through views: findAll(page) as user 1, as " + LAYERS_VIEWS_ROLE,
+            explainAs(admin,
+                    "both layers, related rows through views: findAll(page) as user 1, as " + LAYERS_VIEWS_ROLE,
                     layersViewsPage, LAYERS_VIEWS_ROLE);
             line("");
             line("## EXPLAIN (ANALYZE, BUFFERS) of the RLS cases (as the RLS role, after set_config)");
@@ -330,7 +354,8 @@ public final class TodoBenchmark {
                     line("### " + role + ": `" + sql + "`");
                     line("");
                     line("```");
-                    try (PreparedStatement claim = rls.prepareStatement("SELECT set_config('request.jwt.claim.sub', ?, true)")) {
+                    try (PreparedStatement claim = rls
+                        .prepareStatement("SELECT set_config('request.jwt.claim.sub', ?, true)")) {
                         claim.setString(1, ME);
                         claim.executeQuery().close();
                     }
@@ -368,7 +393,8 @@ public final class TodoBenchmark {
         WriteCases claimsWrites = new WriteCases(claimsContext, me, ownList, todo);
         List<Case> enforced = enforcedWrites.cases("Rowguard on");
         List<Case> off = offWrites.cases("policies off");
-        // the empty transaction and the post's create, update and delete (creates and deletes stay paired)
+        // the empty transaction and the post's create, update and delete (creates and
+        // deletes stay paired)
         List<Case> claims = claimsWrites.cases("Rowguard on, session claims").subList(0, CLAIMS_CASES);
         List<List<SqlCapture.Statement>> enforcedStatements = statementsOf(enforced);
         List<List<SqlCapture.Statement>> offStatements = statementsOf(off);
@@ -383,7 +409,8 @@ public final class TodoBenchmark {
         int rounds = Integer.getInteger("bench.writes.rounds", 1500);
         Samples[] samples;
         try {
-            // never thinned out as slow: each round must create as many rows as it deletes
+            // never thinned out as slow: each round must create as many rows as it
+            // deletes
             samples = measure(all, warmup, rounds, false);
         }
         finally {
@@ -391,8 +418,8 @@ public final class TodoBenchmark {
             offWrites.cleanUp();
             claimsWrites.cleanUp();
         }
-        check("todos user 1 sees after the writes", single(admin, "SELECT count(*) FROM todo WHERE list_id = " + ownList),
-                todosInList);
+        check("todos user 1 sees after the writes",
+                single(admin, "SELECT count(*) FROM todo WHERE list_id = " + ownList), todosInList);
         line("");
         line("## 3. Writes: one transaction each, as user 1");
         line("");
@@ -417,7 +444,8 @@ public final class TodoBenchmark {
         for (int i = 0; i < enforced.size(); i++) {
             line("- " + enforced.get(i).name().replace(", Rowguard on", "") + ": on `"
                     + String.join("`; `", enforcedStatements.get(i).stream().map(SqlCapture.Statement::sql).toList())
-                    + "` / off `" + String.join("`; `", offStatements.get(i).stream().map(SqlCapture.Statement::sql).toList()) + "`");
+                    + "` / off `"
+                    + String.join("`; `", offStatements.get(i).stream().map(SqlCapture.Statement::sql).toList()) + "`");
         }
         line("");
         line("Session claims (`rowguard.postgres.session-claims: true`, the caller handed to PostgreSQL in each"
@@ -430,23 +458,28 @@ public final class TodoBenchmark {
             Samples without = samples[2 * i];
             line(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | **%.2f** | %d | %d |",
                     enforced.get(i).name().replace(", Rowguard on", ""), on.medianMs(), without.medianMs(),
-                    on.medianMs() - without.medianMs(), on.medianMs() / without.medianMs(), claimsStatements.get(i).size(),
-                    enforcedStatements.get(i).size()));
+                    on.medianMs() - without.medianMs(), on.medianMs() / without.medianMs(),
+                    claimsStatements.get(i).size(), enforcedStatements.get(i).size()));
         }
         line("");
-        line("What session claims add: `" + String.join("`; `", claimsStatements.get(0).stream()
-                .map(SqlCapture.Statement::sql).toList()) + "` (in the empty transaction).");
+        line("What session claims add: `"
+                + String.join("`; `", claimsStatements.get(0).stream().map(SqlCapture.Statement::sql).toList())
+                + "` (in the empty transaction).");
         line("");
         line("What the enforced side sends beyond the policies-off side's statements:");
         for (int i = 0; i < enforced.size(); i++) {
-            List<String> extra = new ArrayList<>(enforcedStatements.get(i).stream().map(SqlCapture.Statement::sql).toList());
+            List<String> extra = new ArrayList<>(
+                    enforcedStatements.get(i).stream().map(SqlCapture.Statement::sql).toList());
             offStatements.get(i).stream().map(SqlCapture.Statement::sql).forEach(extra::remove);
             line("- " + enforced.get(i).name().replace(", Rowguard on", "") + ": "
                     + (extra.isEmpty() ? "nothing" : "`" + String.join("`; `", extra) + "`"));
         }
     }
 
-    /** How many of {@link WriteCases#cases}, from the first, also run with session claims on. */
+    /**
+     * How many of {@link WriteCases#cases}, from the first, also run with session claims
+     * on.
+     */
     static final int CLAIMS_CASES = 4;
 
     /** The statements each case sends, in one call with the capture on. */
@@ -468,7 +501,10 @@ public final class TodoBenchmark {
         return measure(cases, warmup, rounds, true);
     }
 
-    /** @param thinSlowCases whether cases slower than 20 ms in warm-up run only every {@value #SLOW_EVERY}th round */
+    /**
+     * @param thinSlowCases whether cases slower than 20 ms in warm-up run only every
+     * {@value #SLOW_EVERY}th round
+     */
     private Samples[] measure(List<Case> cases, int warmup, int rounds, boolean thinSlowCases) {
         int n = cases.size();
         Samples[] samples = new Samples[n];
@@ -493,7 +529,8 @@ public final class TodoBenchmark {
                     fastest[i] = Math.min(fastest[i], elapsed);
                 }
                 else if (round == probe) {
-                    // decided on warm code: the fastest of several calls after the first ones
+                    // decided on warm code: the fastest of several calls after the first
+                    // ones
                     slow[i] = thinSlowCases && fastest[i] > 20_000_000L;
                 }
                 if (round >= warmup) {
@@ -518,17 +555,18 @@ public final class TodoBenchmark {
             line("| " + cases.get(i).name() + (lastSlow[i] ? " *" : "") + " | "
                     + String.format(Locale.ROOT, format, samples[i].medianMs()) + " | "
                     + String.format(Locale.ROOT, format, samples[i].p95Ms()) + " | "
-                    + String.format(Locale.ROOT, "%.2f", samples[i].medianMs() / samples[baselineIndex].medianMs()) + " | "
-                    + samples[i].size() + " |");
+                    + String.format(Locale.ROOT, "%.2f", samples[i].medianMs() / samples[baselineIndex].medianMs())
+                    + " | " + samples[i].size() + " |");
         }
     }
 
     private void ratio(String label, Samples a, Samples b) {
-        line(String.format(Locale.ROOT, "- %s: **%.2f** (median), %.2f (p95)", label,
-                a.medianMs() / b.medianMs(), a.p95Ms() / b.p95Ms()));
+        line(String.format(Locale.ROOT, "- %s: **%.2f** (median), %.2f (p95)", label, a.medianMs() / b.medianMs(),
+                a.p95Ms() / b.p95Ms()));
     }
 
-    // ------------------------------------------------------------------ checks before measuring
+    // ------------------------------------------------------------------ checks before
+    // measuring
 
     @SuppressWarnings("unchecked")
     private void checkReads(List<Case> pages, List<Case> jdbcPages, List<Case> pagesAlone, List<Case> totals) {
@@ -553,13 +591,12 @@ public final class TodoBenchmark {
             check(c.name(), c.work().get(), EXPECTED_TOTAL);
         }
         line("");
-        line("Checked before measuring: user 1 sees " + EXPECTED_TOTAL
-                + " todos and the same first 50 ids (" + ids.get(0) + ".." + ids.get(ids.size() - 1)
-                + ") through every case.");
+        line("Checked before measuring: user 1 sees " + EXPECTED_TOTAL + " todos and the same first 50 ids ("
+                + ids.get(0) + ".." + ids.get(ids.size() - 1) + ") through every case.");
     }
 
-    private void checkShort(TodoRepository todos, BenchTodoRepository enforced, BenchTodoRepository off, AuthPrincipal me,
-            Case... visible) {
+    private void checkShort(TodoRepository todos, BenchTodoRepository enforced, BenchTodoRepository off,
+            AuthPrincipal me, Case... visible) {
         for (Case c : visible) {
             Object result = c.work().get();
             boolean found = result instanceof Boolean b ? b : ((java.util.Optional<?>) result).isPresent();
@@ -591,7 +628,8 @@ public final class TodoBenchmark {
     private static JdbcPage jdbcPage(Connection connection, String caller) {
         try {
             if (caller != null) {
-                try (PreparedStatement claim = connection.prepareStatement("SELECT set_config('request.jwt.claim.sub', ?, true)")) {
+                try (PreparedStatement claim = connection
+                    .prepareStatement("SELECT set_config('request.jwt.claim.sub', ?, true)")) {
                     claim.setString(1, caller);
                     claim.executeQuery().close();
                 }
@@ -642,12 +680,14 @@ public final class TodoBenchmark {
         return connection;
     }
 
-    // ------------------------------------------------------------------ database and contexts
+    // ------------------------------------------------------------------ database and
+    // contexts
 
     private static Db database() {
         String url = System.getProperty("bench.jdbc-url", "");
         if (!url.isBlank()) {
-            return new Db(url, System.getProperty("bench.username", "postgres"), System.getProperty("bench.password", ""),
+            return new Db(url, System.getProperty("bench.username", "postgres"),
+                    System.getProperty("bench.password", ""),
                     "the server given by bench.jdbc-url (" + url.replaceAll("\\?.*", "") + ")");
         }
         TestDatabase database = TestPostgres.server().createDatabase("bench");
@@ -656,14 +696,18 @@ public final class TodoBenchmark {
     }
 
     private void prepare(Db db, Connection admin) throws SQLException, IOException {
-        Flyway.configure().dataSource(db.url(), db.username(), db.password()).locations("classpath:db/migration").load()
-                .migrate();
+        Flyway.configure()
+            .dataSource(db.url(), db.username(), db.password())
+            .locations("classpath:db/migration")
+            .load()
+            .migrate();
         long todos = single(admin, "SELECT count(*) FROM todo");
         if (todos == 0) {
             long start = System.nanoTime();
             try (Statement statement = admin.createStatement()) {
                 try {
-                    // the data is consistent by construction: skip the foreign-key triggers if allowed
+                    // the data is consistent by construction: skip the foreign-key
+                    // triggers if allowed
                     statement.execute("SET session_replication_role = replica");
                 }
                 catch (SQLException notSuperuser) {
@@ -676,15 +720,17 @@ public final class TodoBenchmark {
                 statement.execute("RESET session_replication_role");
                 long loaded = System.nanoTime();
                 statement.execute("VACUUM ANALYZE");
-                line(String.format(Locale.ROOT, "Loaded the dataset in %.1f s (indexes built after loading), "
-                        + "VACUUM ANALYZE in %.1f s.", (loaded - start) / 1e9, (System.nanoTime() - loaded) / 1e9));
+                line(String.format(Locale.ROOT,
+                        "Loaded the dataset in %.1f s (indexes built after loading), " + "VACUUM ANALYZE in %.1f s.",
+                        (loaded - start) / 1e9, (System.nanoTime() - loaded) / 1e9));
             }
         }
         else if (todos == 1_000_000) {
             line("The dataset was already loaded in this database; reused.");
         }
         else {
-            throw new IllegalStateException("The database holds " + todos + " todos; give an empty database or a bench one");
+            throw new IllegalStateException(
+                    "The database holds " + todos + " todos; give an empty database or a bench one");
         }
         try (Statement statement = admin.createStatement()) {
             statement.execute(resource("bench/rls.sql"));
@@ -700,13 +746,17 @@ public final class TodoBenchmark {
         check("user 1's private lists", single(admin, "SELECT count(*) FROM list WHERE owner_id = '1' AND private"), 3);
     }
 
-    /** The role the both-layers context reads as: no BYPASSRLS, so the generated policies apply to it. */
+    /**
+     * The role the both-layers context reads as: no BYPASSRLS, so the generated policies
+     * apply to it.
+     */
     static final String LAYERS_ROLE = "rowguard_bench_layers";
 
     /**
-     * The sample's generated row-level security (db/rls/R__rowguard_rls.sql, as the rls profile
-     * applies it), its policies given to {@code role} only, so that the other RLS cases' roles keep
-     * their own policies (bench/layers.sql lets them read the tables their policies look into).
+     * The sample's generated row-level security (db/rls/R__rowguard_rls.sql, as the rls
+     * profile applies it), its policies given to {@code role} only, so that the other RLS
+     * cases' roles keep their own policies (bench/layers.sql lets them read the tables
+     * their policies look into).
      */
     private static String generatedPoliciesFor(String role) throws IOException {
         return forRoleOnly(resource("db/rls/R__rowguard_rls.sql"), role);
@@ -714,44 +764,42 @@ public final class TodoBenchmark {
 
     /** The migration's policies given to {@code role} only. */
     private static String forRoleOnly(String migration, String role) {
-        return migration.replaceAll("(CREATE POLICY \\S+ ON \\S+ FOR (?:SELECT|INSERT|UPDATE|DELETE))", "$1 TO " + role);
+        return migration.replaceAll("(CREATE POLICY \\S+ ON \\S+ FOR (?:SELECT|INSERT|UPDATE|DELETE))",
+                "$1 TO " + role);
     }
 
     /** The role of the both-layers case whose related rows are read through views. */
     static final String LAYERS_VIEWS_ROLE = "rowguard_bench_layers_views";
 
     /**
-     * The sample's row-level security generated with {@code --related-rows views} (the options of
-     * the sample's pom otherwise), its policies renamed and given to {@code role} only, next to
-     * the function-reading ones of {@link #generatedPoliciesFor}. The views are owned by the
-     * benchmark's user, which owns the tables.
+     * The sample's row-level security generated with {@code --related-rows views} (the
+     * options of the sample's pom otherwise), its policies renamed and given to
+     * {@code role} only, next to the function-reading ones of
+     * {@link #generatedPoliciesFor}. The views are owned by the benchmark's user, which
+     * owns the tables.
      */
     private static String generatedViewPoliciesFor(String role) {
-        String sql = RlsMigrationGenerator.generate(
-                SampleRlsOptions.OPTIONS.withRelatedRows(RlsMigrationGenerator.RelatedRows.VIEWS)).sql();
+        String sql = RlsMigrationGenerator
+            .generate(SampleRlsOptions.OPTIONS.withRelatedRows(RlsMigrationGenerator.RelatedRows.VIEWS))
+            .sql();
         // keep the functions (and the policies of the first set that read them) in place
         return forRoleOnly(sql.replaceAll("DROP FUNCTION IF EXISTS rowguard\\.\"rows_[^\"]+\"\\(\\) CASCADE;\n", "")
-                .replaceAll("POLICY (IF EXISTS )?rowguard_(read|create|update|delete) ON", "POLICY $1rowguard_views_$2 ON"), role);
+            .replaceAll("POLICY (IF EXISTS )?rowguard_(read|create|update|delete) ON", "POLICY $1rowguard_views_$2 ON"),
+                role);
     }
 
     private static ConfigurableApplicationContext context(Db db, String name, boolean enforced, String hiddenReferences,
             String... more) {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.username(),
-                        "--spring.datasource.password=" + db.password(),
-                        "--spring.datasource.hikari.pool-name=" + name,
-                        "--spring.datasource.hikari.maximum-pool-size=2",
-                        "--spring.flyway.enabled=false",
-                        "--spring.jmx.enabled=false",
-                        "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN",
-                        "--rowguard.policy.enabled=" + enforced,
-                        "--rowguard.policy.hidden-references=" + hiddenReferences));
+                "--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
+                "--spring.datasource.hikari.pool-name=" + name, "--spring.datasource.hikari.maximum-pool-size=2",
+                "--spring.flyway.enabled=false", "--spring.jmx.enabled=false", "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN", "--rowguard.policy.enabled=" + enforced,
+                "--rowguard.policy.hidden-references=" + hiddenReferences));
         args.addAll(List.of(more));
-        return new SpringApplicationBuilder(BenchApplication.class)
-                .web(WebApplicationType.NONE)
-                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(SqlCapture.postProcessor()))
-                .run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(BenchApplication.class).web(WebApplicationType.NONE)
+            .initializers(context -> context.getBeanFactory().addBeanPostProcessor(SqlCapture.postProcessor()))
+            .run(args.toArray(String[]::new));
     }
 
     // ------------------------------------------------------------------ EXPLAIN
@@ -761,9 +809,10 @@ public final class TodoBenchmark {
     }
 
     /**
-     * @param role when not null, each statement is explained as this role, with user 1 set as
-     *        the caller (as Rowguard's session claims set it), so that the row-level security
-     *        applies; statements other than Hibernate's selects (the claims) are left out
+     * @param role when not null, each statement is explained as this role, with user 1
+     * set as the caller (as Rowguard's session claims set it), so that the row-level
+     * security applies; statements other than Hibernate's selects (the claims) are left
+     * out
      */
     private void explainAs(Connection admin, String title, Case c, String role) throws SQLException {
         SqlCapture.start();
@@ -815,7 +864,7 @@ public final class TodoBenchmark {
     private static String explainText(Connection admin, String sql) throws SQLException {
         StringBuilder plan = new StringBuilder();
         try (Statement statement = admin.createStatement();
-             ResultSet rows = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+                ResultSet rows = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
             while (rows.next()) {
                 plan.append(rows.getString(1)).append('\n');
             }
@@ -830,16 +879,30 @@ public final class TodoBenchmark {
         out.append("- CPUs (availableProcessors): ").append(Runtime.getRuntime().availableProcessors()).append('\n');
         out.append("- memory: ").append(memTotal()).append('\n');
         out.append("- load average at start: ").append(load).append('\n');
-        out.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.runtime.version")).append('\n');
+        out.append("- JDK: ")
+            .append(System.getProperty("java.vm.name"))
+            .append(' ')
+            .append(System.getProperty("java.runtime.version"))
+            .append('\n');
         out.append("- PostgreSQL: ").append(text(admin, "SELECT version()")).append('\n');
-        out.append("- shared_buffers ").append(text(admin, "SHOW shared_buffers")).append(", work_mem ")
-                .append(text(admin, "SHOW work_mem")).append(", jit ").append(text(admin, "SHOW jit")).append('\n');
-        out.append("- Spring Boot ").append(SpringBootVersion.getVersion()).append(", Hibernate ORM ")
-                .append(org.hibernate.Version.getVersionString()).append(", Spring Data JPA ")
-                .append(Objects.toString(org.springframework.data.jpa.repository.JpaRepository.class.getPackage()
-                        .getImplementationVersion(), "?"))
-                .append(", PostgreSQL JDBC ").append(org.postgresql.util.DriverInfo.DRIVER_VERSION).append('\n');
+        out.append("- shared_buffers ")
+            .append(text(admin, "SHOW shared_buffers"))
+            .append(", work_mem ")
+            .append(text(admin, "SHOW work_mem"))
+            .append(", jit ")
+            .append(text(admin, "SHOW jit"))
+            .append('\n');
+        out.append("- Spring Boot ")
+            .append(SpringBootVersion.getVersion())
+            .append(", Hibernate ORM ")
+            .append(org.hibernate.Version.getVersionString())
+            .append(", Spring Data JPA ")
+            .append(Objects.toString(
+                    org.springframework.data.jpa.repository.JpaRepository.class.getPackage().getImplementationVersion(),
+                    "?"))
+            .append(", PostgreSQL JDBC ")
+            .append(org.postgresql.util.DriverInfo.DRIVER_VERSION)
+            .append('\n');
         out.append("- Rowguard revision: ").append(gitRevision()).append('\n');
         out.append("- database: ").append(db.description());
         return out.toString();
@@ -848,7 +911,8 @@ public final class TodoBenchmark {
     private static String gitRevision() {
         try {
             Process git = new ProcessBuilder("git", "describe", "--always", "--dirty", "--abbrev=12")
-                    .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return git.waitFor() == 0 ? out : "?";
         }
@@ -859,8 +923,12 @@ public final class TodoBenchmark {
 
     private static String memTotal() {
         try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                    .map(l -> l.replaceAll("\\s+", " ")).findFirst().orElse("?");
+            return Files.readAllLines(Path.of("/proc/meminfo"))
+                .stream()
+                .filter(l -> l.startsWith("MemTotal"))
+                .map(l -> l.replaceAll("\\s+", " "))
+                .findFirst()
+                .orElse("?");
         }
         catch (IOException ex) {
             return "?";
@@ -903,4 +971,5 @@ public final class TodoBenchmark {
         report.append(text).append('\n');
         System.out.println(text);
     }
+
 }

@@ -17,8 +17,11 @@ import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** README's first command in a test: the sample in dev mode, offline, on real PostgreSQL. */
-@SpringBootTest(classes = { SampleApplication.class, DevConfiguration.class }, webEnvironment = WebEnvironment.RANDOM_PORT)
+/**
+ * README's first command in a test: the sample in dev mode, offline, on real PostgreSQL.
+ */
+@SpringBootTest(classes = { SampleApplication.class, DevConfiguration.class },
+        webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("dev")
 class DevModeTest {
 
@@ -46,7 +49,8 @@ class DevModeTest {
     void aDevTokenIsAcceptedByTheAppItself() {
         HttpResponse<String> token = http().get("/dev/token?sub=alice");
         assertThat(token.statusCode()).isEqualTo(200);
-        assertThat(token.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(token.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
 
         HttpResponse<String> me = http().get("/api/me", token.body());
         assertThat(me.statusCode()).isEqualTo(200);
@@ -55,11 +59,14 @@ class DevModeTest {
 
     @Test
     void extraQueryParametersBecomeTypedAndNestedClaims() {
-        String token = http().get("/dev/token?sub=dave&role=manager&metadata.region=northeast&metadata.approval_limit=5000").body();
+        String token = http()
+            .get("/dev/token?sub=dave&role=manager&metadata.region=northeast&metadata.approval_limit=5000")
+            .body();
         String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-        assertThat(payload).contains("\"sub\":\"dave\"").contains("\"role\":\"manager\"")
-                .contains("\"metadata\":{\"region\":\"northeast\",\"approval_limit\":5000}")
-                .contains("\"iss\":\"" + issuer.issuer() + "\"");
+        assertThat(payload).contains("\"sub\":\"dave\"")
+            .contains("\"role\":\"manager\"")
+            .contains("\"metadata\":{\"region\":\"northeast\",\"approval_limit\":5000}")
+            .contains("\"iss\":\"" + issuer.issuer() + "\"");
     }
 
     @Test
@@ -67,7 +74,8 @@ class DevModeTest {
         try (LocalTokenIssuer stranger = LocalTokenIssuer.start()) {
             HttpResponse<String> me = http().get("/api/me", stranger.token("alice", java.util.Map.of()));
             assertThat(me.statusCode()).isEqualTo(401);
-            assertThat(me.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+            assertThat(me.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
         }
     }
 
@@ -81,11 +89,14 @@ class DevModeTest {
     @Test
     void theDatabaseIsRealPostgresqlMigratedByFlywayWithDemoData() {
         assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
-        assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL", String.class))
-                .contains("1");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE script = 'R__demo_data.sql'", Integer.class))
-                .isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL",
+                String.class))
+            .contains("1");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE script = 'R__demo_data.sql'",
+                Integer.class))
+            .isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM app_user", Integer.class)).isEqualTo(4);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM post WHERE published", Integer.class)).isEqualTo(2);
     }
+
 }

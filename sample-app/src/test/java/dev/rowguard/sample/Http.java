@@ -30,8 +30,9 @@ public final class Http {
     public HttpResponse<String> send(String method, String path, String jsonBody, String bearer) {
         HttpRequest.BodyPublisher body = jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(jsonBody);
-        return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, body)
-                .header("Content-Type", "application/json"), bearer);
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+            .method(method, body)
+            .header("Content-Type", "application/json"), bearer);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request, String bearer) {
@@ -49,4 +50,5 @@ public final class Http {
             throw new IllegalStateException(ex);
         }
     }
+
 }

@@ -11,13 +11,16 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every authorization decision of the sample comes from its entity annotations: its code makes none. */
+/**
+ * Every authorization decision of the sample comes from its entity annotations: its code
+ * makes none.
+ */
 class NoAuthorizationCodeTest {
 
-    private static final Pattern AUTHORIZATION_CODE = Pattern.compile(
-            "@PreAuthorize|@PostAuthorize|@Secured|@RolesAllowed|hasRole|hasAuthority|AccessDeniedException"
-                    + "|HttpStatus\\.FORBIDDEN|getOwner\\(\\)\\.getId\\(\\)\\.equals|getAuthorId\\(\\)\\.equals"
-                    + "|getSubmitterId\\(\\)\\.equals|\\.roles\\(\\)\\.contains|authorizeHttpRequests");
+    private static final Pattern AUTHORIZATION_CODE = Pattern
+        .compile("@PreAuthorize|@PostAuthorize|@Secured|@RolesAllowed|hasRole|hasAuthority|AccessDeniedException"
+                + "|HttpStatus\\.FORBIDDEN|getOwner\\(\\)\\.getId\\(\\)\\.equals|getAuthorId\\(\\)\\.equals"
+                + "|getSubmitterId\\(\\)\\.equals|\\.roles\\(\\)\\.contains|authorizeHttpRequests");
 
     @Test
     void theSamplesMainCodeContainsNoAuthorizationLogic() throws IOException {
@@ -25,9 +28,10 @@ class NoAuthorizationCodeTest {
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             offending = files.filter(file -> file.toString().endsWith(".java")).flatMap(file -> {
                 try {
-                    return Files.readAllLines(file).stream()
-                            .filter(line -> AUTHORIZATION_CODE.matcher(line).find())
-                            .map(line -> file.getFileName() + ": " + line.trim());
+                    return Files.readAllLines(file)
+                        .stream()
+                        .filter(line -> AUTHORIZATION_CODE.matcher(line).find())
+                        .map(line -> file.getFileName() + ": " + line.trim());
                 }
                 catch (IOException ex) {
                     throw new java.io.UncheckedIOException(ex);
@@ -51,4 +55,5 @@ class NoAuthorizationCodeTest {
             assertThat(annotated).isEqualTo(7);
         }
     }
+
 }

@@ -19,7 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The production configuration: a real issuer is configured, and nothing of dev mode exists. */
+/**
+ * The production configuration: a real issuer is configured, and nothing of dev mode
+ * exists.
+ */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @WithTestPostgres
 class ProductionModeTest {
@@ -70,7 +73,10 @@ class ProductionModeTest {
 
     @Test
     void migrationsRunWithoutDemoData() {
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE script LIKE 'R__%'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE script LIKE 'R__%'",
+                Integer.class))
+            .isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM app_user", Integer.class)).isZero();
     }
+
 }

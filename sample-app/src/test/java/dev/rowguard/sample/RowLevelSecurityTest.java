@@ -36,10 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The sample with its {@code rls} profile (and the demo data): the generated row-level security
- * (db/rls) applied by Flyway, the caller handed to PostgreSQL in every transaction, and the
- * application connected as a role that owns its tables but is neither a superuser nor BYPASSRLS. Native SQL, which
- * Hibernate's filters never see, is held to the same rules by PostgreSQL.
+ * The sample with its {@code rls} profile (and the demo data): the generated row-level
+ * security (db/rls) applied by Flyway, the caller handed to PostgreSQL in every
+ * transaction, and the application connected as a role that owns its tables but is
+ * neither a superuser nor BYPASSRLS. Native SQL, which Hibernate's filters never see, is
+ * held to the same rules by PostgreSQL.
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("rls")
@@ -63,7 +64,8 @@ class RowLevelSecurityTest {
                     + " CREATE ROLE " + ROLE + " LOGIN PASSWORD 'app' NOSUPERUSER NOBYPASSRLS; END IF; END $$");
             statement.execute("CREATE DATABASE " + database + " OWNER " + ROLE);
         }
-        // without the admin URL's parameters: the embedded server's names its user, which would win
+        // without the admin URL's parameters: the embedded server's names its user, which
+        // would win
         registry.add("spring.datasource.url",
                 () -> admin.jdbcUrl().replaceAll("\\?.*", "").replace("/" + admin.name(), "/" + database));
         registry.add("spring.datasource.username", () -> ROLE);
@@ -86,15 +88,16 @@ class RowLevelSecurityTest {
         String generated = RlsMigrationGenerator.generate(SampleRlsOptions.OPTIONS).sql();
         try (InputStream checkedIn = getClass().getResourceAsStream("/db/rls/R__rowguard_rls.sql")) {
             assertThat(new String(checkedIn.readAllBytes(), StandardCharsets.UTF_8))
-                    .as("db/rls/R__rowguard_rls.sql is stale: regenerate with ./mvnw -pl sample-app compile exec:java")
-                    .isEqualTo(generated);
+                .as("db/rls/R__rowguard_rls.sql is stale: regenerate with ./mvnw -pl sample-app compile exec:java")
+                .isEqualTo(generated);
         }
     }
 
     @Test
     void theApplicationConnectsAsTheOrdinaryRoleThePoliciesBind() {
-        Object role = Rowguard.asSystem(() -> inTransaction(() -> entityManager
-                .createNativeQuery("SELECT current_user || ' ' || current_setting('is_superuser')").getSingleResult()));
+        Object role = Rowguard.asSystem(() -> inTransaction(
+                () -> entityManager.createNativeQuery("SELECT current_user || ' ' || current_setting('is_superuser')")
+                    .getSingleResult()));
         assertThat(role).isEqualTo(ROLE + " off");
     }
 
@@ -110,49 +113,63 @@ class RowLevelSecurityTest {
     @Test
     void aNativeInsertThatBreaksTheCreateRuleFailsInTheDatabaseAndWritesNothing() {
         long before = todoCount();
-        assertThatThrownBy(() -> Rowguard.runAs(AuthPrincipal.of("dave"), () -> inTransaction(() -> insertTodoInList1("dave"))))
-                .satisfies(refused -> assertThat(sqlState(refused)).isEqualTo("42501"))
-                .hasStackTraceContaining("new row violates row-level security policy for table \"todo\"");
-        assertThatThrownBy(() -> Rowguard.runAs((AuthPrincipal) null, () -> inTransaction(() -> insertTodoInList1("alice"))))
-                .satisfies(refused -> assertThat(sqlState(refused)).isEqualTo("42501"));
+        assertThatThrownBy(
+                () -> Rowguard.runAs(AuthPrincipal.of("dave"), () -> inTransaction(() -> insertTodoInList1("dave"))))
+            .satisfies(refused -> assertThat(sqlState(refused)).isEqualTo("42501"))
+            .hasStackTraceContaining("new row violates row-level security policy for table \"todo\"");
+        assertThatThrownBy(
+                () -> Rowguard.runAs((AuthPrincipal) null, () -> inTransaction(() -> insertTodoInList1("alice"))))
+            .satisfies(refused -> assertThat(sqlState(refused)).isEqualTo("42501"));
         assertThat(todoCount()).isEqualTo(before);
 
-        Object allowed = Rowguard.runAs(AuthPrincipal.of("alice"), () -> inTransaction(() -> insertTodoInList1("alice")));
+        Object allowed = Rowguard.runAs(AuthPrincipal.of("alice"),
+                () -> inTransaction(() -> insertTodoInList1("alice")));
         assertThat(allowed).isEqualTo(1);
         assertThat(todoCount()).isEqualTo(before + 1);
     }
 
     /**
-     * PostgreSQL is stricter than the application here (docs/enforcement.md): Hibernate reads an
-     * IDENTITY key with INSERT ... RETURNING, and the returned row must pass the read policy. A new
-     * space is readable by its members, and its creator becomes one only after the insert.
+     * PostgreSQL is stricter than the application here (docs/enforcement.md): Hibernate
+     * reads an IDENTITY key with INSERT ... RETURNING, and the returned row must pass the
+     * read policy. A new space is readable by its members, and its creator becomes one
+     * only after the insert.
      */
     @Test
     void anInsertReturningARowItsCreatorCannotReadYetIsRefusedByTheDatabase() {
         String insert = "INSERT INTO space (name, slug, owner_id) VALUES ('New', 'new-space', 'alice')";
         assertThatThrownBy(() -> Rowguard.runAs(AuthPrincipal.of("alice"),
                 () -> inTransaction(() -> entityManager.createNativeQuery(insert + " RETURNING id").getSingleResult())))
-                .satisfies(refused -> assertThat(sqlState(refused)).isEqualTo("42501"));
+            .satisfies(refused -> assertThat(sqlState(refused)).isEqualTo("42501"));
         Object inserted = Rowguard.runAs(AuthPrincipal.of("alice"),
                 () -> inTransaction(() -> entityManager.createNativeQuery(insert).executeUpdate()));
         assertThat(inserted).as("the same insert without RETURNING passes the create rule").isEqualTo(1);
     }
 
-    /** Spaces and their members use sequence ids, so the insert needs no RETURNING of a row not yet readable. */
+    /**
+     * Spaces and their members use sequence ids, so the insert needs no RETURNING of a
+     * row not yet readable.
+     */
     @Test
     void aUserCreatesASpaceThroughTheApiAndIsItsFirstMemberWithTheDatabasesPoliciesOn() {
         String dave = issuer.token("dave", Map.of());
-        HttpResponse<String> created = new Http(port).send("POST", "/api/spaces", "{\"name\":\"Dave's\",\"slug\":\"daves\"}", dave);
+        HttpResponse<String> created = new Http(port).send("POST", "/api/spaces",
+                "{\"name\":\"Dave's\",\"slug\":\"daves\"}", dave);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long space = JsonMapper.builder().build().readTree(created.body()).path("id").asLong();
 
         String readable = "SELECT count(*) FROM space_user WHERE space_id = " + space;
-        assertThat(Rowguard.runAs(AuthPrincipal.of("dave"), () -> inTransaction(() -> nativeCount(readable)))).isEqualTo(1);
-        assertThat(Rowguard.runAs(AuthPrincipal.of("alice"), () -> inTransaction(() -> nativeCount(readable)))).isZero();
-        assertThat(new Http(port).get("/api/spaces/" + space, issuer.token("alice", Map.of())).statusCode()).isEqualTo(404);
+        assertThat(Rowguard.runAs(AuthPrincipal.of("dave"), () -> inTransaction(() -> nativeCount(readable))))
+            .isEqualTo(1);
+        assertThat(Rowguard.runAs(AuthPrincipal.of("alice"), () -> inTransaction(() -> nativeCount(readable))))
+            .isZero();
+        assertThat(new Http(port).get("/api/spaces/" + space, issuer.token("alice", Map.of())).statusCode())
+            .isEqualTo(404);
     }
 
-    /** The application's checks read related rows as stored; the caller's own values still decide. */
+    /**
+     * The application's checks read related rows as stored; the caller's own values still
+     * decide.
+     */
     @Test
     void aMemberWhoIsNotAnAdminStillCannotPromoteThemselvesWithTheDatabasesPoliciesOn() {
         String members = "SELECT count(*) FROM space_user WHERE space_id = 2";
@@ -177,12 +194,14 @@ class RowLevelSecurityTest {
 
     private Object insertTodoInList1(String owner) {
         return entityManager.createNativeQuery("INSERT INTO todo (list_id, owner_id, title) VALUES (1, ?1, 'native')")
-                .setParameter(1, owner).executeUpdate();
+            .setParameter(1, owner)
+            .executeUpdate();
     }
 
     private long todoCount() {
-        return Rowguard.asSystem(() -> inTransaction(() -> ((Number) entityManager
-                .createNativeQuery("SELECT count(*) FROM todo").getSingleResult()).longValue()));
+        return Rowguard.asSystem(() -> inTransaction(
+                () -> ((Number) entityManager.createNativeQuery("SELECT count(*) FROM todo").getSingleResult())
+                    .longValue()));
     }
 
     private static String sqlState(Throwable thrown) {
@@ -197,4 +216,5 @@ class RowLevelSecurityTest {
     private <T> T inTransaction(Supplier<T> work) {
         return new TransactionTemplate(transactionManager).execute(status -> work.get());
     }
+
 }

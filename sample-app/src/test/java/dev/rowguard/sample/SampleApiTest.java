@@ -17,12 +17,13 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every rule of the sample's entities, exercised over HTTP with really signed tokens on the demo
- * data of dev mode: alice owns space 1 (bob a member) with a public and a private list; bob owns
- * space 2 (organization org_rowguard, carol a member); dave belongs nowhere and files expenses.
+ * Every rule of the sample's entities, exercised over HTTP with really signed tokens on
+ * the demo data of dev mode: alice owns space 1 (bob a member) with a public and a
+ * private list; bob owns space 2 (organization org_rowguard, carol a member); dave
+ * belongs nowhere and files expenses.
  */
-@SpringBootTest(classes = { SampleApplication.class, DevConfiguration.class }, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "sample.test=api")
+@SpringBootTest(classes = { SampleApplication.class, DevConfiguration.class },
+        webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.test=api")
 @ActiveProfiles("dev")
 class SampleApiTest {
 
@@ -71,9 +72,10 @@ class SampleApiTest {
     void anOutsiderCannotMakeThemselvesAnAdminMember() {
         String member = "{\"userId\":\"dave\",\"role\":\"ADMIN\"}";
         assertThat(status("POST", "/api/spaces/1/members", member, token("dave"))).isEqualTo(404);
-        assertForbidden(http().send("POST", "/api/spaces/2/members", "{\"userId\":\"carol\",\"role\":\"ADMIN\"}", token("carol")),
-                "SpaceUser", "CREATE");
-        assertForbidden(http().send("POST", "/api/spaces/1/members", "{\"userId\":\"carol\",\"role\":\"USER\"}", token("bob")),
+        assertForbidden(http().send("POST", "/api/spaces/2/members", "{\"userId\":\"carol\",\"role\":\"ADMIN\"}",
+                token("carol")), "SpaceUser", "CREATE");
+        assertForbidden(
+                http().send("POST", "/api/spaces/1/members", "{\"userId\":\"carol\",\"role\":\"USER\"}", token("bob")),
                 "SpaceUser", "CREATE");
         assertThat(ids(get("/api/spaces/1/members", token("alice")))).hasSize(2);
     }
@@ -95,21 +97,25 @@ class SampleApiTest {
 
     @Test
     void aNewPostsAuthorIsTheCaller() {
-        HttpResponse<String> created = http().send("POST", "/api/posts", "{\"title\":\"Bob writes\",\"published\":true}", token("bob"));
+        HttpResponse<String> created = http().send("POST", "/api/posts",
+                "{\"title\":\"Bob writes\",\"published\":true}", token("bob"));
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(read(created.body()).path("authorId").asString()).isEqualTo("bob");
     }
 
     @Test
     void aNortheastManagerApprovesWithinTheirLimitAndRegionOnly() {
-        String manager = http().get("/dev/token?sub=carol&metadata.roles=manager&metadata.region=northeast&metadata.approval_limit=5000").body();
+        String manager = http()
+            .get("/dev/token?sub=carol&metadata.roles=manager&metadata.region=northeast&metadata.approval_limit=5000")
+            .body();
         HttpResponse<String> approved = http().send("POST", "/api/expenses/1/approve", null, manager);
         assertThat(approved.statusCode()).isEqualTo(200);
         assertThat(read(approved.body()).path("status").asString()).isEqualTo("APPROVED");
         assertForbidden(http().send("POST", "/api/expenses/2/approve", null, manager), "ExpenseReport", "POST_UPDATE");
         assertThat(status("POST", "/api/expenses/3/approve", null, manager)).isEqualTo(404);
         assertThat(get("/api/expenses/2", token("dave")).path("status").asString()).isEqualTo("SUBMITTED");
-        assertForbidden(http().send("POST", "/api/expenses/4/approve", null, token("dave")), "ExpenseReport", "POST_UPDATE");
+        assertForbidden(http().send("POST", "/api/expenses/4/approve", null, token("dave")), "ExpenseReport",
+                "POST_UPDATE");
     }
 
     @Test
@@ -121,7 +127,8 @@ class SampleApiTest {
         assertThat(status("PATCH", "/api/expenses/" + id, "{\"amount\":150}", token("bob"))).isEqualTo(200);
         assertThat(status("PATCH", "/api/expenses/" + id, "{\"amount\":1}", token("dave"))).isEqualTo(404);
         assertThat(status("POST", "/api/expenses/" + id + "/submit", null, token("bob"))).isEqualTo(200);
-        assertForbidden(http().send("PATCH", "/api/expenses/" + id, "{\"amount\":99999}", token("bob")), "ExpenseReport", "UPDATE");
+        assertForbidden(http().send("PATCH", "/api/expenses/" + id, "{\"amount\":99999}", token("bob")),
+                "ExpenseReport", "UPDATE");
         assertThat(get("/api/expenses/" + id, token("bob")).path("amount").asLong()).isEqualTo(150);
     }
 
@@ -144,8 +151,8 @@ class SampleApiTest {
 
     private void assertForbidden(HttpResponse<String> response, String entity, String operation) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = read(response.body());
         assertThat(problem.path("entity").asString()).isEqualTo(entity);
         assertThat(problem.path("operation").asString()).isEqualTo(operation);
@@ -178,4 +185,5 @@ class SampleApiTest {
         page.path("content").forEach(item -> ids.add(item.path("id").asLong()));
         return ids;
     }
+
 }

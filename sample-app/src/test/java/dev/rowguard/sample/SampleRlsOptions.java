@@ -6,9 +6,10 @@ import java.util.Set;
 import dev.rowguard.postgres.RlsMigrationGenerator;
 
 /**
- * The generator options of the sample's checked-in row-level security, as its {@code pom.xml}
- * passes them ({@code ./mvnw -pl sample-app compile exec:java}) and as {@code application.yml}
- * configures start-up (the declared auth attributes, the default hidden-reference semantics).
+ * The generator options of the sample's checked-in row-level security, as its
+ * {@code pom.xml} passes them ({@code ./mvnw -pl sample-app compile exec:java}) and as
+ * {@code application.yml} configures start-up (the declared auth attributes, the default
+ * hidden-reference semantics).
  */
 public final class SampleRlsOptions {
 
@@ -17,4 +18,5 @@ public final class SampleRlsOptions {
 
     private SampleRlsOptions() {
     }
+
 }

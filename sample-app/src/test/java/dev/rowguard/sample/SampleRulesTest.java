@@ -18,12 +18,12 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The remaining rules of the sample's users, spaces, members, lists and todos, over HTTP on the
- * demo data. The steps build on each other (dave joins a space, becomes ADMIN, adds carol), so
- * they run in order.
+ * The remaining rules of the sample's users, spaces, members, lists and todos, over HTTP
+ * on the demo data. The steps build on each other (dave joins a space, becomes ADMIN,
+ * adds carol), so they run in order.
  */
-@SpringBootTest(classes = { SampleApplication.class, DevConfiguration.class }, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "sample.test=rules")
+@SpringBootTest(classes = { SampleApplication.class, DevConfiguration.class },
+        webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.test=rules")
 @ActiveProfiles("dev")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleRulesTest {
@@ -44,7 +44,8 @@ class SampleRulesTest {
     @Order(2)
     void anonymousCallersSeeNoSpacesListsOrTodos() {
         for (String path : new String[] { "/api/spaces", "/api/lists", "/api/todos" }) {
-            assertThat(json(send("GET", path, null, null)).path("page").path("totalElements").asLong()).as(path).isZero();
+            assertThat(json(send("GET", path, null, null)).path("page").path("totalElements").asLong()).as(path)
+                .isZero();
         }
         assertThat(status("POST", "/api/spaces", "{\"name\":\"x\",\"slug\":\"x\"}", null)).isEqualTo(403);
     }
@@ -54,22 +55,31 @@ class SampleRulesTest {
     void onlyAdminMembersUpdateOrDeleteASpace() {
         assertForbidden(send("PATCH", "/api/spaces/1", "{\"name\":\"Taken over\"}", "bob"), "Space", "UPDATE");
         assertForbidden(send("DELETE", "/api/spaces/1", null, "bob"), "Space", "DELETE");
-        assertThat(json(send("PATCH", "/api/spaces/1", "{\"name\":\"Central Perk!\"}", "alice")).path("name").asString())
-                .isEqualTo("Central Perk!");
+        assertThat(
+                json(send("PATCH", "/api/spaces/1", "{\"name\":\"Central Perk!\"}", "alice")).path("name").asString())
+            .isEqualTo("Central Perk!");
     }
 
     @Test
     @Order(4)
     void theOwnerAddsAMemberAndAnAdminManagesRoles() {
-        long dave = json(send("POST", "/api/spaces/1/members", "{\"userId\":\"dave\",\"role\":\"USER\"}", "alice")).path("id").asLong();
+        long dave = json(send("POST", "/api/spaces/1/members", "{\"userId\":\"dave\",\"role\":\"USER\"}", "alice"))
+            .path("id")
+            .asLong();
         assertThat(status("GET", "/api/spaces/1", null, "dave")).isEqualTo(200);
         assertForbidden(send("PATCH", "/api/members/" + dave, "{\"role\":\"ADMIN\"}", "bob"), "SpaceUser", "UPDATE");
         assertForbidden(send("PATCH", "/api/members/" + dave, "{\"role\":\"ADMIN\"}", "dave"), "SpaceUser", "UPDATE");
-        assertThat(json(send("PATCH", "/api/members/" + dave, "{\"role\":\"ADMIN\"}", "alice")).path("role").asString()).isEqualTo("ADMIN");
-        assertThat(status("POST", "/api/spaces/1/members", "{\"userId\":\"carol\",\"role\":\"USER\"}", "dave")).isEqualTo(201);
-        assertThat(json(send("GET", "/api/spaces/1/members", null, "carol")).path("page").path("totalElements").asLong()).isEqualTo(4);
-        assertThat(status("POST", "/api/spaces/1/members", "{\"userId\":\"carol\",\"role\":\"USER\"}", "alice")).isEqualTo(409);
-        assertThat(status("POST", "/api/spaces/1/members", "{\"userId\":\"nobody\",\"role\":\"USER\"}", "alice")).isEqualTo(409);
+        assertThat(json(send("PATCH", "/api/members/" + dave, "{\"role\":\"ADMIN\"}", "alice")).path("role").asString())
+            .isEqualTo("ADMIN");
+        assertThat(status("POST", "/api/spaces/1/members", "{\"userId\":\"carol\",\"role\":\"USER\"}", "dave"))
+            .isEqualTo(201);
+        assertThat(
+                json(send("GET", "/api/spaces/1/members", null, "carol")).path("page").path("totalElements").asLong())
+            .isEqualTo(4);
+        assertThat(status("POST", "/api/spaces/1/members", "{\"userId\":\"carol\",\"role\":\"USER\"}", "alice"))
+            .isEqualTo(409);
+        assertThat(status("POST", "/api/spaces/1/members", "{\"userId\":\"nobody\",\"role\":\"USER\"}", "alice"))
+            .isEqualTo(409);
     }
 
     @Test
@@ -112,4 +122,5 @@ class SampleRulesTest {
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
         return JsonMapper.builder().build().readTree(response.body());
     }
+
 }

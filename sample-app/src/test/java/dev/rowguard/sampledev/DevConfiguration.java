@@ -6,7 +6,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
 
-/** Dev mode's beans: the local token issuer and the endpoint that hands out its tokens. */
+/**
+ * Dev mode's beans: the local token issuer and the endpoint that hands out its tokens.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 @Profile(DevEnvironmentPostProcessor.DEV_PROFILE)
 public class DevConfiguration {
@@ -20,4 +22,5 @@ public class DevConfiguration {
     DevTokenController devTokenController(LocalTokenIssuer devTokenIssuer) {
         return new DevTokenController(devTokenIssuer);
     }
+
 }

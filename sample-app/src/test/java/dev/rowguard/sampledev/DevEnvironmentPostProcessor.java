@@ -15,9 +15,10 @@ import org.springframework.core.env.Profiles;
 import org.springframework.util.StringUtils;
 
 /**
- * In the {@code dev} profile only: points the datasource at an embedded (or Testcontainers)
- * PostgreSQL unless one is configured, and trusts the local token issuer. Runs before any
- * auto-configuration condition is evaluated, so the app takes exactly its production path.
+ * In the {@code dev} profile only: points the datasource at an embedded (or
+ * Testcontainers) PostgreSQL unless one is configured, and trusts the local token issuer.
+ * Runs before any auto-configuration condition is evaluated, so the app takes exactly its
+ * production path.
  */
 class DevEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -35,7 +36,8 @@ class DevEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
             properties.put("spring.datasource.username", database.username());
             properties.put("spring.datasource.password", database.password());
         }
-        // The local issuer plays Clerk: tokens may carry Clerk's organization claims (org_id, org_role).
+        // The local issuer plays Clerk: tokens may carry Clerk's organization claims
+        // (org_id, org_role).
         properties.put("rowguard.clerk.issuer", DevTokenIssuer.get().issuer());
         properties.put("rowguard.clerk.roles-claim", "metadata.roles");
         environment.getPropertySources().addFirst(new MapPropertySource("rowguardDevMode", properties));
@@ -45,4 +47,5 @@ class DevEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;
     }
+
 }

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /dev/token?sub=alice&metadata.region=northeast&roles=manager}: a token signed by the
- * local issuer, valid for one hour. Further parameters become claims: a dotted name nests
- * ({@code o.id=org_1} gives {@code "o": {"id": "org_1"}}), a repeated one becomes a list, and
- * numbers and booleans keep their type.
+ * {@code GET /dev/token?sub=alice&metadata.region=northeast&roles=manager}: a token
+ * signed by the local issuer, valid for one hour. Further parameters become claims: a
+ * dotted name nests ({@code o.id=org_1} gives {@code "o": {"id": "org_1"}}), a repeated
+ * one becomes a list, and numbers and booleans keep their type.
  */
 @RestController
 class DevTokenController {
@@ -33,7 +33,8 @@ class DevTokenController {
         Map<String, Object> claims = new LinkedHashMap<>();
         parameters.forEach((name, values) -> {
             if (!name.equals("sub")) {
-                put(claims, name, values.size() == 1 ? typed(values.get(0)) : values.stream().map(DevTokenController::typed).toList());
+                put(claims, name, values.size() == 1 ? typed(values.get(0))
+                        : values.stream().map(DevTokenController::typed).toList());
             }
         });
         return issuer.token().subject(sub).claims(claims).expiresAt(Instant.now().plus(Duration.ofHours(1))).sign();
@@ -64,4 +65,5 @@ class DevTokenController {
         }
         return value;
     }
+
 }

@@ -23,4 +23,5 @@ final class DevTokenIssuer {
         }
         return issuer;
     }
+
 }

@@ -7,9 +7,9 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Supabase's verified anon key ({@code role: anon}, no subject): what supabase-js sends when
- * nobody is signed in. It identifies nobody, so the request goes on as anonymous, exactly as
- * without a token.
+ * Supabase's verified anon key ({@code role: anon}, no subject): what supabase-js sends
+ * when nobody is signed in. It identifies nobody, so the request goes on as anonymous,
+ * exactly as without a token.
  */
 public final class AnonymousApiKeyConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -18,4 +18,5 @@ public final class AnonymousApiKeyConverter implements Converter<Jwt, AbstractAu
         return new AnonymousAuthenticationToken("rowguard-supabase-anon-key", "anonymousUser",
                 AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
     }
+
 }

@@ -6,8 +6,9 @@ import java.util.Map;
 import dev.rowguard.auth.AuthPrincipal;
 
 /**
- * The members declared in {@code rowguard.auth.attributes.*}: name to claim path, the value kept
- * as the token typed it (number, string, boolean, list, object), null when absent.
+ * The members declared in {@code rowguard.auth.attributes.*}: name to claim path, the
+ * value kept as the token typed it (number, string, boolean, list, object), null when
+ * absent.
  */
 public final class AttributeClaimsMapper implements PrincipalClaimMapper {
 
@@ -21,4 +22,5 @@ public final class AttributeClaimsMapper implements PrincipalClaimMapper {
     public void map(Map<String, Object> claims, AuthPrincipal.Builder principal) {
         attributes.forEach((name, path) -> principal.attribute(name, ClaimPaths.find(claims, path)));
     }
+
 }

@@ -9,11 +9,16 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-/** A verified token to an {@link AuthPrincipal}: the subject, the provider, then each mapper in turn. */
+/**
+ * A verified token to an {@link AuthPrincipal}: the subject, the provider, then each
+ * mapper in turn.
+ */
 public final class AuthPrincipalConverter implements Converter<Jwt, AuthPrincipal> {
 
     private final String provider;
+
     private final List<PrincipalClaimMapper> mappers;
+
     private final List<AuthPrincipalCustomizer> customizers;
 
     public AuthPrincipalConverter(String provider, List<PrincipalClaimMapper> mappers,
@@ -27,7 +32,8 @@ public final class AuthPrincipalConverter implements Converter<Jwt, AuthPrincipa
     public AuthPrincipal convert(Jwt jwt) {
         Map<String, Object> claims = RawClaims.of(jwt);
         if (!(claims.get("sub") instanceof String subject) || subject.isBlank()) {
-            // the validators already demand a subject; this keeps the converter safe on its own
+            // the validators already demand a subject; this keeps the converter safe on
+            // its own
             throw new BadJwtException("The token has no subject");
         }
         AuthPrincipal.Builder principal = AuthPrincipal.builder(subject).provider(provider).claims(claims);
@@ -39,4 +45,5 @@ public final class AuthPrincipalConverter implements Converter<Jwt, AuthPrincipa
         }
         return principal.build();
     }
+
 }

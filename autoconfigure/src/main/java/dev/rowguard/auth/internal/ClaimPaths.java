@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads values out of a token's claims by a dotted path such as {@code app_metadata.roles}.
+ * Reads values out of a token's claims by a dotted path such as
+ * {@code app_metadata.roles}.
  */
 public final class ClaimPaths {
 
@@ -14,9 +15,9 @@ public final class ClaimPaths {
     }
 
     /**
-     * The value at the path, as it was in the token (string, number, boolean, list or object), or
-     * null. A claim whose own name contains dots (e.g. {@code https://example.com/roles}) is found
-     * before the path is split.
+     * The value at the path, as it was in the token (string, number, boolean, list or
+     * object), or null. A claim whose own name contains dots (e.g.
+     * {@code https://example.com/roles}) is found before the path is split.
      */
     public static Object find(Map<String, Object> claims, String path) {
         if (claims == null || path == null || path.isEmpty()) {
@@ -40,7 +41,10 @@ public final class ClaimPaths {
         return null;
     }
 
-    /** The value at the path as strings: a list gives its string elements, a string gives itself. */
+    /**
+     * The value at the path as strings: a list gives its string elements, a string gives
+     * itself.
+     */
     public static Set<String> strings(Map<String, Object> claims, String path) {
         Object value = find(claims, path);
         Set<String> strings = new LinkedHashSet<>();
@@ -61,4 +65,5 @@ public final class ClaimPaths {
     public static String string(Map<String, Object> claims, String path) {
         return find(claims, path) instanceof String string ? string : null;
     }
+
 }

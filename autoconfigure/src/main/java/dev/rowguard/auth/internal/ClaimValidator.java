@@ -9,13 +9,15 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Tests one claim, absent included (Spring's {@code JwtClaimValidator} fails an absent claim before
- * asking). The error names the claim, never its value.
+ * Tests one claim, absent included (Spring's {@code JwtClaimValidator} fails an absent
+ * claim before asking). The error names the claim, never its value.
  */
 final class ClaimValidator implements OAuth2TokenValidator<Jwt> {
 
     private final String claim;
+
     private final Predicate<Object> test;
+
     private final OAuth2Error error;
 
     ClaimValidator(String claim, Predicate<Object> test) {
@@ -29,4 +31,5 @@ final class ClaimValidator implements OAuth2TokenValidator<Jwt> {
         return test.test(token.getClaims().get(claim)) ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(error);
     }
+
 }

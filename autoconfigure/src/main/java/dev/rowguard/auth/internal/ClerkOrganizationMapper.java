@@ -14,12 +14,12 @@ import dev.rowguard.auth.AuthPrincipal;
  * principal: {@code orgRole} without the {@code org:} prefix, permissions as Clerk's keys
  * {@code org:<feature>:<permission>}.
  * <ul>
- * <li>Version 1: {@code org_id}, {@code org_role} ({@code org:admin}), {@code org_permissions}
- * (a list of keys).</li>
- * <li>Version 2: {@code o: {id, rol, per, fpm}} and {@code fea}: {@code per} lists permission
- * names, {@code fea} the features ({@code o:} prefixed for organization features), and
- * {@code fpm} one decimal bitmask per organization feature, lowest bit for the first
- * permission.</li>
+ * <li>Version 1: {@code org_id}, {@code org_role} ({@code org:admin}),
+ * {@code org_permissions} (a list of keys).</li>
+ * <li>Version 2: {@code o: {id, rol, per, fpm}} and {@code fea}: {@code per} lists
+ * permission names, {@code fea} the features ({@code o:} prefixed for organization
+ * features), and {@code fpm} one decimal bitmask per organization feature, lowest bit for
+ * the first permission.</li>
  * </ul>
  */
 public final class ClerkOrganizationMapper implements PrincipalClaimMapper {
@@ -87,4 +87,5 @@ public final class ClerkOrganizationMapper implements PrincipalClaimMapper {
         }
         return parts;
     }
+
 }

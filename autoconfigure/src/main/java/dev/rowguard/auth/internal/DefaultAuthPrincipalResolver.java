@@ -19,24 +19,33 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * The default {@link AuthPrincipalResolver}: every kind of Spring Security authentication to the
- * principal its claims, attributes or authorities describe.
+ * The default {@link AuthPrincipalResolver}: every kind of Spring Security authentication
+ * to the principal its claims, attributes or authorities describe.
  */
 public final class DefaultAuthPrincipalResolver implements AuthPrincipalResolver {
 
-    /** The provider of principals made from an authentication that carries no token Rowguard knows. */
+    /**
+     * The provider of principals made from an authentication that carries no token
+     * Rowguard knows.
+     */
     static final String SPRING_SECURITY = "spring-security";
 
     private final Map<String, Converter<Jwt, ? extends AbstractAuthenticationToken>> convertersByIssuer;
+
     private final List<PrincipalClaimMapper> genericMappers;
+
     private final String rolePrefix;
 
     /**
-     * @param convertersByIssuer the converters of the trusted issuers, by exact {@code iss}
-     * @param genericMappers the claim mappers of tokens and attributes from any other issuer
-     * @param rolePrefix the prefix of role authorities ({@code ROLE_}, or {@code GrantedAuthorityDefaults}')
+     * @param convertersByIssuer the converters of the trusted issuers, by exact
+     * {@code iss}
+     * @param genericMappers the claim mappers of tokens and attributes from any other
+     * issuer
+     * @param rolePrefix the prefix of role authorities ({@code ROLE_}, or
+     * {@code GrantedAuthorityDefaults}')
      */
-    public DefaultAuthPrincipalResolver(Map<String, Converter<Jwt, ? extends AbstractAuthenticationToken>> convertersByIssuer,
+    public DefaultAuthPrincipalResolver(
+            Map<String, Converter<Jwt, ? extends AbstractAuthenticationToken>> convertersByIssuer,
             List<PrincipalClaimMapper> genericMappers, String rolePrefix) {
         this.convertersByIssuer = Map.copyOf(convertersByIssuer);
         this.genericMappers = List.copyOf(genericMappers);
@@ -81,7 +90,10 @@ public final class DefaultAuthPrincipalResolver implements AuthPrincipalResolver
         return fromClaims(claimsOf(jwt), authentication);
     }
 
-    /** The claims as the token carried them; a Jwt built in code (spring-security-test's jwt()) has no payload to read. */
+    /**
+     * The claims as the token carried them; a Jwt built in code (spring-security-test's
+     * jwt()) has no payload to read.
+     */
     private static Map<String, Object> claimsOf(Jwt jwt) {
         try {
             return RawClaims.of(jwt);
@@ -93,7 +105,8 @@ public final class DefaultAuthPrincipalResolver implements AuthPrincipalResolver
 
     private AuthPrincipal fromClaims(Map<String, Object> attributes, Authentication authentication) {
         Map<String, Object> claims = new LinkedHashMap<>(attributes);
-        String id = claims.get("sub") instanceof String subject && !subject.isBlank() ? subject : authentication.getName();
+        String id = claims.get("sub") instanceof String subject && !subject.isBlank() ? subject
+                : authentication.getName();
         if (id == null || id.isBlank()) {
             return null;
         }
@@ -117,4 +130,5 @@ public final class DefaultAuthPrincipalResolver implements AuthPrincipalResolver
         }
         return roles;
     }
+
 }

@@ -11,14 +11,16 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jose.util.ResourceRetriever;
 
 /**
- * The {@code jwks_uri} of an OpenID provider, read from {@code <issuer>/.well-known/openid-configuration}
- * the first time a key is needed (never at start-up), and remembered once found. The document must
- * name the configured issuer.
+ * The {@code jwks_uri} of an OpenID provider, read from
+ * {@code <issuer>/.well-known/openid-configuration} the first time a key is needed (never
+ * at start-up), and remembered once found. The document must name the configured issuer.
  */
 public final class DiscoveredJwkSetLocation implements JwkSetLocation {
 
     private final String issuer;
+
     private final ResourceRetriever retriever;
+
     private volatile URL discovered;
 
     public DiscoveredJwkSetLocation(String issuer, ResourceRetriever retriever) {
@@ -66,4 +68,5 @@ public final class DiscoveredJwkSetLocation implements JwkSetLocation {
             throw new IOException("Not a URL: " + value, ex);
         }
     }
+
 }

@@ -4,7 +4,10 @@ import java.time.Duration;
 
 import org.springframework.security.core.AuthenticationException;
 
-/** A token could not be verified because the provider's keys are unreachable: a 503, not a 401. */
+/**
+ * A token could not be verified because the provider's keys are unreachable: a 503, not a
+ * 401.
+ */
 public final class IdentityProviderUnavailableException extends AuthenticationException {
 
     private final Duration retryAfter;
@@ -17,4 +20,5 @@ public final class IdentityProviderUnavailableException extends AuthenticationEx
     public Duration retryAfter() {
         return retryAfter;
     }
+
 }

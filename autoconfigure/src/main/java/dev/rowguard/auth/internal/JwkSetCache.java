@@ -22,33 +22,43 @@ import org.apache.commons.logging.LogFactory;
  * A provider's public keys, fetched over HTTP and cached.
  * <ul>
  * <li>Keys are kept for {@code timeToLive}, then fetched again on the next use.</li>
- * <li>A token whose key is not in the cache triggers a fetch, so a rotated key works at once.</li>
+ * <li>A token whose key is not in the cache triggers a fetch, so a rotated key works at
+ * once.</li>
  * <li>Every fetch, for whatever reason, counts against one window: at most one fetch per
- * {@code minFetchInterval}, however many unknown {@code kid}s arrive. Concurrent callers wait for
- * the fetch in flight instead of starting their own.</li>
+ * {@code minFetchInterval}, however many unknown {@code kid}s arrive. Concurrent callers
+ * wait for the fetch in flight instead of starting their own.</li>
  * <li>When a fetch fails, the keys already cached keep verifying tokens for up to
  * {@code outageTolerance} after they were fetched.</li>
- * <li>A key that is not found after a successful fetch is unknown (the token is invalid); a key
- * that cannot be looked for because the JWKS is unreachable is {@link KeysUnavailableException}
- * (the provider is unavailable).</li>
+ * <li>A key that is not found after a successful fetch is unknown (the token is invalid);
+ * a key that cannot be looked for because the JWKS is unreachable is
+ * {@link KeysUnavailableException} (the provider is unavailable).</li>
  * </ul>
- * Nimbus's {@code JWKSourceBuilder} is not used: its rate limiter lets two fetches through per
- * window, and its rate-limit and outage failures are indistinguishable from each other.
+ * Nimbus's {@code JWKSourceBuilder} is not used: its rate limiter lets two fetches
+ * through per window, and its rate-limit and outage failures are indistinguishable from
+ * each other.
  */
 public final class JwkSetCache implements JWKSource<SecurityContext> {
 
     private static final Log logger = LogFactory.getLog(JwkSetCache.class);
 
     private final JwkSetLocation location;
+
     private final ResourceRetriever retriever;
+
     private final Duration timeToLive;
+
     private final Duration minFetchInterval;
+
     private final Duration outageTolerance;
+
     private final Clock clock;
+
     private final ReentrantLock fetchLock = new ReentrantLock();
 
     private volatile Keys keys;
+
     private volatile Instant lastAttempt;
+
     private volatile boolean lastAttemptFailed;
 
     public JwkSetCache(JwkSetLocation location, ResourceRetriever retriever, Duration timeToLive,
@@ -102,8 +112,8 @@ public final class JwkSetCache implements JWKSource<SecurityContext> {
     }
 
     /**
-     * Fetches unless another caller already replaced {@code seen} or the window forbids it; returns
-     * the keys to use, possibly the same.
+     * Fetches unless another caller already replaced {@code seen} or the window forbids
+     * it; returns the keys to use, possibly the same.
      */
     private Keys fetch(Keys seen) {
         fetchLock.lock();
@@ -138,4 +148,5 @@ public final class JwkSetCache implements JWKSource<SecurityContext> {
 
     private record Keys(JWKSet set, Instant fetchedAt) {
     }
+
 }

@@ -3,9 +3,13 @@ package dev.rowguard.auth.internal;
 import java.io.IOException;
 import java.net.URL;
 
-/** Where a provider's JWKS lives: a configured URL, or one found by discovery at first use. */
+/**
+ * Where a provider's JWKS lives: a configured URL, or one found by discovery at first
+ * use.
+ */
 @FunctionalInterface
 public interface JwkSetLocation {
 
     URL resolve() throws IOException;
+
 }

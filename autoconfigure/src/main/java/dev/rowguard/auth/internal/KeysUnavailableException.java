@@ -8,4 +8,5 @@ public final class KeysUnavailableException extends KeySourceException {
     public KeysUnavailableException(String message) {
         super(message);
     }
+
 }

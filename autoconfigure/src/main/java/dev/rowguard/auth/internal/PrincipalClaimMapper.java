@@ -13,4 +13,5 @@ public interface PrincipalClaimMapper {
      * @param principal the principal being built
      */
     void map(Map<String, Object> claims, AuthPrincipal.Builder principal);
+
 }

@@ -6,15 +6,17 @@ import dev.rowguard.auth.AuthPrincipalResolver;
 import org.springframework.security.core.Authentication;
 
 /**
- * The {@link AuthPrincipalResolver} the caller context uses, installed by the auto-configuration
- * (a standalone default otherwise). Rowguard asks for the caller many times per request (every
- * filter parameter, every statement), so the principal of the thread's last authentication is
- * kept: the same authentication object resolves once.
+ * The {@link AuthPrincipalResolver} the caller context uses, installed by the
+ * auto-configuration (a standalone default otherwise). Rowguard asks for the caller many
+ * times per request (every filter parameter, every statement), so the principal of the
+ * thread's last authentication is kept: the same authentication object resolves once.
  */
 public final class PrincipalResolution {
 
     private static final AuthPrincipalResolver STANDALONE = DefaultAuthPrincipalResolver.standalone();
+
     private static volatile AuthPrincipalResolver resolver = STANDALONE;
+
     private static final ThreadLocal<Memo> LAST = new ThreadLocal<>();
 
     private PrincipalResolution() {
@@ -24,7 +26,9 @@ public final class PrincipalResolution {
         resolver = installed;
     }
 
-    /** Puts the standalone resolver back, if {@code installed} is still the one in use. */
+    /**
+     * Puts the standalone resolver back, if {@code installed} is still the one in use.
+     */
     public static void release(AuthPrincipalResolver installed) {
         if (resolver == installed) {
             resolver = STANDALONE;
@@ -50,4 +54,5 @@ public final class PrincipalResolution {
 
     private record Memo(Authentication authentication, AuthPrincipalResolver resolver, AuthPrincipal principal) {
     }
+
 }

@@ -15,17 +15,20 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 
 /**
- * The keys that may verify a token of one provider: asymmetric keys of the allowed algorithms from
- * its JWKS, and, only when a shared secret is configured, that secret for HS256. An algorithm
- * outside these gets no key at all, so an HS256 token "signed" with a public key never verifies.
+ * The keys that may verify a token of one provider: asymmetric keys of the allowed
+ * algorithms from its JWKS, and, only when a shared secret is configured, that secret for
+ * HS256. An algorithm outside these gets no key at all, so an HS256 token "signed" with a
+ * public key never verifies.
  */
 public final class ProviderKeySelector implements JWSKeySelector<SecurityContext> {
 
     private final JWSKeySelector<SecurityContext> jwks;
+
     private final SecretKey hs256Secret;
 
     public ProviderKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source, SecretKey hs256Secret) {
-        this.jwks = algorithms.isEmpty() || source == null ? null : new JWSVerificationKeySelector<>(algorithms, source);
+        this.jwks = algorithms.isEmpty() || source == null ? null
+                : new JWSVerificationKeySelector<>(algorithms, source);
         this.hs256Secret = hs256Secret;
     }
 
@@ -36,4 +39,5 @@ public final class ProviderKeySelector implements JWSKeySelector<SecurityContext
         }
         return jwks != null ? jwks.selectJWSKeys(header, context) : List.of();
     }
+
 }

@@ -19,7 +19,10 @@ public final class ProviderValidators {
     private ProviderValidators() {
     }
 
-    /** Issuer, {@code exp} required, {@code exp}/{@code nbf} within the skew, and {@code typ}. */
+    /**
+     * Issuer, {@code exp} required, {@code exp}/{@code nbf} within the skew, and
+     * {@code typ}.
+     */
     public static List<OAuth2TokenValidator<Jwt>> common(String issuer, Duration clockSkew, String... types) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
         timestamps.setAllowEmptyExpiryClaim(false);
@@ -37,7 +40,10 @@ public final class ProviderValidators {
         return new ClaimValidator("sub", sub -> sub instanceof String value && !value.isBlank());
     }
 
-    /** Clerk's {@code azp}: absent is accepted; present, it must be listed (any, if nothing is listed). */
+    /**
+     * Clerk's {@code azp}: absent is accepted; present, it must be listed (any, if
+     * nothing is listed).
+     */
     public static OAuth2TokenValidator<Jwt> authorizedParty(Collection<String> parties) {
         Set<String> permitted = Set.copyOf(parties);
         return new ClaimValidator("azp", azp -> azp == null || permitted.isEmpty() || permitted.contains(azp));
@@ -59,12 +65,17 @@ public final class ProviderValidators {
         });
     }
 
-    /** Supabase's service-role key is a superuser credential for PostgREST, never a user of this API. */
+    /**
+     * Supabase's service-role key is a superuser credential for PostgREST, never a user
+     * of this API.
+     */
     public static OAuth2TokenValidator<Jwt> notServiceRole() {
         return new ClaimValidator("role", role -> !"service_role".equals(role));
     }
 
-    /** Supabase's legacy API keys: only the anon key is accepted (and means anonymous). */
+    /**
+     * Supabase's legacy API keys: only the anon key is accepted (and means anonymous).
+     */
     public static OAuth2TokenValidator<Jwt> anonRole() {
         return new ClaimValidator("role", "anon"::equals);
     }
@@ -72,4 +83,5 @@ public final class ProviderValidators {
     public static OAuth2TokenValidator<Jwt> all(List<OAuth2TokenValidator<Jwt>> validators) {
         return new DelegatingOAuth2TokenValidator<>(validators);
     }
+
 }

@@ -9,9 +9,9 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * The claims of an already verified token exactly as the JSON carried them ({@code exp} stays a
- * number, {@code aud} stays a string if it was one), unlike {@link Jwt#getClaims()}, which Spring
- * converts.
+ * The claims of an already verified token exactly as the JSON carried them ({@code exp}
+ * stays a number, {@code aud} stays a string if it was one), unlike
+ * {@link Jwt#getClaims()}, which Spring converts.
  */
 final class RawClaims {
 
@@ -32,4 +32,5 @@ final class RawClaims {
             throw new BadJwtException("Malformed payload", ex);
         }
     }
+
 }

@@ -8,8 +8,8 @@ import dev.rowguard.auth.AuthPrincipal;
 
 /**
  * Roles from claim paths; each path may hold a string or a list of strings. Paths the
- * application did not choose (Supabase's {@code user_metadata}, which users can edit) never
- * reach here.
+ * application did not choose (Supabase's {@code user_metadata}, which users can edit)
+ * never reach here.
  */
 public final class RoleClaimsMapper implements PrincipalClaimMapper {
 
@@ -25,4 +25,5 @@ public final class RoleClaimsMapper implements PrincipalClaimMapper {
             ClaimPaths.strings(claims, path).forEach(principal::role);
         }
     }
+
 }

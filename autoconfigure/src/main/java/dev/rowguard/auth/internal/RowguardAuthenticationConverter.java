@@ -13,16 +13,19 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
 /**
- * A verified token to a {@link RowguardAuthenticationToken} with the {@link AuthPrincipal} as its
- * principal and exactly the authorities Spring Security's own resource server gives the same token
- * ({@code SCOPE_} from {@code scope} / {@code scp}, the {@code FACTOR_BEARER} factor), plus one
- * role authority per role, with the application's role prefix ({@code ROLE_} unless
- * {@code GrantedAuthorityDefaults} says otherwise).
+ * A verified token to a {@link RowguardAuthenticationToken} with the
+ * {@link AuthPrincipal} as its principal and exactly the authorities Spring Security's
+ * own resource server gives the same token ({@code SCOPE_} from {@code scope} /
+ * {@code scp}, the {@code FACTOR_BEARER} factor), plus one role authority per role, with
+ * the application's role prefix ({@code ROLE_} unless {@code GrantedAuthorityDefaults}
+ * says otherwise).
  */
 public final class RowguardAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final Converter<Jwt, AuthPrincipal> principalConverter;
+
     private final JwtAuthenticationConverter springAuthorities = new JwtAuthenticationConverter();
+
     private final String rolePrefix;
 
     public RowguardAuthenticationConverter(Converter<Jwt, AuthPrincipal> principalConverter, String rolePrefix) {
@@ -39,4 +42,5 @@ public final class RowguardAuthenticationConverter implements Converter<Jwt, Abs
         }
         return new RowguardAuthenticationToken(jwt, principal, authorities);
     }
+
 }

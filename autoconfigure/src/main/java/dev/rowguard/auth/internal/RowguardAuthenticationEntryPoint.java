@@ -17,9 +17,10 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * 401 with {@code WWW-Authenticate: Bearer error="invalid_token"} for a token that fails, 503 with
- * {@code Retry-After} when the provider's keys are unreachable. Descriptions are fixed texts, never
- * taken from the token or the parser (which may quote it); the detail goes to the DEBUG log.
+ * 401 with {@code WWW-Authenticate: Bearer error="invalid_token"} for a token that fails,
+ * 503 with {@code Retry-After} when the provider's keys are unreachable. Descriptions are
+ * fixed texts, never taken from the token or the parser (which may quote it); the detail
+ * goes to the DEBUG log.
  */
 public final class RowguardAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -31,8 +32,7 @@ public final class RowguardAuthenticationEntryPoint implements AuthenticationEnt
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         if (failure instanceof IdentityProviderUnavailableException unavailable) {
-            logger.warn("Bearer token not verified, the identity provider is unavailable: "
-                    + rootMessage(unavailable));
+            logger.warn("Bearer token not verified, the identity provider is unavailable: " + rootMessage(unavailable));
             unavailable(response, unavailable);
             return;
         }
@@ -75,4 +75,5 @@ public final class RowguardAuthenticationEntryPoint implements AuthenticationEnt
         }
         return cause.getMessage();
     }
+
 }

@@ -15,15 +15,19 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 
 /**
- * Routes each bearer token to the one issuer it names, among those configured (any other issuer is
- * rejected before a key is fetched). Tokens larger than the limit are rejected unparsed, and a
- * failure to reach the keys becomes {@link IdentityProviderUnavailableException}.
+ * Routes each bearer token to the one issuer it names, among those configured (any other
+ * issuer is rejected before a key is fetched). Tokens larger than the limit are rejected
+ * unparsed, and a failure to reach the keys becomes
+ * {@link IdentityProviderUnavailableException}.
  */
 public final class RowguardAuthenticationManagerResolver implements AuthenticationManagerResolver<HttpServletRequest> {
 
     private final Map<String, TrustedIssuer> issuers = new LinkedHashMap<>();
+
     private final JwtIssuerAuthenticationManagerResolver byIssuer;
+
     private final int maxTokenLength;
+
     private final Duration retryAfter;
 
     public RowguardAuthenticationManagerResolver(List<TrustedIssuer> trusted, int maxTokenLength, Duration retryAfter) {
@@ -62,4 +66,5 @@ public final class RowguardAuthenticationManagerResolver implements Authenticati
             throw new IdentityProviderUnavailableException("The token cannot be verified right now", ex, retryAfter);
         }
     }
+
 }

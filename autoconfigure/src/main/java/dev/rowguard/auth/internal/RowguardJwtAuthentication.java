@@ -11,6 +11,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 public final class RowguardJwtAuthentication {
 
     private final RowguardAuthenticationManagerResolver authenticationManagerResolver;
+
     private final AuthenticationEntryPoint authenticationEntryPoint;
 
     public RowguardJwtAuthentication(RowguardAuthenticationManagerResolver authenticationManagerResolver,
@@ -30,4 +31,5 @@ public final class RowguardJwtAuthentication {
     public Map<String, TrustedIssuer> trustedIssuers() {
         return authenticationManagerResolver.trustedIssuers();
     }
+
 }

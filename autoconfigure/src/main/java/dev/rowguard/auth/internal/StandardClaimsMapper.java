@@ -11,4 +11,5 @@ public final class StandardClaimsMapper implements PrincipalClaimMapper {
     public void map(Map<String, Object> claims, AuthPrincipal.Builder principal) {
         principal.email(ClaimPaths.string(claims, "email"));
     }
+
 }

@@ -15,7 +15,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
  *
  * @param provider {@code clerk}, {@code supabase} or {@code oidc}
  * @param issuer the exact {@code iss} value
- * @param keys where its public keys come from, or null when it signs only with a shared secret
+ * @param keys where its public keys come from, or null when it signs only with a shared
+ * secret
  * @param algorithms the asymmetric algorithms accepted from the JWKS
  * @param hs256Secret the shared HS256 secret, or null (then HS256 is never accepted)
  * @param validator the claim checks after the signature

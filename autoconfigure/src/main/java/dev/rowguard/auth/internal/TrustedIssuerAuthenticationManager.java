@@ -8,7 +8,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 
-/** Verifies tokens of one {@link TrustedIssuer}: its keys, its algorithms, its validators, its converter. */
+/**
+ * Verifies tokens of one {@link TrustedIssuer}: its keys, its algorithms, its validators,
+ * its converter.
+ */
 public final class TrustedIssuerAuthenticationManager implements AuthenticationManager {
 
     private final JwtAuthenticationProvider provider;
@@ -16,7 +19,8 @@ public final class TrustedIssuerAuthenticationManager implements AuthenticationM
     public TrustedIssuerAuthenticationManager(TrustedIssuer issuer) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new ProviderKeySelector(issuer.algorithms(), issuer.keys(), issuer.hs256Secret()));
-        // typ and the time claims are judged by the Spring validators, with the configured skew
+        // typ and the time claims are judged by the Spring validators, with the
+        // configured skew
         processor.setJWSTypeVerifier((type, context) -> {
         });
         processor.setJWTClaimsSetVerifier((claims, context) -> {
@@ -31,4 +35,5 @@ public final class TrustedIssuerAuthenticationManager implements AuthenticationM
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         return provider.authenticate(authentication);
     }
+
 }

@@ -6,10 +6,10 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Start-up stopped by a rule that does not parse or type-check, or by a mapping Rowguard cannot
- * enforce: Boot's "APPLICATION FAILED TO START" report with each problem (entity, expression and
- * caret, or the attribute path) under Description and the way out under Action, instead of a stack
- * trace.
+ * Start-up stopped by a rule that does not parse or type-check, or by a mapping Rowguard
+ * cannot enforce: Boot's "APPLICATION FAILED TO START" report with each problem (entity,
+ * expression and caret, or the attribute path) under Description and the way out under
+ * Action, instead of a stack trace.
  */
 public final class PolicyDefinitionFailureAnalyzer extends AbstractFailureAnalyzer<PolicyDefinitionException> {
 
@@ -25,4 +25,5 @@ public final class PolicyDefinitionFailureAnalyzer extends AbstractFailureAnalyz
                 + " be enforced.";
         return new FailureAnalysis(description, action, cause);
     }
+
 }

@@ -15,11 +15,11 @@ import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * When {@code Rowguard.runAs} / {@code asSystem} switch callers inside a transaction: flushes
- * pending changes first (they are checked as the caller who made them) and clears the persistence
- * context (so nothing loaded for one caller is served to the other from it), then re-selects the
- * read filters of the transaction's EntityManagers for the new caller. Entities loaded before the
- * switch are detached afterwards.
+ * When {@code Rowguard.runAs} / {@code asSystem} switch callers inside a transaction:
+ * flushes pending changes first (they are checked as the caller who made them) and clears
+ * the persistence context (so nothing loaded for one caller is served to the other from
+ * it), then re-selects the read filters of the transaction's EntityManagers for the new
+ * caller. Entities loaded before the switch are detached afterwards.
  */
 final class CallerSwitchSynchronizer implements CallerSwitches.SwitchListener, DisposableBean {
 
@@ -36,7 +36,8 @@ final class CallerSwitchSynchronizer implements CallerSwitches.SwitchListener, D
             if (entityManager.isJoinedToTransaction() && session.isDirty()) {
                 session.flush();
             }
-            // What one caller loaded must not answer another caller's find() from the persistence context.
+            // What one caller loaded must not answer another caller's find() from the
+            // persistence context.
             session.clear();
         });
     }
@@ -57,11 +58,13 @@ final class CallerSwitchSynchronizer implements CallerSwitches.SwitchListener, D
     }
 
     private static void forEachTransactionalSession(SessionAction action) {
-        // EntityManagers bound without a transaction (open-in-view, a shared persistence context) count too.
+        // EntityManagers bound without a transaction (open-in-view, a shared persistence
+        // context) count too.
         for (Object resource : TransactionSynchronizationManager.getResourceMap().values()) {
             if (resource instanceof EntityManagerHolder holder && holder.getEntityManager().isOpen()) {
                 EntityManager entityManager = holder.getEntityManager();
-                PolicyRuntime runtime = PolicyRuntimes.of(entityManager.getEntityManagerFactory().unwrap(SessionFactory.class));
+                PolicyRuntime runtime = PolicyRuntimes
+                    .of(entityManager.getEntityManagerFactory().unwrap(SessionFactory.class));
                 if (runtime != null) {
                     action.apply(entityManager, entityManager.unwrap(Session.class), runtime);
                 }
@@ -71,6 +74,9 @@ final class CallerSwitchSynchronizer implements CallerSwitches.SwitchListener, D
 
     @FunctionalInterface
     private interface SessionAction {
+
         void apply(EntityManager entityManager, Session session, PolicyRuntime runtime);
+
     }
+
 }

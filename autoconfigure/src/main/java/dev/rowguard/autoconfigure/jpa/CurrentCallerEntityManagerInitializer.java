@@ -20,4 +20,5 @@ final class CurrentCallerEntityManagerInitializer implements Consumer<EntityMana
             runtime.applyCurrentCaller(entityManager.unwrap(Session.class));
         }
     }
+
 }

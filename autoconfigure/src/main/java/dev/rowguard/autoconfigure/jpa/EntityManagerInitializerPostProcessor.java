@@ -4,8 +4,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
 
 /**
- * Installs {@link CurrentCallerEntityManagerInitializer} on every JPA entity manager factory bean,
- * and {@link SessionClaimsJpaDialect} when session claims are on.
+ * Installs {@link CurrentCallerEntityManagerInitializer} on every JPA entity manager
+ * factory bean, and {@link SessionClaimsJpaDialect} when session claims are on.
  */
 final class EntityManagerInitializerPostProcessor implements BeanPostProcessor {
 
@@ -25,4 +25,5 @@ final class EntityManagerInitializerPostProcessor implements BeanPostProcessor {
         }
         return bean;
     }
+
 }

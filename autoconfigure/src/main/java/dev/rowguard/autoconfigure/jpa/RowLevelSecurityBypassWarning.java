@@ -14,8 +14,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * With session claims on, the application hands its caller to PostgreSQL for row-level
- * security; at start-up this warns when its own connections would pass those policies anyway
- * ({@link RlsBypass}). A database it cannot ask is not an error: the check is skipped.
+ * security; at start-up this warns when its own connections would pass those policies
+ * anyway ({@link RlsBypass}). A database it cannot ask is not an error: the check is
+ * skipped.
  */
 final class RowLevelSecurityBypassWarning implements SmartInitializingSingleton {
 
@@ -32,7 +33,8 @@ final class RowLevelSecurityBypassWarning implements SmartInitializingSingleton 
         try {
             DataSource source = dataSource.getIfUnique();
             if (source == null) {
-                log.debug("Rowguard: no single DataSource; the connection's role is not checked for row-level security");
+                log.debug(
+                        "Rowguard: no single DataSource; the connection's role is not checked for row-level security");
                 return;
             }
             try (Connection connection = source.getConnection()) {
@@ -45,4 +47,5 @@ final class RowLevelSecurityBypassWarning implements SmartInitializingSingleton 
             log.debug("Rowguard: could not check the connection's role for row-level security", ex);
         }
     }
+
 }

@@ -23,9 +23,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Enforces entity policies through Hibernate: hands Rowguard's settings to Hibernate (which
- * compiles the policies into filters and write checks at start-up), selects the caller's
- * filters in every EntityManager, and keeps them right across {@code Rowguard.runAs}.
+ * Enforces entity policies through Hibernate: hands Rowguard's settings to Hibernate
+ * (which compiles the policies into filters and write checks at start-up), selects the
+ * caller's filters in every EntityManager, and keeps them right across
+ * {@code Rowguard.runAs}.
  */
 @AutoConfiguration(before = HibernateJpaAutoConfiguration.class)
 @ConditionalOnClass({ SessionFactory.class, EntityManager.class })
@@ -36,12 +37,14 @@ public final class RowguardJpaAutoConfiguration {
     HibernatePropertiesCustomizer rowguardHibernateProperties(RowguardPolicyProperties properties,
             RowguardPostgresProperties postgres, Environment environment) {
         Map<String, String> attributes = Binder.get(environment)
-                .bind("rowguard.auth.attributes", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+            .bind("rowguard.auth.attributes", Bindable.mapOf(String.class, String.class))
+            .orElse(Map.of());
         return hibernate -> {
             hibernate.put(RowguardSettings.ENABLED, String.valueOf(properties.isEnabled()));
             hibernate.put(RowguardSettings.UNANNOTATED, properties.getUnannotated().name().toLowerCase());
             hibernate.put(RowguardSettings.MAX_SHAPES, String.valueOf(properties.getMaxFilterShapes()));
-            hibernate.put(RowguardSettings.HIDDEN_REFERENCES, properties.getHiddenReferences().name().toLowerCase().replace('_', '-'));
+            hibernate.put(RowguardSettings.HIDDEN_REFERENCES,
+                    properties.getHiddenReferences().name().toLowerCase().replace('_', '-'));
             hibernate.put(RowguardSettings.AUTH_ATTRIBUTES, String.join(",", attributes.keySet()));
             hibernate.put(RowguardSettings.SESSION_CLAIMS, String.valueOf(postgres.isSessionClaims()));
         };
@@ -63,8 +66,10 @@ public final class RowguardJpaAutoConfiguration {
         return new RowLevelSecurityBypassWarning(dataSource);
     }
 
-    // Read from the environment: a static post-processor is created before properties beans can be bound.
+    // Read from the environment: a static post-processor is created before properties
+    // beans can be bound.
     private static boolean sessionClaims(Environment environment) {
         return Binder.get(environment).bind("rowguard.postgres.session-claims", Boolean.class).orElse(false);
     }
+
 }

@@ -9,23 +9,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class RowguardPolicyProperties {
 
     /**
-     * What happens to entities that carry no {@code @Allow} or {@code @Deny}: {@code deny} closes
-     * them to every caller but the system context (the default, secure); {@code allow} leaves them
-     * open. Either way start-up lists them in a warning.
+     * What happens to entities that carry no {@code @Allow} or {@code @Deny}:
+     * {@code deny} closes them to every caller but the system context (the default,
+     * secure); {@code allow} leaves them open. Either way start-up lists them in a
+     * warning.
      */
     private Unannotated unannotated = Unannotated.DENY;
 
     /**
-     * The most SQL shapes one entity's read rule may fold to for different callers (each becomes
-     * a Hibernate filter). Rules whose {@code auth()}-only parts multiply beyond this fail start-up.
+     * The most SQL shapes one entity's read rule may fold to for different callers (each
+     * becomes a Hibernate filter). Rules whose {@code auth()}-only parts multiply beyond
+     * this fail start-up.
      */
     private int maxFilterShapes = 64;
 
     /**
-     * A readable row whose to-one relation points at a row the caller may not read: {@code hide-row}
-     * (the default) hides it too, so walking any relation of a row never fails; {@code unchecked}
-     * leaves it visible and touching the relation then throws {@code EntityNotFoundException} (404
-     * over HTTP), which saves the extra conditions in every read filter.
+     * A readable row whose to-one relation points at a row the caller may not read:
+     * {@code hide-row} (the default) hides it too, so walking any relation of a row never
+     * fails; {@code unchecked} leaves it visible and touching the relation then throws
+     * {@code EntityNotFoundException} (404 over HTTP), which saves the extra conditions
+     * in every read filter.
      */
     private HiddenReferences hiddenReferences = HiddenReferences.HIDE_ROW;
 
@@ -67,16 +70,21 @@ public class RowguardPolicyProperties {
     }
 
     public enum Unannotated {
+
         /** Closed to every caller but the system context. */
         DENY,
         /** Open to every caller. */
         ALLOW
+
     }
 
     public enum HiddenReferences {
+
         /** Hide the referencing row too (ZenStack v2's semantics). */
         HIDE_ROW,
         /** Leave it visible; touching the relation fails like a dangling reference. */
         UNCHECKED
+
     }
+
 }

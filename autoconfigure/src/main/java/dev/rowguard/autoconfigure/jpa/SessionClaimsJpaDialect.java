@@ -11,7 +11,10 @@ import org.hibernate.Session;
 import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
 import org.springframework.transaction.TransactionDefinition;
 
-/** Starts every Spring-managed JPA transaction by handing the current caller to PostgreSQL. */
+/**
+ * Starts every Spring-managed JPA transaction by handing the current caller to
+ * PostgreSQL.
+ */
 final class SessionClaimsJpaDialect extends HibernateJpaDialect {
 
     @Override
@@ -20,4 +23,5 @@ final class SessionClaimsJpaDialect extends HibernateJpaDialect {
         SessionClaims.apply(entityManager.unwrap(Session.class), CallerContext.current());
         return transactionData;
     }
+
 }

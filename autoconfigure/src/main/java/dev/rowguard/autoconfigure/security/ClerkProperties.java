@@ -6,22 +6,22 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Clerk session tokens ({@code rowguard.clerk.*}); the presence of the block turns Clerk on.
- * Tokens must be RS256.
+ * Clerk session tokens ({@code rowguard.clerk.*}); the presence of the block turns Clerk
+ * on. Tokens must be RS256.
  */
 @ConfigurationProperties("rowguard.clerk")
 public class ClerkProperties {
 
     /**
      * The Frontend API URL, which Clerk puts in {@code iss}, e.g.
-     * {@code https://your-app.clerk.accounts.dev} or {@code https://clerk.example.com}. Either this or
-     * {@code publishable-key}; when both are set they must agree.
+     * {@code https://your-app.clerk.accounts.dev} or {@code https://clerk.example.com}.
+     * Either this or {@code publishable-key}; when both are set they must agree.
      */
     private String issuer;
 
     /**
-     * The publishable key ({@code pk_test_...} or {@code pk_live_...}); it encodes the Frontend API
-     * host, from which the issuer is derived.
+     * The publishable key ({@code pk_test_...} or {@code pk_live_...}); it encodes the
+     * Frontend API host, from which the issuer is derived.
      */
     private String publishableKey;
 
@@ -29,20 +29,22 @@ public class ClerkProperties {
     private String jwkSetUri;
 
     /**
-     * The origins allowed in {@code azp} (e.g. {@code https://app.example.com}). A token without
-     * {@code azp} is accepted. When empty any origin is accepted and a warning is logged at start-up.
+     * The origins allowed in {@code azp} (e.g. {@code https://app.example.com}). A token
+     * without {@code azp} is accepted. When empty any origin is accepted and a warning is
+     * logged at start-up.
      */
     private List<String> authorizedParties = new ArrayList<>();
 
     /**
-     * Whether sessions with {@code sts: pending} (a task such as choosing an organization is still
-     * open) are accepted; by default they are rejected.
+     * Whether sessions with {@code sts: pending} (a task such as choosing an organization
+     * is still open) are accepted; by default they are rejected.
      */
     private boolean acceptPendingSessions;
 
     /**
-     * A claim path holding the user's roles (a string or a list), e.g. {@code metadata.roles} after
-     * adding {@code "metadata": "{{user.public_metadata}}"} to the session token. None by default.
+     * A claim path holding the user's roles (a string or a list), e.g.
+     * {@code metadata.roles} after adding {@code "metadata": "{{user.public_metadata}}"}
+     * to the session token. None by default.
      */
     private String rolesClaim;
 
@@ -93,4 +95,5 @@ public class ClerkProperties {
     public void setRolesClaim(String rolesClaim) {
         this.rolesClaim = rolesClaim;
     }
+
 }

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
- * A Clerk publishable key: {@code pk_test_} or {@code pk_live_} followed by base64 of the Frontend
- * API host and a {@code $}. The issuer is {@code https://<host>}.
+ * A Clerk publishable key: {@code pk_test_} or {@code pk_live_} followed by base64 of the
+ * Frontend API host and a {@code $}. The issuer is {@code https://<host>}.
  */
 final class ClerkPublishableKey {
 
@@ -45,8 +45,10 @@ final class ClerkPublishableKey {
     }
 
     private static InvalidConfigurationPropertyValueException malformed(String key, String reason) {
-        // the key is public, but a mistyped secret key should not land in logs: show the prefix only
+        // the key is public, but a mistyped secret key should not land in logs: show the
+        // prefix only
         String shown = key.length() > 8 ? key.substring(0, 8) + "..." : key;
         return new InvalidConfigurationPropertyValueException(PROPERTY, shown, "Malformed publishable key. " + reason);
     }
+
 }

@@ -28,7 +28,10 @@ final class ConfigurationChecks {
         return value.trim();
     }
 
-    /** An absolute https URL; http only towards localhost or 127.0.0.1 (local development and tests). */
+    /**
+     * An absolute https URL; http only towards localhost or 127.0.0.1 (local development
+     * and tests).
+     */
     static String secureUrl(String property, String value) {
         URI uri;
         try {
@@ -40,8 +43,7 @@ final class ConfigurationChecks {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost();
         if (host == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new InvalidConfigurationPropertyValueException(property, value,
-                    "It must be an absolute https URL.");
+            throw new InvalidConfigurationPropertyValueException(property, value, "It must be an absolute https URL.");
         }
         if (scheme.equals("http") && !LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT))) {
             throw new InvalidConfigurationPropertyValueException(property, value,
@@ -52,7 +54,8 @@ final class ConfigurationChecks {
 
     static Set<JWSAlgorithm> asymmetricAlgorithms(String property, List<String> names) {
         if (names == null || names.isEmpty()) {
-            throw new InvalidConfigurationPropertyValueException(property, names, "At least one algorithm is required.");
+            throw new InvalidConfigurationPropertyValueException(property, names,
+                    "At least one algorithm is required.");
         }
         Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
         for (String name : names) {
@@ -74,4 +77,5 @@ final class ConfigurationChecks {
     static String withoutTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
+
 }

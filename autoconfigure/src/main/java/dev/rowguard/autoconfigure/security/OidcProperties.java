@@ -6,7 +6,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Any other OpenID Connect issuer ({@code rowguard.oidc.*}); the presence of the block turns it on.
+ * Any other OpenID Connect issuer ({@code rowguard.oidc.*}); the presence of the block
+ * turns it on.
  */
 @ConfigurationProperties("rowguard.oidc")
 public class OidcProperties {
@@ -15,8 +16,9 @@ public class OidcProperties {
     private String issuer;
 
     /**
-     * The JWKS URL. When unset it is read from {@code <issuer>/.well-known/openid-configuration}
-     * the first time a token arrives (never at start-up).
+     * The JWKS URL. When unset it is read from
+     * {@code <issuer>/.well-known/openid-configuration} the first time a token arrives
+     * (never at start-up).
      */
     private String jwkSetUri;
 
@@ -68,4 +70,5 @@ public class OidcProperties {
     public void setRolesClaim(String rolesClaim) {
         this.rolesClaim = rolesClaim;
     }
+
 }

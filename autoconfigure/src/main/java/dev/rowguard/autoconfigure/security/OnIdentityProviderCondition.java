@@ -5,7 +5,10 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** Matches when at least one of {@code rowguard.clerk}, {@code rowguard.supabase}, {@code rowguard.oidc} is configured. */
+/**
+ * Matches when at least one of {@code rowguard.clerk}, {@code rowguard.supabase},
+ * {@code rowguard.oidc} is configured.
+ */
 final class OnIdentityProviderCondition extends SpringBootCondition {
 
     @Override
@@ -17,4 +20,5 @@ final class OnIdentityProviderCondition extends SpringBootCondition {
         }
         return ConditionOutcome.noMatch("no rowguard.clerk, rowguard.supabase or rowguard.oidc configuration");
     }
+
 }

@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.core.env.Environment;
 
-/** Which provider blocks the configuration contains: a block's presence turns its provider on. */
+/**
+ * Which provider blocks the configuration contains: a block's presence turns its provider
+ * on.
+ */
 final class ProviderBlocks {
 
     static final String CLERK = "rowguard.clerk";
@@ -33,4 +36,5 @@ final class ProviderBlocks {
     static boolean anyPresent(Environment environment) {
         return ALL.stream().anyMatch(prefix -> present(environment, prefix));
     }
+
 }

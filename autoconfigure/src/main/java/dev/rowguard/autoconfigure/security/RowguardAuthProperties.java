@@ -7,14 +7,17 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
-/** How verified tokens become {@code auth()} and how keys are fetched ({@code rowguard.auth.*}). */
+/**
+ * How verified tokens become {@code auth()} and how keys are fetched
+ * ({@code rowguard.auth.*}).
+ */
 @ConfigurationProperties("rowguard.auth")
 public class RowguardAuthProperties {
 
     /**
      * Extra members of {@code auth()}: member name to a dotted claim path, e.g.
-     * {@code region: metadata.region}. The value keeps the token's type (number, string, boolean,
-     * list); a missing claim gives null.
+     * {@code region: metadata.region}. The value keeps the token's type (number, string,
+     * boolean, list); a missing claim gives null.
      */
     private Map<String, String> attributes = new LinkedHashMap<>();
 
@@ -22,9 +25,9 @@ public class RowguardAuthProperties {
     private Duration clockSkew = Duration.ofSeconds(5);
 
     /**
-     * The largest bearer token accepted; larger ones are rejected (401) before they are parsed.
-     * Note that the servlet container's own header limit ({@code server.max-http-request-header-size},
-     * 8KB by default) applies first.
+     * The largest bearer token accepted; larger ones are rejected (401) before they are
+     * parsed. Note that the servlet container's own header limit
+     * ({@code server.max-http-request-header-size}, 8KB by default) applies first.
      */
     private DataSize maxTokenSize = DataSize.ofKilobytes(8);
 
@@ -66,15 +69,16 @@ public class RowguardAuthProperties {
         private Duration cacheTtl = Duration.ofMinutes(5);
 
         /**
-         * The least time between two fetches of one provider's JWKS, whatever triggers them (an
-         * unknown {@code kid}, an expired cache): a flood of tokens with unknown keys causes at most
-         * one fetch per interval. Also the {@code Retry-After} of a 503.
+         * The least time between two fetches of one provider's JWKS, whatever triggers
+         * them (an unknown {@code kid}, an expired cache): a flood of tokens with unknown
+         * keys causes at most one fetch per interval. Also the {@code Retry-After} of a
+         * 503.
          */
         private Duration refetchInterval = Duration.ofSeconds(30);
 
         /**
-         * How long cached keys keep verifying tokens, counted from their fetch, while the JWKS
-         * cannot be fetched.
+         * How long cached keys keep verifying tokens, counted from their fetch, while the
+         * JWKS cannot be fetched.
          */
         private Duration outageTolerance = Duration.ofHours(1);
 
@@ -123,5 +127,7 @@ public class RowguardAuthProperties {
         public void setReadTimeout(Duration readTimeout) {
             this.readTimeout = readTimeout;
         }
+
     }
+
 }

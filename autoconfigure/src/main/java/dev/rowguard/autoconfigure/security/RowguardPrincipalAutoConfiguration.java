@@ -27,10 +27,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Makes every Spring Security authentication a Rowguard caller, whether or not a provider block
- * is configured: the {@link AuthPrincipalResolver} (the application's, or the default, which maps
- * tokens of the configured issuers through their provider's claim mapping) is what the caller
- * context asks for the principal of Spring Security's context.
+ * Makes every Spring Security authentication a Rowguard caller, whether or not a provider
+ * block is configured: the {@link AuthPrincipalResolver} (the application's, or the
+ * default, which maps tokens of the configured issuers through their provider's claim
+ * mapping) is what the caller context asks for the principal of Spring Security's
+ * context.
  */
 @AutoConfiguration(after = RowguardSecurityAutoConfiguration.class)
 @ConditionalOnClass({ Authentication.class, Jwt.class })
@@ -58,7 +59,9 @@ public final class RowguardPrincipalAutoConfiguration {
         return new PrincipalResolutionInstaller(resolver);
     }
 
-    /** Installs the resolver for the caller context while the application context runs. */
+    /**
+     * Installs the resolver for the caller context while the application context runs.
+     */
     static final class PrincipalResolutionInstaller implements InitializingBean, DisposableBean {
 
         private final AuthPrincipalResolver resolver;
@@ -76,5 +79,7 @@ public final class RowguardPrincipalAutoConfiguration {
         public void destroy() {
             PrincipalResolution.release(resolver);
         }
+
     }
+
 }

@@ -39,11 +39,13 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Verifies bearer tokens of the configured identity providers ({@code rowguard.clerk},
- * {@code rowguard.supabase}, {@code rowguard.oidc}, each issuer trusted explicitly) and makes the
- * caller an {@link dev.rowguard.auth.AuthPrincipal}. Unless the application declares its own
- * {@link SecurityFilterChain}, it also sets up a stateless chain in which anonymous requests pass
- * (the policies decide) and a bad token is a 401; an application chain can apply the same handling
- * with {@link RowguardJwtConfigurer#rowguardJwt()}. Nothing is fetched from a provider at start-up.
+ * {@code rowguard.supabase}, {@code rowguard.oidc}, each issuer trusted explicitly) and
+ * makes the caller an {@link dev.rowguard.auth.AuthPrincipal}. Unless the application
+ * declares its own {@link SecurityFilterChain}, it also sets up a stateless chain in
+ * which anonymous requests pass (the policies decide) and a bad token is a 401; an
+ * application chain can apply the same handling with
+ * {@link RowguardJwtConfigurer#rowguardJwt()}. Nothing is fetched from a provider at
+ * start-up.
  */
 @AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class },
         beforeName = {
@@ -64,12 +66,11 @@ public final class RowguardSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     RowguardJwtAuthentication rowguardJwtAuthentication(Environment environment, RowguardAuthProperties auth,
             ClerkProperties clerk, SupabaseProperties supabase, OidcProperties oidc,
-            ObjectProvider<AuthPrincipalCustomizer> customizers,
-            ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<GrantedAuthorityDefaults> authorityDefaults) {
+            ObjectProvider<AuthPrincipalCustomizer> customizers, ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
+            ObjectProvider<GrantedAuthorityDefaults> authorityDefaults) {
         RowguardAuthProperties.Jwks jwks = auth.getJwks();
-        DefaultResourceRetriever retriever = new DefaultResourceRetriever(
-                (int) jwks.getConnectTimeout().toMillis(), (int) jwks.getReadTimeout().toMillis(),
-                MAX_KEY_DOCUMENT_BYTES);
+        DefaultResourceRetriever retriever = new DefaultResourceRetriever((int) jwks.getConnectTimeout().toMillis(),
+                (int) jwks.getReadTimeout().toMillis(), MAX_KEY_DOCUMENT_BYTES);
         TrustedIssuerFactory factory = new TrustedIssuerFactory(auth, retriever, Clock.systemUTC(),
                 customizers.orderedStream().toList(), validators.orderedStream().toList(),
                 RolePrefix.of(authorityDefaults));
@@ -88,7 +89,10 @@ public final class RowguardSecurityAutoConfiguration {
         return new RowguardJwtAuthentication(resolver, new RowguardAuthenticationEntryPoint());
     }
 
-    /** Exposed as a bean so that Boot does not also set up a user store with a generated password. */
+    /**
+     * Exposed as a bean so that Boot does not also set up a user store with a generated
+     * password.
+     */
     @Bean
     @ConditionalOnMissingBean(AuthenticationManagerResolver.class)
     AuthenticationManagerResolver<HttpServletRequest> rowguardAuthenticationManagerResolver(
@@ -109,5 +113,7 @@ public final class RowguardSecurityAutoConfiguration {
                 .with(RowguardJwtConfigurer.rowguardJwt(), Customizer.withDefaults())
                 .build();
         }
+
     }
+
 }

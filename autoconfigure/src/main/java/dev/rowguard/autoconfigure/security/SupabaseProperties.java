@@ -6,18 +6,21 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Supabase Auth access tokens ({@code rowguard.supabase.*}); the presence of the block turns
- * Supabase on.
+ * Supabase Auth access tokens ({@code rowguard.supabase.*}); the presence of the block
+ * turns Supabase on.
  */
 @ConfigurationProperties("rowguard.supabase")
 public class SupabaseProperties {
 
-    /** The project URL, e.g. {@code https://abcd.supabase.co}; the issuer is {@code <url>/auth/v1}. */
+    /**
+     * The project URL, e.g. {@code https://abcd.supabase.co}; the issuer is
+     * {@code <url>/auth/v1}.
+     */
     private String url;
 
     /**
-     * The issuer, when the project URL is not enough (e.g. a custom domain); if {@code url} is set
-     * too, it must equal {@code <url>/auth/v1}.
+     * The issuer, when the project URL is not enough (e.g. a custom domain); if
+     * {@code url} is set too, it must equal {@code <url>/auth/v1}.
      */
     private String issuer;
 
@@ -25,8 +28,9 @@ public class SupabaseProperties {
     private String jwkSetUri;
 
     /**
-     * The legacy JWT secret of projects that still sign with HS256. Only when it is set is HS256
-     * accepted, and Supabase's legacy anon key ({@code iss: supabase}) then means anonymous.
+     * The legacy JWT secret of projects that still sign with HS256. Only when it is set
+     * is HS256 accepted, and Supabase's legacy anon key ({@code iss: supabase}) then
+     * means anonymous.
      */
     private String jwtSecret;
 
@@ -37,9 +41,9 @@ public class SupabaseProperties {
     private List<String> jwsAlgorithms = new ArrayList<>(List.of("ES256", "RS256"));
 
     /**
-     * A claim path holding extra roles, besides the {@code role} claim. Set by the service (e.g.
-     * from the custom access token hook); never point it into {@code user_metadata}, which users
-     * can edit.
+     * A claim path holding extra roles, besides the {@code role} claim. Set by the
+     * service (e.g. from the custom access token hook); never point it into
+     * {@code user_metadata}, which users can edit.
      */
     private String rolesClaim = "app_metadata.roles";
 
@@ -98,4 +102,5 @@ public class SupabaseProperties {
     public void setRolesClaim(String rolesClaim) {
         this.rolesClaim = rolesClaim;
     }
+
 }

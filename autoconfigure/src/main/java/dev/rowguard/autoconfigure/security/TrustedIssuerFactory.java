@@ -33,7 +33,10 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-/** Turns the provider blocks into {@link TrustedIssuer}s, checking them; nothing is fetched here. */
+/**
+ * Turns the provider blocks into {@link TrustedIssuer}s, checking them; nothing is
+ * fetched here.
+ */
 final class TrustedIssuerFactory {
 
     private static final Log logger = LogFactory.getLog(RowguardSecurityAutoConfiguration.class);
@@ -42,10 +45,15 @@ final class TrustedIssuerFactory {
     static final String SUPABASE_API_KEY_ISSUER = "supabase";
 
     private final RowguardAuthProperties auth;
+
     private final ResourceRetriever retriever;
+
     private final Clock clock;
+
     private final List<AuthPrincipalCustomizer> customizers;
+
     private final List<OAuth2TokenValidator<Jwt>> extraValidators;
+
     private final String rolePrefix;
 
     TrustedIssuerFactory(RowguardAuthProperties auth, ResourceRetriever retriever, Clock clock,
@@ -88,8 +96,8 @@ final class TrustedIssuerFactory {
                 ? ConfigurationChecks.secureUrl("rowguard.supabase.jwk-set-uri", supabase.getJwkSetUri())
                 : issuer + "/.well-known/jwks.json";
         if (supabase.getAudiences() == null || supabase.getAudiences().isEmpty()) {
-            throw new InvalidConfigurationPropertyValueException("rowguard.supabase.audiences",
-                    supabase.getAudiences(), "At least one audience is required (Supabase uses 'authenticated').");
+            throw new InvalidConfigurationPropertyValueException("rowguard.supabase.audiences", supabase.getAudiences(),
+                    "At least one audience is required (Supabase uses 'authenticated').");
         }
         SecretKey secret = supabase.getJwtSecret() == null ? null : hs256Secret(supabase.getJwtSecret());
         List<OAuth2TokenValidator<Jwt>> validators = ProviderValidators.common(issuer, auth.getClockSkew(), "JWT");
@@ -130,9 +138,8 @@ final class TrustedIssuerFactory {
     }
 
     private static String clerkIssuer(ClerkProperties clerk) {
-        String configured = clerk.getIssuer() == null ? null
-                : ConfigurationChecks.withoutTrailingSlash(
-                        ConfigurationChecks.secureUrl("rowguard.clerk.issuer", clerk.getIssuer()));
+        String configured = clerk.getIssuer() == null ? null : ConfigurationChecks
+            .withoutTrailingSlash(ConfigurationChecks.secureUrl("rowguard.clerk.issuer", clerk.getIssuer()));
         if (clerk.getPublishableKey() == null) {
             if (configured == null) {
                 throw new InvalidConfigurationPropertyValueException("rowguard.clerk.issuer", null,
@@ -149,12 +156,10 @@ final class TrustedIssuerFactory {
     }
 
     private static String supabaseIssuer(SupabaseProperties supabase) {
-        String derived = supabase.getUrl() == null ? null
-                : ConfigurationChecks.withoutTrailingSlash(
-                        ConfigurationChecks.secureUrl("rowguard.supabase.url", supabase.getUrl())) + "/auth/v1";
-        String configured = supabase.getIssuer() == null ? null
-                : ConfigurationChecks.withoutTrailingSlash(
-                        ConfigurationChecks.secureUrl("rowguard.supabase.issuer", supabase.getIssuer()));
+        String derived = supabase.getUrl() == null ? null : ConfigurationChecks.withoutTrailingSlash(
+                ConfigurationChecks.secureUrl("rowguard.supabase.url", supabase.getUrl())) + "/auth/v1";
+        String configured = supabase.getIssuer() == null ? null : ConfigurationChecks
+            .withoutTrailingSlash(ConfigurationChecks.secureUrl("rowguard.supabase.issuer", supabase.getIssuer()));
         if (derived == null && configured == null) {
             throw new InvalidConfigurationPropertyValueException("rowguard.supabase.url", null,
                     "Set rowguard.supabase.url (e.g. https://abcd.supabase.co) or rowguard.supabase.issuer.");
@@ -207,7 +212,8 @@ final class TrustedIssuerFactory {
     }
 
     private RowguardAuthenticationConverter userConverter(String provider, List<PrincipalClaimMapper> mappers) {
-        return new RowguardAuthenticationConverter(new AuthPrincipalConverter(provider, mappers, customizers), rolePrefix);
+        return new RowguardAuthenticationConverter(new AuthPrincipalConverter(provider, mappers, customizers),
+                rolePrefix);
     }
 
     private static List<String> nonNull(String path) {
@@ -219,4 +225,5 @@ final class TrustedIssuerFactory {
         paths.addAll(nonNull(second));
         return paths;
     }
+
 }

@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Saving a detached copy of a row the caller cannot read (or one that is gone) makes Hibernate's
- * merge find nothing and report a stale row. For an entity without {@code @Version} that can only
- * mean "not found": 404, naming nothing. A versioned entity's conflict stays a 409. Whether an
- * entity is versioned is read from the JPA metamodel (field or property access, annotations or
- * {@code orm.xml}).
+ * Saving a detached copy of a row the caller cannot read (or one that is gone) makes
+ * Hibernate's merge find nothing and report a stale row. For an entity without
+ * {@code @Version} that can only mean "not found": 404, naming nothing. A versioned
+ * entity's conflict stays a 409. Whether an entity is versioned is read from the JPA
+ * metamodel (field or property access, annotations or {@code orm.xml}).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -40,8 +40,9 @@ public class HiddenRowProblemHandler {
     }
 
     /**
-     * With {@code rowguard.policy.hidden-references=unchecked}, touching a to-one relation whose
-     * row the caller cannot read fails like a dangling reference: that row does not exist for them.
+     * With {@code rowguard.policy.hidden-references=unchecked}, touching a to-one
+     * relation whose row the caller cannot read fails like a dangling reference: that row
+     * does not exist for them.
      */
     @ExceptionHandler({ jakarta.persistence.EntityNotFoundException.class, org.hibernate.EntityFilterException.class,
             org.springframework.orm.ObjectRetrievalFailureException.class })
@@ -70,7 +71,8 @@ public class HiddenRowProblemHandler {
         if (entity == null) {
             return false;
         }
-        for (EntityManagerFactory factory : (Iterable<EntityManagerFactory>) entityManagerFactories.orderedStream()::iterator) {
+        for (EntityManagerFactory factory : (Iterable<EntityManagerFactory>) entityManagerFactories
+            .orderedStream()::iterator) {
             ManagedType<?> type;
             try {
                 type = factory.getMetamodel().managedType(entity);
@@ -82,4 +84,5 @@ public class HiddenRowProblemHandler {
         }
         return false;
     }
+
 }

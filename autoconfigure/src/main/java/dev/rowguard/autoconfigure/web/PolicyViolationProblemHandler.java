@@ -11,11 +11,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * A denied write is a 403 {@code application/problem+json} naming the entity and the operation,
- * never the row's data, also when it surfaces wrapped by a transaction commit.
+ * A denied write is a 403 {@code application/problem+json} naming the entity and the
+ * operation, never the row's data, also when it surfaces wrapped by a transaction commit.
  */
 @RestControllerAdvice
-// Last: Spring matches an advice on an exception's causes too, so an earlier place would take
+// Last: Spring matches an advice on an exception's causes too, so an earlier place would
+// take
 // over the application's handlers for every persistence error.
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class PolicyViolationProblemHandler {
@@ -25,7 +26,10 @@ public class PolicyViolationProblemHandler {
         return problem(ex);
     }
 
-    /** Where a violation raised during a flush or commit can arrive wrapped; nothing broader, so the application's own handlers still see everything else. */
+    /**
+     * Where a violation raised during a flush or commit can arrive wrapped; nothing
+     * broader, so the application's own handlers still see everything else.
+     */
     @ExceptionHandler({ org.springframework.transaction.TransactionSystemException.class,
             org.springframework.orm.jpa.JpaSystemException.class,
             org.springframework.dao.InvalidDataAccessApiUsageException.class,
@@ -55,4 +59,5 @@ public class PolicyViolationProblemHandler {
         problem.setProperty("operation", violation.operation().name());
         return ProblemResponses.of(problem);
     }
+
 }

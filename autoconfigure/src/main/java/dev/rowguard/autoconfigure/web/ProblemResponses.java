@@ -18,4 +18,5 @@ final class ProblemResponses {
     static ResponseEntity<ProblemDetail> of(HttpStatus status, String detail) {
         return of(ProblemDetail.forStatusAndDetail(status, detail));
     }
+
 }

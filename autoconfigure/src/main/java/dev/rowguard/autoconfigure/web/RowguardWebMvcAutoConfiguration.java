@@ -25,7 +25,9 @@ public final class RowguardWebMvcAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnClass(name = "org.springframework.orm.ObjectOptimisticLockingFailureException")
-    HiddenRowProblemHandler rowguardHiddenRowProblemHandler(ObjectProvider<EntityManagerFactory> entityManagerFactories) {
+    HiddenRowProblemHandler rowguardHiddenRowProblemHandler(
+            ObjectProvider<EntityManagerFactory> entityManagerFactories) {
         return new HiddenRowProblemHandler(entityManagerFactories);
     }
+
 }

@@ -6,13 +6,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.rowguard.context.Caller;
 
 /**
- * The thread's explicit caller (set by {@code Rowguard.runAs} / {@code asSystem} or carried over
- * from another thread by context propagation) and the listeners told when it changes, for
- * Rowguard's own integrations. Not an API: applications switch callers through {@code Rowguard}.
+ * The thread's explicit caller (set by {@code Rowguard.runAs} / {@code asSystem} or
+ * carried over from another thread by context propagation) and the listeners told when it
+ * changes, for Rowguard's own integrations. Not an API: applications switch callers
+ * through {@code Rowguard}.
  */
 public final class CallerSwitches {
 
     private static final ThreadLocal<Caller> EXPLICIT = new ThreadLocal<>();
+
     private static final List<SwitchListener> LISTENERS = new CopyOnWriteArrayList<>();
 
     private CallerSwitches() {
@@ -23,7 +25,9 @@ public final class CallerSwitches {
         return EXPLICIT.get();
     }
 
-    /** Sets (or, with null, removes) the explicit caller without telling the listeners. */
+    /**
+     * Sets (or, with null, removes) the explicit caller without telling the listeners.
+     */
     public static void set(Caller caller) {
         if (caller == null) {
             EXPLICIT.remove();
@@ -49,11 +53,16 @@ public final class CallerSwitches {
         LISTENERS.remove(listener);
     }
 
-    /** Told when the caller of this thread changes, for example to flush pending writes as the old caller. */
+    /**
+     * Told when the caller of this thread changes, for example to flush pending writes as
+     * the old caller.
+     */
     public interface SwitchListener {
 
         void beforeSwitch();
 
         void afterSwitch();
+
     }
+
 }

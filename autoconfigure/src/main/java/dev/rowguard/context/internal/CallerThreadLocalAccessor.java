@@ -5,12 +5,13 @@ import dev.rowguard.context.Caller;
 import io.micrometer.context.ThreadLocalAccessor;
 
 /**
- * Carries the explicit caller ({@code Rowguard.runAs} / {@code asSystem}) across threads with
- * Micrometer's context propagation: Spring's {@code ContextPropagatingTaskDecorator},
- * {@code ContextSnapshot} and Reactor take it to the thread that runs the task and restore that
- * thread's own afterwards. A task submitted without an explicit caller gets none, so it runs as the
- * caller of Spring Security's context on its thread (anonymous unless that is propagated too),
- * never as the system. Registered through {@code ServiceLoader}.
+ * Carries the explicit caller ({@code Rowguard.runAs} / {@code asSystem}) across threads
+ * with Micrometer's context propagation: Spring's
+ * {@code ContextPropagatingTaskDecorator}, {@code ContextSnapshot} and Reactor take it to
+ * the thread that runs the task and restore that thread's own afterwards. A task
+ * submitted without an explicit caller gets none, so it runs as the caller of Spring
+ * Security's context on its thread (anonymous unless that is propagated too), never as
+ * the system. Registered through {@code ServiceLoader}.
  */
 public final class CallerThreadLocalAccessor implements ThreadLocalAccessor<Caller> {
 
@@ -36,4 +37,5 @@ public final class CallerThreadLocalAccessor implements ThreadLocalAccessor<Call
     public void setValue() {
         CallerSwitches.set(null);
     }
+
 }

@@ -31,10 +31,12 @@ final class AnnotationRules {
             }
             List<RuleDeclaration> declared = new ArrayList<>();
             for (Allow allow : type.getAnnotationsByType(Allow.class)) {
-                declared.add(new RuleDeclaration(binding.getJpaEntityName(), true, Arrays.asList(allow.value()), allow.when()));
+                declared.add(new RuleDeclaration(binding.getJpaEntityName(), true, Arrays.asList(allow.value()),
+                        allow.when()));
             }
             for (Deny deny : type.getAnnotationsByType(Deny.class)) {
-                declared.add(new RuleDeclaration(binding.getJpaEntityName(), false, Arrays.asList(deny.value()), deny.when()));
+                declared.add(new RuleDeclaration(binding.getJpaEntityName(), false, Arrays.asList(deny.value()),
+                        deny.when()));
             }
             if (!declared.isEmpty()) {
                 rules.put(binding.getJpaEntityName(), declared);
@@ -45,9 +47,10 @@ final class AnnotationRules {
     }
 
     /**
-     * A subclass without annotations takes its root's rules. One with its own must keep the root's
-     * read rules: Hibernate applies the root entity's filter to every query, {@code find()} and
-     * {@code treat()} through the root, so a subclass's own read rule would not hold there.
+     * A subclass without annotations takes its root's rules. One with its own must keep
+     * the root's read rules: Hibernate applies the root entity's filter to every query,
+     * {@code find()} and {@code treat()} through the root, so a subclass's own read rule
+     * would not hold there.
      */
     private static void inheritRootRules(Iterable<PersistentClass> bindings, Map<String, List<RuleDeclaration>> rules) {
         List<String> problems = new ArrayList<>();
@@ -61,8 +64,9 @@ final class AnnotationRules {
             List<RuleDeclaration> own = rules.get(entity);
             if (own == null) {
                 if (!rootRules.isEmpty()) {
-                    rules.put(entity, rootRules.stream().map(rule -> new RuleDeclaration(entity, rule.allow(),
-                            rule.operations(), rule.expression())).toList());
+                    rules.put(entity, rootRules.stream()
+                        .map(rule -> new RuleDeclaration(entity, rule.allow(), rule.operations(), rule.expression()))
+                        .toList());
                 }
             }
             else if (!readRules(own).equals(readRules(rootRules))) {
@@ -79,13 +83,18 @@ final class AnnotationRules {
     }
 
     private static Set<List<Object>> readRules(List<RuleDeclaration> rules) {
-        return rules.stream().filter(rule -> rule.covers(Operation.READ))
-                .map(rule -> List.<Object>of(rule.allow(), rule.expression().strip())).collect(Collectors.toSet());
+        return rules.stream()
+            .filter(rule -> rule.covers(Operation.READ))
+            .map(rule -> List.<Object>of(rule.allow(), rule.expression().strip()))
+            .collect(Collectors.toSet());
     }
 
     private static String describe(List<RuleDeclaration> rules) {
-        String read = rules.stream().filter(rule -> rule.covers(Operation.READ)).map(RuleDeclaration::describe)
-                .collect(Collectors.joining(" "));
+        String read = rules.stream()
+            .filter(rule -> rule.covers(Operation.READ))
+            .map(RuleDeclaration::describe)
+            .collect(Collectors.joining(" "));
         return read.isEmpty() ? "none" : read;
     }
+
 }

@@ -14,10 +14,14 @@ import dev.rowguard.policy.internal.bind.AuthMember;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 
-/** Fills {@code @AuthDefault} fields that are still null from the principal, before the create rule is checked. */
+/**
+ * Fills {@code @AuthDefault} fields that are still null from the principal, before the
+ * create rule is checked.
+ */
 final class AuthDefaults {
 
     private final java.util.Set<String> authAttributes;
+
     private final Map<Class<?>, List<Field>> fieldsByType = new ConcurrentHashMap<>();
 
     AuthDefaults(java.util.Set<String> authAttributes) {
@@ -37,8 +41,9 @@ final class AuthDefaults {
             String member = field.getAnnotation(AuthDefault.class).value();
             AuthMember authMember = AuthMember.resolve(member, authAttributes);
             if (authMember == null) {
-                throw new IllegalStateException("@AuthDefault(\"" + member + "\") on " + field.getDeclaringClass().getSimpleName()
-                        + "." + field.getName() + " names no auth() member; known: " + AuthMember.known(authAttributes));
+                throw new IllegalStateException("@AuthDefault(\"" + member + "\") on "
+                        + field.getDeclaringClass().getSimpleName() + "." + field.getName()
+                        + " names no auth() member; known: " + AuthMember.known(authAttributes));
             }
             Object value = convert(authMember.valueOf(principal), field.getType(), session);
             if (value != null) {
@@ -66,8 +71,14 @@ final class AuthDefaults {
             return text;
         }
         if (session.getFactory().getMappingMetamodel().findEntityDescriptor(type) != null) {
-            return ((org.hibernate.Session) session).getReference(type, convertId(text, session.getFactory().getMappingMetamodel()
-                    .findEntityDescriptor(type).getIdentifierMapping().getJavaType().getJavaTypeClass()));
+            return ((org.hibernate.Session) session).getReference(type,
+                    convertId(text,
+                            session.getFactory()
+                                .getMappingMetamodel()
+                                .findEntityDescriptor(type)
+                                .getIdentifierMapping()
+                                .getJavaType()
+                                .getJavaTypeClass()));
         }
         throw new IllegalStateException("@AuthDefault cannot fill a field of type " + type.getName());
     }
@@ -88,7 +99,8 @@ final class AuthDefaults {
     private List<Field> fieldsOf(Class<?> type) {
         return fieldsByType.computeIfAbsent(type, key -> {
             List<Field> fields = new ArrayList<>();
-            for (Class<?> current = key; current != null && current != Object.class; current = current.getSuperclass()) {
+            for (Class<?> current = key; current != null
+                    && current != Object.class; current = current.getSuperclass()) {
                 for (Field field : current.getDeclaredFields()) {
                     if (field.isAnnotationPresent(AuthDefault.class)) {
                         fields.add(field);
@@ -98,4 +110,5 @@ final class AuthDefaults {
             return fields;
         });
     }
+
 }

@@ -25,12 +25,13 @@ import org.hibernate.sql.ast.spi.SqlAstCreationContext;
 import org.hibernate.sql.ast.tree.MutationStatement;
 
 /**
- * HQL and Criteria {@code update}, {@code delete} and {@code insert} skip entity events, so their
- * rules cannot be checked row by row. Hibernate applies the read filters to them; on top of
- * that, a bulk statement runs only when the caller's rule for the operation does not depend on
- * the row (it folds to true for this caller). Otherwise it is refused before any SQL is sent.
- * Every caller's statements are translated afresh (Rowguard keeps a filter enabled for each
- * non-system caller, which keeps Hibernate from reusing plans), so the decision is per caller.
+ * HQL and Criteria {@code update}, {@code delete} and {@code insert} skip entity events,
+ * so their rules cannot be checked row by row. Hibernate applies the read filters to
+ * them; on top of that, a bulk statement runs only when the caller's rule for the
+ * operation does not depend on the row (it folds to true for this caller). Otherwise it
+ * is refused before any SQL is sent. Every caller's statements are translated afresh
+ * (Rowguard keeps a filter enabled for each non-system caller, which keeps Hibernate from
+ * reusing plans), so the decision is per caller.
  */
 public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
 
@@ -44,9 +45,10 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
     }
 
     /**
-     * Refuses the statement unless the caller is the system context or the caller's rule for each
-     * operation the statement performs holds for every row. Shared with the multi-table path
-     * ({@link GuardedMultiTableStrategies}), which Hibernate takes without this translator.
+     * Refuses the statement unless the caller is the system context or the caller's rule
+     * for each operation the statement performs holds for every row. Shared with the
+     * multi-table path ({@link GuardedMultiTableStrategies}), which Hibernate takes
+     * without this translator.
      */
     static void check(SqmDmlStatement<?> statement, SessionFactory sessionFactory) {
         PolicyRuntime runtime = PolicyRuntimes.of(sessionFactory);
@@ -60,9 +62,9 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
                 if (!runtime.allowsRegardlessOfRow(entity, operation, caller.principal())) {
                     String of = entity.equals(runtime.jpaName(target)) ? entity
                             : runtime.jpaName(target) + ", which reaches rows of its subclass " + entity + ",";
-                    throw new PolicyViolationException(entity, operation, "a bulk " + verbOf(statement)
-                            + " of " + of + " cannot be checked row by row, and the caller's "
-                            + operation + " rule of " + entity + " depends on the row. Load the entities and change"
+                    throw new PolicyViolationException(entity, operation, "a bulk " + verbOf(statement) + " of " + of
+                            + " cannot be checked row by row, and the caller's " + operation + " rule of " + entity
+                            + " depends on the row. Load the entities and change"
                             + " or remove them (for example repository.deleteAll(repository.findAll(...))), or run"
                             + " the statement in Rowguard.asSystem if it is not on behalf of a user.");
                 }
@@ -71,13 +73,15 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
     }
 
     /**
-     * The statement's target and every subclass of it: a statement on an inheritance root or an
-     * intermediate class changes the rows of its subclasses too (whatever the inheritance strategy),
-     * and a subclass may have stricter write rules than the class named in the statement.
+     * The statement's target and every subclass of it: a statement on an inheritance root
+     * or an intermediate class changes the rows of its subclasses too (whatever the
+     * inheritance strategy), and a subclass may have stricter write rules than the class
+     * named in the statement.
      */
     private static List<String> reachedEntities(String target, SessionFactory sessionFactory, PolicyRuntime runtime) {
-        EntityMappingType descriptor = sessionFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
-                .getEntityDescriptor(target);
+        EntityMappingType descriptor = sessionFactory.unwrap(SessionFactoryImplementor.class)
+            .getMappingMetamodel()
+            .getEntityDescriptor(target);
         List<String> entities = new ArrayList<>();
         addKnown(entities, runtime, descriptor.getEntityName());
         for (EntityMappingType subclass : descriptor.getSubMappingTypes()) {
@@ -107,4 +111,5 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
         return statement instanceof SqmUpdateStatement<?> ? "update"
                 : statement instanceof SqmInsertStatement<?> ? "insert" : "delete";
     }
+
 }

@@ -7,9 +7,10 @@ import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.PersistentClass;
 
 /**
- * Hibernate's caches do not know who is asking: a query-cache key leaves out filter parameter
- * values, and a second-level-cache hit skips the filter. So a cached result could reach a caller
- * who may not read it. Rowguard refuses both for entities whose read rule depends on the caller.
+ * Hibernate's caches do not know who is asking: a query-cache key leaves out filter
+ * parameter values, and a second-level-cache hit skips the filter. So a cached result
+ * could reach a caller who may not read it. Rowguard refuses both for entities whose read
+ * rule depends on the caller.
  */
 final class CacheRefusal {
 
@@ -21,8 +22,9 @@ final class CacheRefusal {
     static void check(Map<String, Object> settings, PersistentClass protectedEntity, List<Collection> collectionsOfIt) {
         String entity = protectedEntity.getJpaEntityName();
         if ("true".equalsIgnoreCase(String.valueOf(settings.get(QUERY_CACHE)))) {
-            throw new IllegalStateException("Rowguard cannot enforce the read rule of " + entity + " with the query cache on ("
-                    + QUERY_CACHE + "=true): cached results would be shared between callers. Turn the query cache off.");
+            throw new IllegalStateException(
+                    "Rowguard cannot enforce the read rule of " + entity + " with the query cache on (" + QUERY_CACHE
+                            + "=true): cached results would be shared between callers. Turn the query cache off.");
         }
         if (protectedEntity.isCached()) {
             throw new IllegalStateException("Rowguard cannot enforce the read rule of " + entity + " while it is in the"
@@ -35,4 +37,5 @@ final class CacheRefusal {
             }
         }
     }
+
 }

@@ -4,9 +4,9 @@ import org.hibernate.event.spi.LoadEvent;
 import org.hibernate.event.spi.LoadEventListener;
 
 /**
- * Verifies the session's caller before every load by id: the persistence context answers a
- * {@code find} or {@code getReference} of a row loaded earlier without a statement, so the check
- * before statements alone would let one caller be served what another loaded.
+ * Verifies the session's caller before every load by id: the persistence context answers
+ * a {@code find} or {@code getReference} of a row loaded earlier without a statement, so
+ * the check before statements alone would let one caller be served what another loaded.
  */
 final class CallerBeforeLoad implements LoadEventListener {
 
@@ -17,4 +17,5 @@ final class CallerBeforeLoad implements LoadEventListener {
             caller.verify();
         }
     }
+
 }

@@ -33,21 +33,24 @@ import org.hibernate.persister.collection.AbstractCollectionPersister;
 import org.hibernate.type.EntityType;
 
 /**
- * Checks the writes Hibernate makes for a collection it owns (a many-to-many join table, a
- * unidirectional one-to-many's foreign keys, an element collection), which fire no entity event:
+ * Checks the writes Hibernate makes for a collection it owns (a many-to-many join table,
+ * a unidirectional one-to-many's foreign keys, an element collection), which fire no
+ * entity event:
  * <ul>
- * <li>a change of the collection is a change of its owner: the owner's stored row must pass its
- * {@code UPDATE} rule (not for an owner created in this flush, whose create was checked);</li>
- * <li>a many-to-many link may be added or removed only for an element the caller can read;</li>
- * <li>a one-to-many element's foreign key is a column of the element's row: the element must be
- * readable and pass its {@code UPDATE} rule, whether it is added or removed;</li>
- * <li>when Hibernate deletes or detaches every element of the owner at once (a replaced or
- * cleared collection), every element stored for the owner must pass, including those the
- * caller's filtered view of the collection never showed: otherwise the change is refused rather
- * than silently taking rows the caller cannot see.</li>
+ * <li>a change of the collection is a change of its owner: the owner's stored row must
+ * pass its {@code UPDATE} rule (not for an owner created in this flush, whose create was
+ * checked);</li>
+ * <li>a many-to-many link may be added or removed only for an element the caller can
+ * read;</li>
+ * <li>a one-to-many element's foreign key is a column of the element's row: the element
+ * must be readable and pass its {@code UPDATE} rule, whether it is added or removed;</li>
+ * <li>when Hibernate deletes or detaches every element of the owner at once (a replaced
+ * or cleared collection), every element stored for the owner must pass, including those
+ * the caller's filtered view of the collection never showed: otherwise the change is
+ * refused rather than silently taking rows the caller cannot see.</li>
  * </ul>
- * Each check is one {@code SELECT} against the stored rows; a rule that holds for every row of
- * the caller costs none.
+ * Each check is one {@code SELECT} against the stored rows; a rule that holds for every
+ * row of the caller costs none.
  */
 final class CollectionWriteChecks implements PreCollectionRecreateEventListener, PreCollectionUpdateEventListener,
         PreCollectionRemoveEventListener {
@@ -55,7 +58,9 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
     private static final String LINK = "rg_link";
 
     private final PolicyRuntime runtime;
+
     private final EntitiesCreatedInFlush created;
+
     private final Map<String, Bound> oneToManyElementRules = new ConcurrentHashMap<>();
 
     CollectionWriteChecks(PolicyRuntime runtime, EntitiesCreatedInFlush created) {
@@ -83,8 +88,8 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
     }
 
     /**
-     * @param wholesale whether Hibernate removes every stored element of the owner, not only the
-     *        ones the collection knows about
+     * @param wholesale whether Hibernate removes every stored element of the owner, not
+     * only the ones the collection knows about
      */
     private void check(AbstractCollectionEvent event, boolean wholesale) {
         Caller caller = CallerContext.current();
@@ -95,8 +100,10 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         SharedSessionContractImplementor session = event.getSession();
         Object owner = event.getAffectedOwnerOrNull();
         PersistentCollection<?> collection = event.getCollection();
-        Object key = collection != null && collection.getKey() != null ? collection.getKey() : event.getAffectedOwnerIdOrNull();
-        // Without a collection or an owner, Hibernate is removing the collections of an entity it deletes.
+        Object key = collection != null && collection.getKey() != null ? collection.getKey()
+                : event.getAffectedOwnerIdOrNull();
+        // Without a collection or an owner, Hibernate is removing the collections of an
+        // entity it deletes.
         if ((collection == null && owner == null) || (owner != null && isBeingDeleted(session, owner))) {
             if (persister.isOneToMany()) {
                 requireEveryChildUnlinkable(caller, persister, key, session);
@@ -115,27 +122,32 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         if (elementEntity == null) {
             return;
         }
-        SqlCondition condition = runtime.compiler().compile(elementRule(elementEntity, persister.isOneToMany()),
-                caller.principal(), null, StoredRows.ALIAS, null);
+        SqlCondition condition = runtime.compiler()
+            .compile(elementRule(elementEntity, persister.isOneToMany()), caller.principal(), null, StoredRows.ALIAS,
+                    null);
         if (condition.alwaysTrue()) {
             return;
         }
         Operation denied = persister.isOneToMany() ? Operation.UPDATE : Operation.READ;
-        if (wholesale && !ownerCreated && key != null && anyStoredElementFails(persister, elementEntity, key, condition, session)) {
-            throw new PolicyViolationException(elementEntity, denied, "the " + persister.getRole() + " collection holds rows"
+        if (wholesale && !ownerCreated && key != null
+                && anyStoredElementFails(persister, elementEntity, key, condition, session)) {
+            throw new PolicyViolationException(elementEntity, denied, "the " + persister.getRole()
+                    + " collection holds rows"
                     + " this caller may not change; change its elements one by one instead of replacing or clearing it");
         }
         List<Object> changed = collection == null ? List.of() : changedElements(collection, persister, session);
         if (!changed.isEmpty() && anyElementFails(elementEntity, changed, condition, session)) {
-            throw new PolicyViolationException(elementEntity, denied, "an element added to or removed from "
-                    + persister.getRole() + " is not one this caller may " + (persister.isOneToMany() ? "change" : "read"));
+            throw new PolicyViolationException(elementEntity, denied,
+                    "an element added to or removed from " + persister.getRole() + " is not one this caller may "
+                            + (persister.isOneToMany() ? "change" : "read"));
         }
     }
 
     /**
-     * Deleting the owner of a unidirectional one-to-many sets the foreign key of every child stored
-     * for it to null in one statement, the children the caller cannot see included: each must be
-     * one the caller may read and change, or the delete is refused.
+     * Deleting the owner of a unidirectional one-to-many sets the foreign key of every
+     * child stored for it to null in one statement, the children the caller cannot see
+     * included: each must be one the caller may read and change, or the delete is
+     * refused.
      */
     private void requireEveryChildUnlinkable(Caller caller, AbstractCollectionPersister persister, Object key,
             SharedSessionContractImplementor session) {
@@ -146,12 +158,14 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         if (elementEntity == null) {
             return;
         }
-        SqlCondition condition = runtime.compiler().compile(elementRule(elementEntity, true), caller.principal(), null,
-                StoredRows.ALIAS, null);
-        if (!condition.alwaysTrue() && (key == null || anyStoredElementFails(persister, elementEntity, key, condition, session))) {
-            throw new PolicyViolationException(elementEntity, Operation.UPDATE, "deleting the owner of "
-                    + persister.getRole() + " would unlink rows this caller may not change; remove them from the"
-                    + " collection first");
+        SqlCondition condition = runtime.compiler()
+            .compile(elementRule(elementEntity, true), caller.principal(), null, StoredRows.ALIAS, null);
+        if (!condition.alwaysTrue()
+                && (key == null || anyStoredElementFails(persister, elementEntity, key, condition, session))) {
+            throw new PolicyViolationException(elementEntity, Operation.UPDATE,
+                    "deleting the owner of " + persister.getRole()
+                            + " would unlink rows this caller may not change; remove them from the"
+                            + " collection first");
         }
     }
 
@@ -164,29 +178,37 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         return entry != null && (entry.getStatus() == Status.DELETED || entry.getStatus() == Status.GONE);
     }
 
-    private void requireOwner(Caller caller, String ownerEntity, Object ownerId, SharedSessionContractImplementor session) {
-        SqlCondition condition = runtime.compiler().compile(runtime.policies().rule(ownerEntity, Operation.UPDATE),
-                caller.principal(), null, StoredRows.ALIAS, null);
+    private void requireOwner(Caller caller, String ownerEntity, Object ownerId,
+            SharedSessionContractImplementor session) {
+        SqlCondition condition = runtime.compiler()
+            .compile(runtime.policies().rule(ownerEntity, Operation.UPDATE), caller.principal(), null, StoredRows.ALIAS,
+                    null);
         if (condition.alwaysTrue()) {
             return;
         }
         EntityModel owner = runtime.policies().model().entity(ownerEntity);
-        boolean allowed = !condition.alwaysFalse() && ownerId != null && runtime.storedRows().selectsARow(session,
-                "SELECT 1 FROM " + owner.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "." + owner.id().column() + " = ? AND ("
-                        + condition.sql() + ")", parameters(List.of(ownerId), condition));
+        boolean allowed = !condition.alwaysFalse() && ownerId != null
+                && runtime.storedRows()
+                    .selectsARow(session,
+                            "SELECT 1 FROM " + owner.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS
+                                    + "." + owner.id().column() + " = ? AND (" + condition.sql() + ")",
+                            parameters(List.of(ownerId), condition));
         if (!allowed) {
             throw new PolicyViolationException(ownerEntity, Operation.UPDATE);
         }
     }
 
-    /** Readable, and for a one-to-many (whose foreign key is the element's own column) also updatable. */
+    /**
+     * Readable, and for a one-to-many (whose foreign key is the element's own column)
+     * also updatable.
+     */
     private Bound elementRule(String elementEntity, boolean oneToMany) {
         Bound read = runtime.policies().rule(elementEntity, Operation.READ);
         if (!oneToMany) {
             return read;
         }
-        return oneToManyElementRules.computeIfAbsent(elementEntity, entity ->
-                new Bound.And(List.of(read, runtime.policies().rule(entity, Operation.UPDATE))));
+        return oneToManyElementRules.computeIfAbsent(elementEntity,
+                entity -> new Bound.And(List.of(read, runtime.policies().rule(entity, Operation.UPDATE))));
     }
 
     private boolean anyStoredElementFails(AbstractCollectionPersister persister, String elementEntity, Object key,
@@ -195,14 +217,14 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         String keyColumn = single(persister.getKeyColumnNames(), persister);
         String sql;
         if (persister.isOneToMany()) {
-            sql = "SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "." + keyColumn + " = ? AND ("
-                    + condition.sql() + ") IS NOT TRUE";
+            sql = "SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "."
+                    + keyColumn + " = ? AND (" + condition.sql() + ") IS NOT TRUE";
         }
         else {
             sql = "SELECT 1 FROM " + persister.getTableName() + " " + LINK + " WHERE " + LINK + "." + keyColumn + " = ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "."
-                    + element.id().column() + " = " + LINK + "." + single(persister.getElementColumnNames(), persister)
-                    + " AND (" + condition.sql() + "))";
+                    + " AND NOT EXISTS (SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE "
+                    + StoredRows.ALIAS + "." + element.id().column() + " = " + LINK + "."
+                    + single(persister.getElementColumnNames(), persister) + " AND (" + condition.sql() + "))";
         }
         return runtime.storedRows().selectsARow(session, sql, parameters(List.of(key), condition));
     }
@@ -213,13 +235,16 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
             return true;
         }
         EntityModel element = runtime.policies().model().entity(elementEntity);
-        String sql = "SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "." + element.id().column()
-                + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") AND (" + condition.sql()
-                + ") IS NOT TRUE";
+        String sql = "SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "."
+                + element.id().column() + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") AND ("
+                + condition.sql() + ") IS NOT TRUE";
         return runtime.storedRows().selectsARow(session, sql, parameters(ids, condition));
     }
 
-    /** Ids of the elements added or removed since the collection was loaded, leaving out rows created in this flush. */
+    /**
+     * Ids of the elements added or removed since the collection was loaded, leaving out
+     * rows created in this flush.
+     */
     private List<Object> changedElements(PersistentCollection<?> collection, AbstractCollectionPersister persister,
             SharedSessionContractImplementor session) {
         if (!collection.wasInitialized()) {
@@ -276,4 +301,5 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         all.addAll(condition.parameters());
         return all;
     }
+
 }

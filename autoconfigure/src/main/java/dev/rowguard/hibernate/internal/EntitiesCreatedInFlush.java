@@ -12,10 +12,10 @@ import org.hibernate.event.spi.FlushEvent;
 import org.hibernate.event.spi.FlushEventListener;
 
 /**
- * The entities each session inserted since its last flush. A new owner's collections and a new
- * element's foreign key are written after the insert (in the same flush, or at the next one when
- * the id came from an identity column), and are part of the create, not an update: collection
- * checks ask here. Forgotten when a flush ends.
+ * The entities each session inserted since its last flush. A new owner's collections and
+ * a new element's foreign key are written after the insert (in the same flush, or at the
+ * next one when the id came from an identity column), and are part of the create, not an
+ * update: collection checks ask here. Forgotten when a flush ends.
  */
 final class EntitiesCreatedInFlush implements FlushEventListener, AutoFlushEventListener {
 
@@ -41,4 +41,5 @@ final class EntitiesCreatedInFlush implements FlushEventListener, AutoFlushEvent
             bySession.remove(event.getSession());
         }
     }
+
 }

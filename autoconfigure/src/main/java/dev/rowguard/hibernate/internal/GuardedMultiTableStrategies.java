@@ -15,11 +15,11 @@ import org.hibernate.query.sqm.tree.SqmDeleteOrUpdateStatement;
 import org.hibernate.query.sqm.tree.insert.SqmInsertStatement;
 
 /**
- * Hibernate runs a bulk {@code update}, {@code delete} or {@code insert} on an entity spanning
- * several tables ({@code @SecondaryTable}, joined inheritance) through a multi-table strategy
- * instead of the query translator, so {@link BulkMutationGuard} would never see it. This provider
- * hands out Hibernate's own strategies (as configured, or the dialect's) wrapped so that the same
- * check runs before any statement is built.
+ * Hibernate runs a bulk {@code update}, {@code delete} or {@code insert} on an entity
+ * spanning several tables ({@code @SecondaryTable}, joined inheritance) through a
+ * multi-table strategy instead of the query translator, so {@link BulkMutationGuard}
+ * would never see it. This provider hands out Hibernate's own strategies (as configured,
+ * or the dialect's) wrapped so that the same check runs before any statement is built.
  */
 final class GuardedMultiTableStrategies implements SqmMultiTableMutationStrategyProvider {
 
@@ -39,7 +39,8 @@ final class GuardedMultiTableStrategies implements SqmMultiTableMutationStrategy
         return delegate == null ? null : new GuardedInsertStrategy(delegate);
     }
 
-    private record GuardedMutationStrategy(SqmMultiTableMutationStrategy delegate) implements SqmMultiTableMutationStrategy {
+    private record GuardedMutationStrategy(
+            SqmMultiTableMutationStrategy delegate) implements SqmMultiTableMutationStrategy {
 
         @Override
         public void prepare(MappingModelCreationProcess process, JdbcConnectionAccess connectionAccess) {
@@ -88,4 +89,5 @@ final class GuardedMultiTableStrategies implements SqmMultiTableMutationStrategy
             return delegate.buildHandler(statement, parameters, context);
         }
     }
+
 }

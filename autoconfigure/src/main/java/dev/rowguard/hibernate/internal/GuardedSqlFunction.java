@@ -11,9 +11,9 @@ import org.hibernate.sql.ast.spi.SqlAppender;
 import org.hibernate.sql.ast.tree.SqlAstNode;
 
 /**
- * HQL's {@code sql('...')} passes a fragment of SQL through as it is, so it can read a protected
- * table without its filter. It is rendered only for the system context: for any other caller the
- * statement fails before it is sent.
+ * HQL's {@code sql('...')} passes a fragment of SQL through as it is, so it can read a
+ * protected table without its filter. It is rendered only for the system context: for any
+ * other caller the statement fails before it is sent.
  */
 final class GuardedSqlFunction extends SqlFunction {
 
@@ -29,4 +29,5 @@ final class GuardedSqlFunction extends SqlFunction {
         }
         super.render(sqlAppender, arguments, returnType, walker);
     }
+
 }

@@ -12,11 +12,12 @@ import org.hibernate.event.spi.PostUpdateEventListener;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
- * Remembers which state array Hibernate holds as an entity's stored state right after it loaded,
- * inserted or updated the row. The update check trusts that array as the row's before-state
- * only while it is still the same one: {@code Session.setReadOnly(entity, false)} (and a
- * read-only load made writable) replaces it with the entity's current, possibly changed,
- * values, and then the stored row is read back instead.
+ * Remembers which state array Hibernate holds as an entity's stored state right after it
+ * loaded, inserted or updated the row. The update check trusts that array as the row's
+ * before-state only while it is still the same one:
+ * {@code Session.setReadOnly(entity, false)} (and a read-only load made writable)
+ * replaces it with the entity's current, possibly changed, values, and then the stored
+ * row is read back instead.
  */
 final class LoadedStateMarks implements PostLoadEventListener, PostInsertEventListener, PostUpdateEventListener {
 
@@ -40,7 +41,10 @@ final class LoadedStateMarks implements PostLoadEventListener, PostInsertEventLi
         return false;
     }
 
-    /** Whether {@code state} is the array Hibernate recorded when it last read or wrote the row. */
+    /**
+     * Whether {@code state} is the array Hibernate recorded when it last read or wrote
+     * the row.
+     */
     static boolean isAsStored(SharedSessionContractImplementor session, Object entity, Object[] state) {
         EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
         Mark mark = entry == null ? null : entry.getExtraState(Mark.class);
@@ -64,6 +68,7 @@ final class LoadedStateMarks implements PostLoadEventListener, PostInsertEventLi
     private static final class Mark implements EntityEntryExtraState {
 
         private Object[] state;
+
         private EntityEntryExtraState next;
 
         Mark(Object[] state) {
@@ -80,7 +85,8 @@ final class LoadedStateMarks implements PostLoadEventListener, PostInsertEventLi
             }
         }
 
-        // Hibernate's chain convention: each link answers for the links after it, not for itself.
+        // Hibernate's chain convention: each link answers for the links after it, not for
+        // itself.
         @Override
         public <T extends EntityEntryExtraState> T getExtraState(Class<T> extraStateType) {
             if (next == null) {
@@ -88,5 +94,7 @@ final class LoadedStateMarks implements PostLoadEventListener, PostInsertEventLi
             }
             return extraStateType.isInstance(next) ? extraStateType.cast(next) : next.getExtraState(extraStateType);
         }
+
     }
+
 }

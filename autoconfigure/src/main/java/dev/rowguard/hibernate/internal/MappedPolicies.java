@@ -14,9 +14,10 @@ import org.hibernate.mapping.JoinedSubclass;
 import org.hibernate.mapping.PersistentClass;
 
 /**
- * The policies of Hibernate's mapped entities, as start-up binds them: the domain model, the
- * annotations, the unannotated default and the hidden-reference denies. Shared by the mapping
- * contributor and by the offline row-level security generator, so both see the same rules.
+ * The policies of Hibernate's mapped entities, as start-up binds them: the domain model,
+ * the annotations, the unannotated default and the hidden-reference denies. Shared by the
+ * mapping contributor and by the offline row-level security generator, so both see the
+ * same rules.
  */
 public final class MappedPolicies {
 
@@ -24,12 +25,13 @@ public final class MappedPolicies {
     }
 
     /**
-     * @param bindings the entity bindings by entity name, in Hibernate's order (the hidden-reference
-     *        denies left out to avoid cycles depend on it)
-     * @throws dev.rowguard.policy.PolicyDefinitionException with start-up's message when a rule is wrong
+     * @param bindings the entity bindings by entity name, in Hibernate's order (the
+     * hidden-reference denies left out to avoid cycles depend on it)
+     * @throws dev.rowguard.policy.PolicyDefinitionException with start-up's message when
+     * a rule is wrong
      */
-    public static PolicySet read(Map<String, PersistentClass> bindings, Set<String> authAttributes, boolean allowUnannotated,
-            boolean hideRowsWithHiddenReferences) {
+    public static PolicySet read(Map<String, PersistentClass> bindings, Set<String> authAttributes,
+            boolean allowUnannotated, boolean hideRowsWithHiddenReferences) {
         DomainModel model = new MappingModelReader(bindings).read(authAttributes);
         Map<String, List<RuleDeclaration>> declarations = AnnotationRules.read(bindings.values());
         PolicySet declared = PolicySet.build(model, declarations, allowUnannotated);
@@ -37,8 +39,9 @@ public final class MappedPolicies {
     }
 
     /**
-     * Entities whose own table holds only part of their row (subclasses of a {@code JOINED}
-     * hierarchy), with the reason: a table policy cannot read the columns stored in the parent's table.
+     * Entities whose own table holds only part of their row (subclasses of a
+     * {@code JOINED} hierarchy), with the reason: a table policy cannot read the columns
+     * stored in the parent's table.
      */
     public static Map<String, String> partialTables(Iterable<PersistentClass> bindings) {
         Map<String, String> partial = new LinkedHashMap<>();
@@ -52,4 +55,5 @@ public final class MappedPolicies {
         }
         return partial;
     }
+
 }

@@ -25,28 +25,37 @@ import org.hibernate.mapping.ToOne;
 import org.hibernate.mapping.Value;
 
 /**
- * Walks Hibernate's mapping model at start-up and classifies every path that can reach a row of a
- * protected entity: through each entity's attributes, its secondary and join tables, its
- * composite id, embeddables at any depth, collections with their elements and map keys,
- * {@code @Any} and {@code @ManyToAny}, and the entity's own loader. A path is filtered (reads
- * carry the target's read rule), checked (writes through it are checked), or refused: start-up
- * fails naming it. A kind of mapping the walk does not know is refused too, so coverage is a
- * property of the model, not of the paths somebody thought of.
+ * Walks Hibernate's mapping model at start-up and classifies every path that can reach a
+ * row of a protected entity: through each entity's attributes, its secondary and join
+ * tables, its composite id, embeddables at any depth, collections with their elements and
+ * map keys, {@code @Any} and {@code @ManyToAny}, and the entity's own loader. A path is
+ * filtered (reads carry the target's read rule), checked (writes through it are checked),
+ * or refused: start-up fails naming it. A kind of mapping the walk does not know is
+ * refused too, so coverage is a property of the model, not of the paths somebody thought
+ * of.
  */
 final class MappingCoverage {
 
-    private enum Place { ENTITY, JOIN_TABLE, EMBEDDABLE, ID, ELEMENT, MAP_KEY }
+    private enum Place {
+
+        ENTITY, JOIN_TABLE, EMBEDDABLE, ID, ELEMENT, MAP_KEY
+
+    }
 
     private final Predicate<String> isProtected;
+
     private final Function<String, String> jpaName;
+
     private final boolean hideRow;
+
     private final List<MappingPath> paths = new ArrayList<>();
 
     /**
-     * @param isProtected whether an entity (by Hibernate entity name) has a read rule that does not hold
-     *        for every caller
+     * @param isProtected whether an entity (by Hibernate entity name) has a read rule
+     * that does not hold for every caller
      * @param jpaName the JPA name of an entity name
-     * @param hideRow whether rows referencing hidden rows are hidden (hidden-references: hide-row)
+     * @param hideRow whether rows referencing hidden rows are hidden (hidden-references:
+     * hide-row)
      */
     private MappingCoverage(Predicate<String> isProtected, Function<String, String> jpaName, boolean hideRow) {
         this.isProtected = isProtected;
@@ -66,8 +75,8 @@ final class MappingCoverage {
 
     /**
      * Classifies the mapping and fails start-up on any refused path.
-     *
-     * @throws PolicyDefinitionException naming every refused path, why, and what to map instead
+     * @throws PolicyDefinitionException naming every refused path, why, and what to map
+     * instead
      */
     static List<MappingPath> check(Iterable<PersistentClass> bindings, Predicate<String> isProtected,
             Function<String, String> jpaName, boolean hideRow) {
@@ -88,12 +97,14 @@ final class MappingCoverage {
             paths.add(new MappingPath(entity, "(id)", Kind.ID_WITHOUT_ATTRIBUTE, entity));
         }
         if (binding.getSuperclass() == null && binding.getIdentifier() instanceof Component id) {
-            component(entity, binding.getIdentifierProperty() == null ? "(id)" : binding.getIdentifierProperty().getName(),
-                    id, Place.ID);
+            component(entity,
+                    binding.getIdentifierProperty() == null ? "(id)" : binding.getIdentifierProperty().getName(), id,
+                    Place.ID);
         }
         for (Property property : binding.getProperties()) {
             if (property.getValue() == binding.getIdentifierMapper()) {
-                // the attributes of an @IdClass, which Hibernate keeps as a synthetic embeddable property
+                // the attributes of an @IdClass, which Hibernate keeps as a synthetic
+                // embeddable property
                 component(entity, "(id)", binding.getIdentifierMapper(), Place.ID);
             }
             else {
@@ -115,7 +126,8 @@ final class MappingCoverage {
             any(entity, path, any, Kind.ANY);
         }
         else if (value instanceof Component component) {
-            component(entity, path, component, place == Place.ENTITY || place == Place.JOIN_TABLE ? Place.EMBEDDABLE : place);
+            component(entity, path, component,
+                    place == Place.ENTITY || place == Place.JOIN_TABLE ? Place.EMBEDDABLE : place);
         }
         else if (value instanceof Collection collection) {
             collection(entity, path, collection);
@@ -155,8 +167,8 @@ final class MappingCoverage {
             return Kind.TO_ONE_ON_FORMULA;
         }
         if (toOne instanceof OneToOne oneToOne) {
-            return oneToOne.getMappedByProperty() != null || oneToOne.isReferenceToPrimaryKey()
-                    ? Kind.SHARED_KEY_TO_ONE : Kind.TO_ONE_ON_NON_KEY_COLUMN;
+            return oneToOne.getMappedByProperty() != null || oneToOne.isReferenceToPrimaryKey() ? Kind.SHARED_KEY_TO_ONE
+                    : Kind.TO_ONE_ON_NON_KEY_COLUMN;
         }
         if (toOne.getReferencedPropertyName() != null || !toOne.isReferenceToPrimaryKey()) {
             return Kind.TO_ONE_ON_NON_KEY_COLUMN;
@@ -221,7 +233,8 @@ final class MappingCoverage {
         }
         if (index instanceof ManyToOne key) {
             if (isProtected.test(key.getReferencedEntityName())) {
-                paths.add(new MappingPath(entity, path, Kind.ENTITY_MAP_KEY, jpaName.apply(key.getReferencedEntityName())));
+                paths.add(new MappingPath(entity, path, Kind.ENTITY_MAP_KEY,
+                        jpaName.apply(key.getReferencedEntityName())));
             }
         }
         else if (index instanceof Any any) {
@@ -234,4 +247,5 @@ final class MappingCoverage {
             paths.add(new MappingPath(entity, path, Kind.UNKNOWN, index.getClass().getName()));
         }
     }
+
 }

@@ -34,19 +34,22 @@ import org.hibernate.mapping.ToOne;
 import org.hibernate.mapping.Value;
 
 /**
- * Reads Hibernate's boot-time mapping into the model policies are checked against: tables,
- * columns, to-one and to-many relations. Attributes policies cannot use (embeddables, binary,
- * JSON, columns of a {@code @SecondaryTable}, to-ones through a {@code @JoinTable}...) are left out, so a policy naming them gets a
- * clear "unknown attribute".
+ * Reads Hibernate's boot-time mapping into the model policies are checked against:
+ * tables, columns, to-one and to-many relations. Attributes policies cannot use
+ * (embeddables, binary, JSON, columns of a {@code @SecondaryTable}, to-ones through a
+ * {@code @JoinTable}...) are left out, so a policy naming them gets a clear "unknown
+ * attribute".
  */
 final class MappingModelReader {
 
     private final Map<String, PersistentClass> bindings;
+
     private final Map<String, String> jpaNameOfEntityName = new LinkedHashMap<>();
 
     MappingModelReader(Map<String, PersistentClass> bindings) {
         this.bindings = bindings;
-        bindings.values().forEach(binding -> jpaNameOfEntityName.put(binding.getEntityName(), binding.getJpaEntityName()));
+        bindings.values()
+            .forEach(binding -> jpaNameOfEntityName.put(binding.getEntityName(), binding.getJpaEntityName()));
     }
 
     DomainModel read(Set<String> authAttributes) {
@@ -71,7 +74,8 @@ final class MappingModelReader {
         binding.getJoinClosure().forEach(join -> inOtherTables.addAll(join.getProperties()));
         for (Property property : binding.getPropertyClosure()) {
             if (inOtherTables.contains(property)) {
-                // a @SecondaryTable column, or a to-one mapped through a @JoinTable: the rules' SQL
+                // a @SecondaryTable column, or a to-one mapped through a @JoinTable: the
+                // rules' SQL
                 // reads the entity's own table only
                 continue;
             }
@@ -110,7 +114,8 @@ final class MappingModelReader {
             return null;
         }
         if (collection.getElement() instanceof OneToMany oneToMany) {
-            return new Attribute.ToMany(property.getName(), jpaName(oneToMany.getReferencedEntityName()), keyColumn, null);
+            return new Attribute.ToMany(property.getName(), jpaName(oneToMany.getReferencedEntityName()), keyColumn,
+                    null);
         }
         if (collection.getElement() instanceof ManyToOne element) {
             String targetColumn = singleColumn(element);
@@ -132,7 +137,8 @@ final class MappingModelReader {
             Enumerated enumerated = field.getAnnotation(Enumerated.class);
             boolean ordinal = enumerated == null || enumerated.value() == EnumType.ORDINAL;
             List<String> constants = Arrays.stream(javaType.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
-            return new Attribute.Scalar(property.getName(), column, ValueKind.ENUM, javaType, constants, ordinal, nullable);
+            return new Attribute.Scalar(property.getName(), column, ValueKind.ENUM, javaType, constants, ordinal,
+                    nullable);
         }
         ValueKind kind = kindOf(javaType);
         return kind == null ? null : Attribute.Scalar.of(property.getName(), column, kind, boxed(javaType), nullable);
@@ -203,4 +209,5 @@ final class MappingModelReader {
         }
         return null;
     }
+
 }

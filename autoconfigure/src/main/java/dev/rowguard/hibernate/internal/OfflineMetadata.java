@@ -24,20 +24,25 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
 /**
- * Hibernate's boot metadata for a set of entity classes, built without an application and without
- * a database (no JDBC metadata access, PostgreSQL, Rowguard's own contributor switched
- * off), named as a Spring Boot application names its tables and columns unless told otherwise.
+ * Hibernate's boot metadata for a set of entity classes, built without an application and
+ * without a database (no JDBC metadata access, PostgreSQL, Rowguard's own contributor
+ * switched off), named as a Spring Boot application names its tables and columns unless
+ * told otherwise.
  */
 public final class OfflineMetadata {
 
     /** Spring Boot's defaults: {@code spring.jpa.hibernate.naming.*}. */
     public static final String BOOT_PHYSICAL_NAMING = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
+
     public static final String BOOT_IMPLICIT_NAMING = "org.springframework.boot.hibernate.SpringImplicitNamingStrategy";
 
     private OfflineMetadata() {
     }
 
-    /** The {@code @Entity}, {@code @Embeddable} and {@code @MappedSuperclass} classes of the packages, sorted by name. */
+    /**
+     * The {@code @Entity}, {@code @Embeddable} and {@code @MappedSuperclass} classes of
+     * the packages, sorted by name.
+     */
     public static List<Class<?>> scan(List<String> packages, ClassLoader loader) {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Entity.class));
@@ -58,21 +63,24 @@ public final class OfflineMetadata {
     }
 
     /**
-     * Builds the metadata of {@code classes}, hands its entity bindings (by entity name, in
-     * Hibernate's order) to {@code reader} and closes the registry.
-     *
-     * @param physicalNaming a {@code PhysicalNamingStrategy} class name, or null for Spring Boot's
-     * @param implicitNaming an {@code ImplicitNamingStrategy} class name, or null for Spring Boot's (Hibernate's when absent)
+     * Builds the metadata of {@code classes}, hands its entity bindings (by entity name,
+     * in Hibernate's order) to {@code reader} and closes the registry.
+     * @param physicalNaming a {@code PhysicalNamingStrategy} class name, or null for
+     * Spring Boot's
+     * @param implicitNaming an {@code ImplicitNamingStrategy} class name, or null for
+     * Spring Boot's (Hibernate's when absent)
      */
     public static <T> T read(Collection<Class<?>> classes, String physicalNaming, String implicitNaming,
             Function<Map<String, PersistentClass>, T> reader) {
         StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder()
-                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
-                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-                .applySetting(RowguardSettings.ENABLED, "false")
-                .applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, physicalNaming != null ? physicalNaming : BOOT_PHYSICAL_NAMING);
+            .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
+            .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+            .applySetting(RowguardSettings.ENABLED, "false")
+            .applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY,
+                    physicalNaming != null ? physicalNaming : BOOT_PHYSICAL_NAMING);
         String implicit = implicitNaming != null ? implicitNaming
-                : ClassUtils.isPresent(BOOT_IMPLICIT_NAMING, OfflineMetadata.class.getClassLoader()) ? BOOT_IMPLICIT_NAMING : null;
+                : ClassUtils.isPresent(BOOT_IMPLICIT_NAMING, OfflineMetadata.class.getClassLoader())
+                        ? BOOT_IMPLICIT_NAMING : null;
         if (implicit != null) {
             builder.applySetting(AvailableSettings.IMPLICIT_NAMING_STRATEGY, implicit);
         }
@@ -89,4 +97,5 @@ public final class OfflineMetadata {
             StandardServiceRegistryBuilder.destroy(registry);
         }
     }
+
 }

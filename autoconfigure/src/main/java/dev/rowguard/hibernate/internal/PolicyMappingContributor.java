@@ -31,9 +31,9 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.resource.beans.spi.ManagedBean;
 
 /**
- * At mapping time: reads the policies of every entity, type-checks them (start-up fails on any
- * mistake) and registers each read rule as Hibernate filters on the entity and on every
- * collection of it.
+ * At mapping time: reads the policies of every entity, type-checks them (start-up fails
+ * on any mistake) and registers each read rule as Hibernate filters on the entity and on
+ * every collection of it.
  */
 public final class PolicyMappingContributor implements AdditionalMappingContributor {
 
@@ -48,13 +48,17 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
     @Override
     public void contribute(AdditionalMappingContributions contributions, InFlightMetadataCollector metadata,
             ResourceStreamLocator resources, MetadataBuildingContext context) {
-        RowguardSettings settings = RowguardSettings.from(context.getBootstrapContext().getServiceRegistry()
-                .requireService(ConfigurationService.class).getSettings());
+        RowguardSettings settings = RowguardSettings.from(context.getBootstrapContext()
+            .getServiceRegistry()
+            .requireService(ConfigurationService.class)
+            .getSettings());
         if (!settings.enabled()) {
             return;
         }
-        Map<String, Object> configuration = context.getBootstrapContext().getServiceRegistry()
-                .requireService(ConfigurationService.class).getSettings();
+        Map<String, Object> configuration = context.getBootstrapContext()
+            .getServiceRegistry()
+            .requireService(ConfigurationService.class)
+            .getSettings();
         long started = System.nanoTime();
         Map<String, PersistentClass> bindings = metadata.getEntityBindingMap();
         PolicySet policies = MappedPolicies.read(bindings, settings.authAttributes(), settings.allowUnannotated(),
@@ -66,7 +70,8 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         Map<String, Bound> readRules = new LinkedHashMap<>();
         for (PersistentClass binding : bindings.values()) {
             if (!policies.entities().contains(binding.getJpaEntityName())) {
-                continue; // not in the model (no single id attribute): MappingCoverage refuses it below
+                continue; // not in the model (no single id attribute): MappingCoverage
+                          // refuses it below
             }
             Bound read = policies.rule(binding.getJpaEntityName(), Operation.READ);
             if (!Bound.Const.TRUE.equals(read)) {
@@ -77,7 +82,8 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
                 entityName -> jpaNames.getOrDefault(entityName, entityName), settings.hideRowsWithHiddenReferences());
         Map<String, FilterShapes> shapesByEntity;
         try {
-            shapesByEntity = FilterShapes.enumerateAll(readRules, policies, model, PARAMETER_PREFIX, settings.maxShapes());
+            shapesByEntity = FilterShapes.enumerateAll(readRules, policies, model, PARAMETER_PREFIX,
+                    settings.maxShapes());
         }
         catch (FilterShapes.TooManyShapes ex) {
             throw new IllegalStateException("The read rule of entity " + ex.entity() + " has " + ex.getMessage()
@@ -100,15 +106,17 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
             filtered++;
             shapeCount += filters.shapes().size();
         }
-        metadata.addFilterDefinition(new FilterDefinition(PolicyRuntime.CALLER_MARKER, "1 = 1", false, false, Map.of(), Map.of()));
+        metadata.addFilterDefinition(
+                new FilterDefinition(PolicyRuntime.CALLER_MARKER, "1 = 1", false, false, Map.of(), Map.of()));
         report(policies, filtered, shapeCount, compiledNanos, runtime);
         PolicyRuntimes.register(context.getBootstrapContext(), runtime);
     }
 
     /**
-     * A JOINED subclass is filtered by its root's filter (on the root's table). Its own read rule
-     * must therefore come out the same: with hidden-references: hide-row, a to-one declared on the
-     * subclass would add a condition on the subclass's table that the root's filter lacks.
+     * A JOINED subclass is filtered by its root's filter (on the root's table). Its own
+     * read rule must therefore come out the same: with hidden-references: hide-row, a
+     * to-one declared on the subclass would add a condition on the subclass's table that
+     * the root's filter lacks.
      */
     private static void requireRootsFilter(PersistentClass binding, FilterShapes shapes,
             Map<String, FilterShapes> shapesByEntity) {
@@ -118,21 +126,24 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         String root = binding.getRootClass().getJpaEntityName();
         FilterShapes rootShapes = shapesByEntity.get(root);
         List<String> own = shapes.shapes().stream().map(shape -> shape.sql()).toList();
-        List<String> roots = rootShapes == null ? List.of() : rootShapes.shapes().stream().map(shape -> shape.sql()).toList();
+        List<String> roots = rootShapes == null ? List.of()
+                : rootShapes.shapes().stream().map(shape -> shape.sql()).toList();
         if (!own.equals(roots)) {
-            throw new dev.rowguard.policy.PolicyDefinitionException(List.of("Rowguard cannot filter "
-                    + binding.getJpaEntityName() + ", a JOINED subclass of " + root + ", by its own read rule: Hibernate"
-                    + " filters it through " + root + "'s table, and its rule differs from " + root + "'s (a to-one"
-                    + " declared on " + binding.getJpaEntityName() + " to a protected entity hides its rows under"
-                    + " hidden-references: hide-row). Declare the relation on " + root + ", or map the hierarchy"
-                    + " with SINGLE_TABLE or TABLE_PER_CLASS."));
+            throw new dev.rowguard.policy.PolicyDefinitionException(
+                    List.of("Rowguard cannot filter " + binding.getJpaEntityName() + ", a JOINED subclass of " + root
+                            + ", by its own read rule: Hibernate" + " filters it through " + root
+                            + "'s table, and its rule differs from " + root + "'s (a to-one" + " declared on "
+                            + binding.getJpaEntityName() + " to a protected entity hides its rows under"
+                            + " hidden-references: hide-row). Declare the relation on " + root
+                            + ", or map the hierarchy" + " with SINGLE_TABLE or TABLE_PER_CLASS."));
         }
     }
 
     private static void register(InFlightMetadataCollector metadata, PersistentClass binding, ReadFilters filters,
             PolicyRuntime runtime) {
         List<Collection> collections = collectionsOf(metadata, binding);
-        // A JOINED subclass's own table holds only its own columns: the rule's columns are in the root's table,
+        // A JOINED subclass's own table holds only its own columns: the rule's columns
+        // are in the root's table,
         // and Hibernate applies the root's filters to the subclass's queries already.
         PersistentClass columns = binding instanceof JoinedSubclass ? binding.getRootClass() : binding;
         for (FilterShapes.FilterShape shape : filters.shapes()) {
@@ -141,7 +152,8 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
             Map<String, ManagedBean<? extends Supplier<?>>> resolvers = new LinkedHashMap<>();
             shape.parameterTypes().forEach((index, javaType) -> {
                 types.put(PARAMETER_PREFIX + index, metadata.getTypeConfiguration().getBasicTypeForJavaType(javaType));
-                resolvers.put(PARAMETER_PREFIX + index, new ProvidedBean(() -> runtime.parameter(filters, shape, index)));
+                resolvers.put(PARAMETER_PREFIX + index,
+                        new ProvidedBean(() -> runtime.parameter(filters, shape, index)));
             });
             metadata.addFilterDefinition(new FilterDefinition(name, shape.sql(), false, true, types, resolvers));
             addFilter(binding, columns, collections, name, shape.sql());
@@ -152,30 +164,36 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
     }
 
     /**
-     * @param columns the class whose table holds the rule's columns: the entity itself, or the root of
-     *        a JOINED hierarchy, whose filter the entity inherits
+     * @param columns the class whose table holds the rule's columns: the entity itself,
+     * or the root of a JOINED hierarchy, whose filter the entity inherits
      */
     private static void addFilter(PersistentClass binding, PersistentClass columns, List<Collection> collections,
             String name, String condition) {
         if (columns == binding) {
             binding.addFilter(name, condition, false, Map.of(), Map.of());
         }
-        // A collection's filter has no entity of its own: name the element entity so that {alias} resolves.
+        // A collection's filter has no entity of its own: name the element entity so that
+        // {alias} resolves.
         Map<String, String> elementAlias = Map.of("alias", columns.getEntityName());
         for (Collection collection : collections) {
             if (collection.getElement() instanceof OneToMany) {
                 collection.addFilter(name, condition, false, Map.of(), elementAlias);
             }
             else {
-                // Hibernate 7.4 fails on {alias} in a many-to-many filter (its helper has no table-to-entity
-                // map); there the outer columns go unqualified and Hibernate qualifies them itself, which is
+                // Hibernate 7.4 fails on {alias} in a many-to-many filter (its helper has
+                // no table-to-entity
+                // map); there the outer columns go unqualified and Hibernate qualifies
+                // them itself, which is
                 // safe because every column inside Rowguard's subqueries is qualified.
                 if (columns == binding) {
-                    // (Hibernate would qualify the columns with a JOINED subclass's own table; there the
-                    // join-table condition below and the root's inherited filter carry the rule.)
+                    // (Hibernate would qualify the columns with a JOINED subclass's own
+                    // table; there the
+                    // join-table condition below and the root's inherited filter carry
+                    // the rule.)
                     collection.addManyToManyFilter(name, condition.replace("{alias}.", ""), true, Map.of(), Map.of());
                 }
-                // The join table gets the rule too: size() and other paths read it without joining the element table.
+                // The join table gets the rule too: size() and other paths read it
+                // without joining the element table.
                 collection.addFilter(name, onJoinTable(columns, (ManyToOne) collection.getElement(), condition), true,
                         Map.of(), Map.of());
             }
@@ -183,8 +201,9 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
     }
 
     /**
-     * The element's rule as a condition on a join-table row: its element exists and passes. The
-     * join-table column goes unqualified, like the many-to-many filter's, for Hibernate to qualify.
+     * The element's rule as a condition on a join-table row: its element exists and
+     * passes. The join-table column goes unqualified, like the many-to-many filter's, for
+     * Hibernate to qualify.
      */
     private static String onJoinTable(PersistentClass element, ManyToOne link, String condition) {
         if (condition.equals("1 = 0")) {
@@ -192,23 +211,26 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         }
         String elementColumn = link.getColumns().get(0).getQuotedName();
         String idColumn = element.getIdentifier().getColumns().get(0).getQuotedName();
-        return "EXISTS (SELECT 1 FROM " + element.getTable().getQuotedName() + " rg_el WHERE rg_el." + idColumn
-                + " = " + elementColumn + " AND (" + condition.replace("{alias}", "rg_el") + "))";
+        return "EXISTS (SELECT 1 FROM " + element.getTable().getQuotedName() + " rg_el WHERE rg_el." + idColumn + " = "
+                + elementColumn + " AND (" + condition.replace("{alias}", "rg_el") + "))";
     }
 
     private static List<Collection> collectionsOf(InFlightMetadataCollector metadata, PersistentClass binding) {
-        return metadata.getCollectionBindings().stream().filter(collection ->
-                (collection.getElement() instanceof OneToMany oneToMany
-                        && binding.getEntityName().equals(oneToMany.getReferencedEntityName()))
-                || (collection.getElement() instanceof ManyToOne manyToOne
-                        && binding.getEntityName().equals(manyToOne.getReferencedEntityName()))).toList();
+        return metadata.getCollectionBindings()
+            .stream()
+            .filter(collection -> (collection.getElement() instanceof OneToMany oneToMany
+                    && binding.getEntityName().equals(oneToMany.getReferencedEntityName()))
+                    || (collection.getElement() instanceof ManyToOne manyToOne
+                            && binding.getEntityName().equals(manyToOne.getReferencedEntityName())))
+            .toList();
     }
 
     private static void report(PolicySet policies, int filtered, int shapes, long compiledNanos,
             PolicyRuntime runtime) {
         if (!policies.unannotatedEntities().isEmpty()) {
-            String closedOrOpen = Bound.Const.FALSE.equals(policies.rule(policies.unannotatedEntities().iterator().next(),
-                    Operation.READ)) ? "closed" : "open";
+            String closedOrOpen = Bound.Const.FALSE
+                .equals(policies.rule(policies.unannotatedEntities().iterator().next(), Operation.READ)) ? "closed"
+                        : "open";
             log.warn("Rowguard: " + policies.unannotatedEntities().size() + " entities have no @Allow/@Deny and are "
                     + closedOrOpen + " for every caller but the system context: " + policies.unannotatedEntities()
                     + " (set rowguard.policy.unannotated to change this)");
@@ -218,21 +240,26 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
                 + compiledNanos / 1_000_000 + " ms)");
         if (log.isDebugEnabled()) {
             for (EntityModel entity : policies.model().entities()) {
-                for (Operation operation : List.of(Operation.READ, Operation.CREATE, Operation.UPDATE, Operation.POST_UPDATE, Operation.DELETE)) {
+                for (Operation operation : List.of(Operation.READ, Operation.CREATE, Operation.UPDATE,
+                        Operation.POST_UPDATE, Operation.DELETE)) {
                     Bound rule = policies.rule(entity.name(), operation);
                     String rules = Bound.Const.TRUE.equals(rule) ? "open to every caller"
                             : Bound.Const.FALSE.equals(rule) ? "closed to every caller"
-                            : policies.declarations(entity.name()).stream()
-                                    .filter(declaration -> declaration.covers(operation))
-                                    .map(RuleDeclaration::describe).collect(java.util.stream.Collectors.joining(" "));
+                                    : policies.declarations(entity.name())
+                                        .stream()
+                                        .filter(declaration -> declaration.covers(operation))
+                                        .map(RuleDeclaration::describe)
+                                        .collect(java.util.stream.Collectors.joining(" "));
                     log.debug("Rowguard: " + entity.name() + " " + operation + ": " + rules);
                 }
             }
             for (ReadFilters filters : runtime.readFilters()) {
                 for (FilterShapes.FilterShape shape : filters.shapes()) {
-                    log.debug("Rowguard: " + filters.entity() + " read filter shape " + shape.id() + ": " + shape.sql());
+                    log.debug(
+                            "Rowguard: " + filters.entity() + " read filter shape " + shape.id() + ": " + shape.sql());
                 }
             }
         }
     }
+
 }

@@ -25,16 +25,22 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 public final class PolicyRuntime {
 
     /**
-     * A filter attached to nothing, enabled for every non-system caller: Hibernate does not reuse
-     * query plans while a filter is enabled, so no plan translated for one caller serves another.
+     * A filter attached to nothing, enabled for every non-system caller: Hibernate does
+     * not reuse query plans while a filter is enabled, so no plan translated for one
+     * caller serves another.
      */
     static final String CALLER_MARKER = "rowguard_caller";
 
     private final PolicySet policies;
+
     private final SqlCompiler compiler;
+
     private final Map<String, ReadFilters> readFilters = new LinkedHashMap<>();
+
     private final Map<String, String> jpaNameOfEntityName;
+
     private final StoredRows storedRows;
+
     private List<String> gateNames = List.of();
 
     PolicyRuntime(PolicySet policies, Map<String, String> jpaNameOfEntityName, boolean sessionClaims) {
@@ -65,14 +71,17 @@ public final class PolicyRuntime {
         return readFilters.values();
     }
 
-    /** The JPA name of a Hibernate entity name, or null when Rowguard does not know the entity. */
+    /**
+     * The JPA name of a Hibernate entity name, or null when Rowguard does not know the
+     * entity.
+     */
     String jpaName(String entityName) {
         return jpaNameOfEntityName.get(entityName);
     }
 
     /**
-     * Enables, in the session, the read filters of the current caller: the shape each protected
-     * entity's rule folds to, or none at all in the system context.
+     * Enables, in the session, the read filters of the current caller: the shape each
+     * protected entity's rule folds to, or none at all in the system context.
      */
     public void applyCurrentCaller(Session session) {
         Caller caller = CallerContext.current();
@@ -109,23 +118,33 @@ public final class PolicyRuntime {
         if (!caller.system()) {
             required.add(CALLER_MARKER);
         }
-        SessionCaller sessionCaller = session.unwrap(SharedSessionContractImplementor.class).getExtension(SessionCaller.class);
+        SessionCaller sessionCaller = session.unwrap(SharedSessionContractImplementor.class)
+            .getExtension(SessionCaller.class);
         if (sessionCaller != null) {
             sessionCaller.chosen(caller, List.copyOf(required));
         }
     }
 
-    /** The always-false gates, enabled in every session until Rowguard has chosen its caller's filters. */
+    /**
+     * The always-false gates, enabled in every session until Rowguard has chosen its
+     * caller's filters.
+     */
     List<String> gateNames() {
         return gateNames;
     }
 
-    /** Whether the caller's rule for the operation holds for every row, whatever its values. */
+    /**
+     * Whether the caller's rule for the operation holds for every row, whatever its
+     * values.
+     */
     boolean allowsRegardlessOfRow(String entity, Operation operation, AuthPrincipal principal) {
         return compiler.compile(policies.rule(entity, operation), principal, null, "rg_bulk", null).alwaysTrue();
     }
 
-    /** A filter parameter's value for the current caller; fails loudly if the session's filters are stale. */
+    /**
+     * A filter parameter's value for the current caller; fails loudly if the session's
+     * filters are stale.
+     */
     Object parameter(ReadFilters filters, FilterShapes.FilterShape shape, int index) {
         Caller caller = CallerContext.current();
         FilterShapes.Selection selection = caller.system() ? null : filters.selectionFor(caller.principal());
@@ -136,4 +155,5 @@ public final class PolicyRuntime {
         }
         return SqlValues.toJava(selection.parameters().get(index), shape.parameterTypes().get(index));
     }
+
 }

@@ -8,11 +8,17 @@ import org.hibernate.SessionFactory;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
-/** Hands the runtime built at mapping time to the integrator, and from the session factory to Spring. */
+/**
+ * Hands the runtime built at mapping time to the integrator, and from the session factory
+ * to Spring.
+ */
 public final class PolicyRuntimes {
 
-    private static final Map<BootstrapContext, PolicyRuntime> BY_BOOTSTRAP = Collections.synchronizedMap(new WeakHashMap<>());
-    private static final Map<SessionFactory, PolicyRuntime> BY_SESSION_FACTORY = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<BootstrapContext, PolicyRuntime> BY_BOOTSTRAP = Collections
+        .synchronizedMap(new WeakHashMap<>());
+
+    private static final Map<SessionFactory, PolicyRuntime> BY_SESSION_FACTORY = Collections
+        .synchronizedMap(new WeakHashMap<>());
 
     private PolicyRuntimes() {
     }
@@ -33,4 +39,5 @@ public final class PolicyRuntimes {
     public static PolicyRuntime of(SessionFactory sessionFactory) {
         return BY_SESSION_FACTORY.get(sessionFactory);
     }
+
 }

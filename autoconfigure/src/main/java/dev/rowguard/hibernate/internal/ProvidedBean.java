@@ -23,4 +23,5 @@ final class ProvidedBean implements ManagedBean<Supplier<?>> {
     public Supplier<?> getBeanInstance() {
         return supplier;
     }
+
 }

@@ -6,18 +6,24 @@ import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.policy.internal.sql.FilterShapes;
 
 /**
- * The Hibernate filters that carry one entity's read rule: one per SQL shape the rule folds
- * to, plus an always-false gate that is enabled in every session until Rowguard has chosen the
- * caller's shape (so a session Rowguard never saw shows nothing rather than everything).
+ * The Hibernate filters that carry one entity's read rule: one per SQL shape the rule
+ * folds to, plus an always-false gate that is enabled in every session until Rowguard has
+ * chosen the caller's shape (so a session Rowguard never saw shows nothing rather than
+ * everything).
  */
 final class ReadFilters {
 
     private final String entity;
+
     private final FilterShapes shapes;
+
     private final List<FilterShapes.FilterShape> shapeList;
+
     // Named once: every session switches these filters on or off by name.
     private final List<String> shapeFilterNames;
+
     private final String gateName;
+
     private final ThreadLocal<Memo> memo = new ThreadLocal<>();
 
     ReadFilters(String entity, FilterShapes shapes) {
@@ -66,4 +72,5 @@ final class ReadFilters {
 
     private record Memo(AuthPrincipal principal, FilterShapes.Selection selection) {
     }
+
 }

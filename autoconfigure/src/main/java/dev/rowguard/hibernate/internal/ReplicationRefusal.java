@@ -6,9 +6,10 @@ import org.hibernate.event.spi.ReplicateEvent;
 import org.hibernate.event.spi.ReplicateEventListener;
 
 /**
- * {@code Session.replicate} copies a row in with its id, probing for the stored row past the read
- * filter and answering with an error that names a hidden row's id or constraint. It is a tool for
- * moving data between databases, not work on behalf of a user: only the system context may run it.
+ * {@code Session.replicate} copies a row in with its id, probing for the stored row past
+ * the read filter and answering with an error that names a hidden row's id or constraint.
+ * It is a tool for moving data between databases, not work on behalf of a user: only the
+ * system context may run it.
  */
 final class ReplicationRefusal implements ReplicateEventListener {
 
@@ -19,4 +20,5 @@ final class ReplicationRefusal implements ReplicateEventListener {
                     + " Rowguard.asSystem may run it; save the entity with persist or merge instead.");
         }
     }
+
 }

@@ -10,11 +10,15 @@ import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.integrator.spi.Integrator;
 
-/** Connects the runtime built at mapping time to the session factory and registers the write checks. */
+/**
+ * Connects the runtime built at mapping time to the session factory and registers the
+ * write checks.
+ */
 public final class RowguardIntegrator implements Integrator {
 
     @Override
-    public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+    public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
+            SessionFactoryImplementor sessionFactory) {
         PolicyRuntime runtime = PolicyRuntimes.attach(bootstrapContext, sessionFactory);
         if (runtime == null) {
             return;
@@ -27,12 +31,14 @@ public final class RowguardIntegrator implements Integrator {
                     + ". Leave the setting out, or make your translator extend " + BulkMutationGuard.class.getName()
                     + " (and call super.createMutationTranslator).");
         }
-        // The dialect registers sql() after every function contributor, so it is replaced once the factory is built.
+        // The dialect registers sql() after every function contributor, so it is replaced
+        // once the factory is built.
         sessionFactory.addObserver(new SessionFactoryObserver() {
             @Override
             public void sessionFactoryCreated(SessionFactory factory) {
-                sessionFactory.getQueryEngine().getSqmFunctionRegistry().register(GuardedSqlFunction.NAME,
-                        new GuardedSqlFunction());
+                sessionFactory.getQueryEngine()
+                    .getSqmFunctionRegistry()
+                    .register(GuardedSqlFunction.NAME, new GuardedSqlFunction());
             }
         });
         EntitiesCreatedInFlush created = new EntitiesCreatedInFlush();
@@ -54,4 +60,5 @@ public final class RowguardIntegrator implements Integrator {
         listeners.appendListeners(EventType.FLUSH, created);
         listeners.appendListeners(EventType.AUTO_FLUSH, created);
     }
+
 }

@@ -10,10 +10,10 @@ import org.hibernate.service.spi.ServiceContributor;
 import org.hibernate.service.spi.ServiceRegistryImplementor;
 
 /**
- * Installs Rowguard's guards on bulk statements in every Hibernate bootstrap, Spring's or not:
- * {@link BulkMutationGuard} as the query translator (unless one is configured: then
- * {@link RowguardIntegrator} stops start-up), and guarded multi-table mutation strategies in
- * place of Hibernate's standard provider.
+ * Installs Rowguard's guards on bulk statements in every Hibernate bootstrap, Spring's or
+ * not: {@link BulkMutationGuard} as the query translator (unless one is configured: then
+ * {@link RowguardIntegrator} stops start-up), and guarded multi-table mutation strategies
+ * in place of Hibernate's standard provider.
  */
 public final class RowguardServiceContributor implements ServiceContributor {
 
@@ -35,4 +35,5 @@ public final class RowguardServiceContributor implements ServiceContributor {
             }
         });
     }
+
 }

@@ -10,19 +10,23 @@ import org.hibernate.engine.extension.spi.Extension;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
- * The caller a session's read filters were chosen for, and the filters that must stay enabled for
- * it. Before every statement the session prepares, and before every load by id (which the
- * persistence context may answer without a statement), it verifies that the thread's caller is
- * still that caller and that none of those filters was disabled: a caller switched without
- * {@code Rowguard.runAs} / {@code asSystem} (Spring Security's context set inside an open session)
- * or {@code Session.disableFilter} on Rowguard's filters fails the operation instead of serving
- * one caller's rows to another, or every row.
+ * The caller a session's read filters were chosen for, and the filters that must stay
+ * enabled for it. Before every statement the session prepares, and before every load by
+ * id (which the persistence context may answer without a statement), it verifies that the
+ * thread's caller is still that caller and that none of those filters was disabled: a
+ * caller switched without {@code Rowguard.runAs} / {@code asSystem} (Spring Security's
+ * context set inside an open session) or {@code Session.disableFilter} on Rowguard's
+ * filters fails the operation instead of serving one caller's rows to another, or every
+ * row.
  */
 public final class SessionCaller implements Extension, SessionEventListener {
 
     private final SharedSessionContractImplementor session;
+
     private final PolicyRuntime runtime;
+
     private Caller caller;
+
     private List<String> requiredFilters;
 
     SessionCaller(SharedSessionContractImplementor session, PolicyRuntime runtime) {
@@ -41,7 +45,9 @@ public final class SessionCaller implements Extension, SessionEventListener {
         verify();
     }
 
-    /** Fails unless the session's filters are still those of the thread's current caller. */
+    /**
+     * Fails unless the session's filters are still those of the thread's current caller.
+     */
     void verify() {
         List<String> required = caller == null ? runtime.gateNames() : requiredFilters;
         if (caller != null) {
@@ -64,7 +70,8 @@ public final class SessionCaller implements Extension, SessionEventListener {
     }
 
     private static String describe(Caller caller) {
-        return caller.system() ? "the system context" : caller.principal() == null ? "an anonymous caller"
-                : "user " + caller.principal().id();
+        return caller.system() ? "the system context"
+                : caller.principal() == null ? "an anonymous caller" : "user " + caller.principal().id();
     }
+
 }

@@ -6,9 +6,10 @@ import org.hibernate.engine.extension.spi.ExtensionIntegrationContext;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
- * Gives every session of a factory Rowguard enforces its {@link SessionCaller}, registered as a
- * listener of the session's statements. Hibernate hands every session it constructs to the
- * extension integrations (found through {@code ServiceLoader}) before it can run a statement.
+ * Gives every session of a factory Rowguard enforces its {@link SessionCaller},
+ * registered as a listener of the session's statements. Hibernate hands every session it
+ * constructs to the extension integrations (found through {@code ServiceLoader}) before
+ * it can run a statement.
  */
 public final class SessionCallerIntegration implements ExtensionIntegration<SessionCaller> {
 
@@ -28,4 +29,5 @@ public final class SessionCallerIntegration implements ExtensionIntegration<Sess
         session.getEventListenerManager().addListener(caller);
         return caller;
     }
+
 }

@@ -12,14 +12,21 @@ import dev.rowguard.policy.internal.model.EntityModel;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 
-/** A row as Hibernate holds it during a flush: the persister's property state and the id. */
+/**
+ * A row as Hibernate holds it during a flush: the persister's property state and the id.
+ */
 final class StateRow implements Row {
 
     private final DomainModel domain;
+
     private final EntityModel model;
+
     private final EntityPersister persister;
+
     private final Object id;
+
     private final Object[] state;
+
     private final SharedSessionContractImplementor session;
 
     StateRow(DomainModel domain, EntityModel model, EntityPersister persister, Object id, Object[] state,
@@ -76,10 +83,14 @@ final class StateRow implements Row {
             return null;
         }
         EntityPersister target = session.getEntityPersister(null, entity);
-        return new StateRow(domain, domain.entity(targetEntity), target, idOf(entity), target.getValues(entity), session);
+        return new StateRow(domain, domain.entity(targetEntity), target, idOf(entity), target.getValues(entity),
+                session);
     }
 
-    /** The id of a related entity; a state read back from the database holds the foreign key itself. */
+    /**
+     * The id of a related entity; a state read back from the database holds the foreign
+     * key itself.
+     */
     private Object idOf(Object entity) {
         if (entity == null) {
             return null;
@@ -88,4 +99,5 @@ final class StateRow implements Row {
                 || session.getFactory().getMappingMetamodel().findEntityDescriptor(entity.getClass()) != null;
         return isEntity ? session.getFactory().getPersistenceUnitUtil().getIdentifier(entity) : entity;
     }
+
 }

@@ -8,21 +8,25 @@ import org.hibernate.engine.extension.spi.ExtensionIntegration;
 import org.hibernate.engine.extension.spi.ExtensionIntegrationContext;
 
 /**
- * Refuses to open a {@code StatelessSession} for anyone but the system context: Hibernate does not
- * enable auto-enabled filters in a stateless session, so its reads would not be filtered.
- * Hibernate hands every session it constructs, of either kind and through any builder, to the
- * extension integrations (found through {@code ServiceLoader}), before the session can run a
- * statement; that is where the refusal happens.
+ * Refuses to open a {@code StatelessSession} for anyone but the system context: Hibernate
+ * does not enable auto-enabled filters in a stateless session, so its reads would not be
+ * filtered. Hibernate hands every session it constructs, of either kind and through any
+ * builder, to the extension integrations (found through {@code ServiceLoader}), before
+ * the session can run a statement; that is where the refusal happens.
  */
 public final class StatelessSessionGuard implements ExtensionIntegration<StatelessSessionGuard.Checked> {
 
-    /** What a session carries for this integration: nothing but the fact that it was checked. */
+    /**
+     * What a session carries for this integration: nothing but the fact that it was
+     * checked.
+     */
     public static final class Checked implements Extension {
 
         private static final Checked INSTANCE = new Checked();
 
         private Checked() {
         }
+
     }
 
     @Override
@@ -41,4 +45,5 @@ public final class StatelessSessionGuard implements ExtensionIntegration<Statele
         }
         return Checked.INSTANCE;
     }
+
 }

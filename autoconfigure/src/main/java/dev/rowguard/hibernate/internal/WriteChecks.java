@@ -28,15 +28,18 @@ import org.hibernate.event.spi.PreUpdateEventListener;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
- * Checks every insert, update and delete before Hibernate sends it. A rule that reads only the
- * row's own columns is decided in memory (no statement); one that reaches other rows costs one
- * {@code SELECT} over the row's values as they would be, against the database as it is. A
- * denial throws {@link PolicyViolationException}, which rolls the transaction back.
+ * Checks every insert, update and delete before Hibernate sends it. A rule that reads
+ * only the row's own columns is decided in memory (no statement); one that reaches other
+ * rows costs one {@code SELECT} over the row's values as they would be, against the
+ * database as it is. A denial throws {@link PolicyViolationException}, which rolls the
+ * transaction back.
  */
 final class WriteChecks implements PreInsertEventListener, PreUpdateEventListener, PreDeleteEventListener {
 
     private final PolicyRuntime runtime;
+
     private final AuthDefaults authDefaults;
+
     private final EntitiesCreatedInFlush created;
 
     WriteChecks(PolicyRuntime runtime, EntitiesCreatedInFlush created) {
@@ -53,12 +56,15 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
             return false;
         }
         if (!caller.system()) {
-            authDefaults.apply(event.getEntity(), event.getState(), event.getPersister(), caller.principal(), event.getSession());
+            authDefaults.apply(event.getEntity(), event.getState(), event.getPersister(), caller.principal(),
+                    event.getSession());
         }
         if (!caller.system() && event.getPersister().getGenerator() instanceof org.hibernate.generator.Assigned
                 && storedRowExists(entity, event.getId(), event.getSession())) {
-            // Otherwise the database's duplicate-key error would name the constraint and the key of a row the
-            // caller may not be able to see; a taken id is a denied create, whoever can see the row.
+            // Otherwise the database's duplicate-key error would name the constraint and
+            // the key of a row the
+            // caller may not be able to see; a taken id is a denied create, whoever can
+            // see the row.
             throw new PolicyViolationException(entity, Operation.CREATE, "the id is already taken");
         }
         StateRow row = row(entity, event.getPersister(), event.getId(), event.getState(), event.getSession());
@@ -106,21 +112,29 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         return false;
     }
 
-    /** Whether a row with this id is stored, whoever may read it (plain JDBC, no filter). */
+    /**
+     * Whether a row with this id is stored, whoever may read it (plain JDBC, no filter).
+     */
     private boolean storedRowExists(String entity, Object id, SharedSessionContractImplementor session) {
         EntityModel model = runtime.policies().model().entity(entity);
         String sql = "SELECT 1 FROM " + model.table() + " WHERE " + model.id().column() + " = ?";
-        return runtime.storedRows().selectsARow(session, sql, List.of(SqlValues.toJdbc(Values.normalize(id), model.id().javaType())));
+        return runtime.storedRows()
+            .selectsARow(session, sql, List.of(SqlValues.toJdbc(Values.normalize(id), model.id().javaType())));
     }
 
-    /** A StatelessSession passes no stored state: the values it has came from the caller and prove nothing. */
+    /**
+     * A StatelessSession passes no stored state: the values it has came from the caller
+     * and prove nothing.
+     */
     private static IllegalStateException withoutStoredState(String write, String entity) {
-        return new IllegalStateException("Rowguard cannot check " + write + " of " + entity + " without the row's stored"
+        return new IllegalStateException("Rowguard cannot check " + write + " of " + entity
+                + " without the row's stored"
                 + " state (a StatelessSession does not load it): use a regular Session/EntityManager, or run the work"
                 + " in Rowguard.asSystem if it is not on behalf of a user");
     }
 
-    private void require(Caller caller, String entity, Operation operation, StateRow row, StateRow before, SharedSessionContractImplementor session) {
+    private void require(Caller caller, String entity, Operation operation, StateRow row, StateRow before,
+            SharedSessionContractImplementor session) {
         if (caller.system()) {
             return;
         }
@@ -134,8 +148,11 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         }
     }
 
-    /** {@code SELECT 1 FROM (<the row's values, typed like the table>) rg_row WHERE <rule>}. */
-    private boolean queryAllows(String entity, Bound rule, StateRow row, StateRow before, Caller caller, SharedSessionContractImplementor session) {
+    /**
+     * {@code SELECT 1 FROM (<the row's values, typed like the table>) rg_row WHERE <rule>}.
+     */
+    private boolean queryAllows(String entity, Bound rule, StateRow row, StateRow before, Caller caller,
+            SharedSessionContractImplementor session) {
         EntityModel model = runtime.policies().model().entity(entity);
         SqlCondition condition = runtime.compiler().compile(rule, caller.principal(), before, StoredRows.ALIAS, null);
         if (condition.alwaysFalse() || condition.alwaysTrue()) {
@@ -150,9 +167,9 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
                 values.add(SqlValues.toJdbc(Values.normalize(row.value(column)), column.javaType()));
             }
         }
-        String sql = "SELECT 1 FROM (SELECT " + String.join(", ", columns) + " FROM " + model.table() + " WHERE FALSE UNION ALL SELECT "
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") " + StoredRows.ALIAS + " WHERE "
-                + condition.sql();
+        String sql = "SELECT 1 FROM (SELECT " + String.join(", ", columns) + " FROM " + model.table()
+                + " WHERE FALSE UNION ALL SELECT " + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") "
+                + StoredRows.ALIAS + " WHERE " + condition.sql();
         values.addAll(condition.parameters());
         return runtime.storedRows().selectsARow(session, sql, values);
     }
@@ -162,13 +179,15 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
             return scalar;
         }
         if (attribute instanceof Attribute.ToOne toOne) {
-            return ForeignKeys.asScalar(toOne,
-                    runtime.policies().model().entity(toOne.targetEntity()).id());
+            return ForeignKeys.asScalar(toOne, runtime.policies().model().entity(toOne.targetEntity()).id());
         }
         return null;
     }
 
-    private StateRow row(String entity, EntityPersister persister, Object id, Object[] state, SharedSessionContractImplementor session) {
-        return new StateRow(runtime.policies().model(), runtime.policies().model().entity(entity), persister, id, state, session);
+    private StateRow row(String entity, EntityPersister persister, Object id, Object[] state,
+            SharedSessionContractImplementor session) {
+        return new StateRow(runtime.policies().model(), runtime.policies().model().entity(entity), persister, id, state,
+                session);
     }
+
 }

@@ -10,7 +10,10 @@ import dev.rowguard.policy.Operation;
 import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.bind.BoundRewriter;
 
-/** Finds {@code check()} chains that come back to where they started (they could never be inlined). */
+/**
+ * Finds {@code check()} chains that come back to where they started (they could never be
+ * inlined).
+ */
 final class CheckCycles {
 
     private CheckCycles() {
@@ -30,7 +33,10 @@ final class CheckCycles {
         return problems;
     }
 
-    /** The same cycle entered at another node: rotated so that it starts at its smallest node. */
+    /**
+     * The same cycle entered at another node: rotated so that it starts at its smallest
+     * node.
+     */
     private static String canonical(String cycle) {
         List<String> nodes = new ArrayList<>(List.of(cycle.split(" -> ")));
         nodes.remove(nodes.size() - 1);
@@ -76,4 +82,5 @@ final class CheckCycles {
         }.rewrite(rule);
         return checks;
     }
+
 }

@@ -6,12 +6,14 @@ import java.util.List;
 import dev.rowguard.policy.internal.bind.Bound;
 
 /**
- * One operation's rule from its allows and denies: {@code (a1 || a2 || ...) && !d1 && !d2 ...}.
- * A deny {@code x && !c} whose {@code c} is itself one of the allows, as the hidden-reference
- * deny {@code parent != null && !check(parent, 'read')} next to {@code @Allow(READ, "check(parent)")},
- * is factored: {@code (a || c) && (!x || c)} is {@code c || (a && !x)}, so {@code c} is written
- * once. Unfactored, a chain of {@code check(parent)} doubled the rule at every level (and its SQL
- * with it). Two-valued logic makes both forms equal for the evaluator and the SQL alike.
+ * One operation's rule from its allows and denies:
+ * {@code (a1 || a2 || ...) && !d1 && !d2 ...}. A deny {@code x && !c} whose {@code c} is
+ * itself one of the allows, as the hidden-reference deny
+ * {@code parent != null && !check(parent, 'read')} next to
+ * {@code @Allow(READ, "check(parent)")}, is factored: {@code (a || c) && (!x || c)} is
+ * {@code c || (a && !x)}, so {@code c} is written once. Unfactored, a chain of
+ * {@code check(parent)} doubled the rule at every level (and its SQL with it). Two-valued
+ * logic makes both forms equal for the evaluator and the SQL alike.
  */
 final class CombinedRule {
 
@@ -23,8 +25,9 @@ final class CombinedRule {
      */
     static Bound of(List<Bound> allows, List<Bound> denies, Bound whenNoAllow) {
         for (Bound shared : allows) {
-            List<Bound> sharing = denies.stream().filter(deny -> conjuncts(deny).contains(new Bound.Not(shared)))
-                    .toList();
+            List<Bound> sharing = denies.stream()
+                .filter(deny -> conjuncts(deny).contains(new Bound.Not(shared)))
+                .toList();
             if (!sharing.isEmpty()) {
                 List<Bound> others = new ArrayList<>(denies);
                 others.removeAll(sharing);
@@ -34,7 +37,10 @@ final class CombinedRule {
         return withoutDenies(allows.isEmpty() ? whenNoAllow : or(allows), denies);
     }
 
-    /** {@code shared || (otherAllows && !x1 && !x2 ...)} for denies {@code x1 && !shared}, {@code x2 && !shared}... */
+    /**
+     * {@code shared || (otherAllows && !x1 && !x2 ...)} for denies {@code x1 && !shared},
+     * {@code x2 && !shared}...
+     */
     private static Bound factored(Bound shared, List<Bound> allows, List<Bound> sharing) {
         List<Bound> otherAllows = new ArrayList<>(allows);
         otherAllows.remove(shared);
@@ -65,4 +71,5 @@ final class CombinedRule {
     private static Bound or(List<Bound> operands) {
         return operands.size() == 1 ? operands.get(0) : new Bound.Or(List.copyOf(operands));
     }
+
 }

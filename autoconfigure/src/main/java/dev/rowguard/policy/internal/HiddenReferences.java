@@ -14,12 +14,12 @@ import dev.rowguard.policy.internal.model.Attribute;
 import dev.rowguard.policy.internal.model.EntityModel;
 
 /**
- * A readable row whose to-one relation points at a row the caller may not read is hidden too
- * (ZenStack v2's semantics): otherwise loading the relation would fail, or show a row that does
- * not exist for the caller. Each such relation adds a read deny
- * {@code rel != null && !check(rel, 'read')} ({@code !check(rel, 'read')} when the relation is
- * required). Relations that would make these checks circular are
- * left out (their targets' rules are then not applied through them).
+ * A readable row whose to-one relation points at a row the caller may not read is hidden
+ * too (ZenStack v2's semantics): otherwise loading the relation would fail, or show a row
+ * that does not exist for the caller. Each such relation adds a read deny
+ * {@code rel != null && !check(rel, 'read')} ({@code !check(rel, 'read')} when the
+ * relation is required). Relations that would make these checks circular are left out
+ * (their targets' rules are then not applied through them).
  */
 public final class HiddenReferences {
 
@@ -27,8 +27,9 @@ public final class HiddenReferences {
     }
 
     /**
-     * A read deny for every to-one relation of an annotated entity whose target's read rule is not
-     * always true, by entity: to be added to {@code declared} with {@link PolicySet#with}.
+     * A read deny for every to-one relation of an annotated entity whose target's read
+     * rule is not always true, by entity: to be added to {@code declared} with
+     * {@link PolicySet#with}.
      */
     public static Map<String, List<RuleDeclaration>> of(PolicySet declared) {
         Map<String, Set<String>> edges = new HashMap<>();
@@ -43,11 +44,14 @@ public final class HiddenReferences {
                         && !Bound.Const.TRUE.equals(declared.rule(relation.targetEntity(), Operation.READ))
                         && !reaches(edges, relation.targetEntity(), entity)) {
                     edges.computeIfAbsent(entity, key -> new HashSet<>()).add(relation.targetEntity());
-                    // A required relation is never null in a stored row: no null test, so the check can merge
+                    // A required relation is never null in a stored row: no null test, so
+                    // the check can merge
                     // with the rule's own semi-join through the same foreign key.
                     String check = "!check(" + relation.name() + ", 'read')";
-                    result.computeIfAbsent(entity, key -> new ArrayList<>()).add(RuleDeclaration.deny(entity,
-                            relation.optional() ? relation.name() + " != null && " + check : check, Operation.READ));
+                    result.computeIfAbsent(entity, key -> new ArrayList<>())
+                        .add(RuleDeclaration.deny(entity,
+                                relation.optional() ? relation.name() + " != null && " + check : check,
+                                Operation.READ));
                 }
             }
         }
@@ -71,4 +75,5 @@ public final class HiddenReferences {
         }
         return false;
     }
+
 }

@@ -16,4 +16,5 @@ final class PolicyProblem {
         text.append("  ").append(message).append(" (column ").append(position + 1).append(')');
         return text.toString();
     }
+
 }

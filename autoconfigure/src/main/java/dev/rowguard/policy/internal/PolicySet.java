@@ -22,9 +22,9 @@ import dev.rowguard.policy.internal.syntax.Parser;
 import dev.rowguard.policy.internal.syntax.PolicySyntaxException;
 
 /**
- * Every entity's rules, parsed, type-checked and combined per operation: allowed when some
- * allow rule holds and no deny rule does. Built once at start-up; any mistake in any rule
- * fails the whole set with one message.
+ * Every entity's rules, parsed, type-checked and combined per operation: allowed when
+ * some allow rule holds and no deny rule does. Built once at start-up; any mistake in any
+ * rule fails the whole set with one message.
  */
 public final class PolicySet implements RuleSource {
 
@@ -32,11 +32,17 @@ public final class PolicySet implements RuleSource {
             Operation.POST_UPDATE, Operation.DELETE };
 
     private final DomainModel model;
+
     private final boolean allowUnannotated;
+
     private final Map<String, List<BoundDeclaration>> declared;
+
     private final Map<String, Map<Operation, Bound>> rules;
+
     private final Set<String> unannotated;
+
     private final Map<String, Map<Operation, Integer>> highestVariables = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Map<String, Map<Operation, Boolean>> ownColumnsOnly = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PolicySet(DomainModel model, boolean allowUnannotated, Map<String, List<BoundDeclaration>> declared,
@@ -53,8 +59,10 @@ public final class PolicySet implements RuleSource {
     }
 
     /**
-     * @param declarations the rules of each annotated entity; entities of the model with no entry are unannotated
-     * @param allowUnannotated whether unannotated entities are open to everyone (else closed)
+     * @param declarations the rules of each annotated entity; entities of the model with
+     * no entry are unannotated
+     * @param allowUnannotated whether unannotated entities are open to everyone (else
+     * closed)
      */
     public static PolicySet build(DomainModel model, Map<String, List<RuleDeclaration>> declarations,
             boolean allowUnannotated) {
@@ -62,8 +70,8 @@ public final class PolicySet implements RuleSource {
     }
 
     /**
-     * This set plus more declarations (the hidden-reference denies): only the new ones are parsed
-     * and type-checked, the rules already bound are reused.
+     * This set plus more declarations (the hidden-reference denies): only the new ones
+     * are parsed and type-checked, the rules already bound are reused.
      */
     public PolicySet with(Map<String, List<RuleDeclaration>> added) {
         return added.isEmpty() ? this : assemble(model, allowUnannotated, declared, added);
@@ -111,16 +119,21 @@ public final class PolicySet implements RuleSource {
         return perRule(highestVariables, entity, operation, () -> BoundRewriter.maxVariable(rule(entity, operation)));
     }
 
-    /** Whether the entity's rule for the operation reads only the row's own columns (decided in memory on writes). */
+    /**
+     * Whether the entity's rule for the operation reads only the row's own columns
+     * (decided in memory on writes).
+     */
     public boolean isOwnColumnsOnly(String entity, Operation operation) {
         return perRule(ownColumnsOnly, entity, operation, () -> isOwnColumnsOnly(rule(entity, operation)));
     }
 
-    /** A fact about one rule, computed at its first use and kept: the rules never change. */
+    /**
+     * A fact about one rule, computed at its first use and kept: the rules never change.
+     */
     private static <T> T perRule(Map<String, Map<Operation, T>> facts, String entity, Operation operation,
             java.util.function.Supplier<T> compute) {
         return facts.computeIfAbsent(entity, key -> new java.util.concurrent.ConcurrentHashMap<>())
-                .computeIfAbsent(operation, key -> compute.get());
+            .computeIfAbsent(operation, key -> compute.get());
     }
 
     public DomainModel model() {
@@ -135,7 +148,10 @@ public final class PolicySet implements RuleSource {
         return rules.keySet();
     }
 
-    /** The declarations behind an entity's rules, in order; none for an unannotated entity. */
+    /**
+     * The declarations behind an entity's rules, in order; none for an unannotated
+     * entity.
+     */
     public List<RuleDeclaration> declarations(String entity) {
         return declared.getOrDefault(entity, List.of()).stream().map(BoundDeclaration::declaration).toList();
     }
@@ -177,7 +193,8 @@ public final class PolicySet implements RuleSource {
                     (entry.declaration().allow() ? allows : denies).add(condition);
                 }
             }
-            combined.put(operation, CombinedRule.of(allows, denies, Bound.Const.of(operation == Operation.POST_UPDATE)));
+            combined.put(operation,
+                    CombinedRule.of(allows, denies, Bound.Const.of(operation == Operation.POST_UPDATE)));
         }
         return combined;
     }
@@ -190,7 +207,10 @@ public final class PolicySet implements RuleSource {
         return constant;
     }
 
-    /** Whether a rule reads only the row's own columns (no relation, no check()): decidable in memory. */
+    /**
+     * Whether a rule reads only the row's own columns (no relation, no check()):
+     * decidable in memory.
+     */
     private static boolean isOwnColumnsOnly(Bound rule) {
         boolean[] reaches = { false };
         new BoundRewriter() {
@@ -205,4 +225,5 @@ public final class PolicySet implements RuleSource {
         }.rewrite(rule);
         return !reaches[0];
     }
+
 }

@@ -7,11 +7,12 @@ import dev.rowguard.policy.internal.bind.BoundRewriter;
 import dev.rowguard.policy.internal.syntax.Quantifier;
 
 /**
- * A post-update rule without its {@code before()} conditions, for a {@code WITH CHECK} that cannot
- * see the old row: each condition that reads {@code before()} is replaced by the constant that lets
- * the rule pass (true where the rule needs it true, false under a negation). The result holds
- * wherever the rule holds, so the database never refuses an update the application allows; it is
- * weaker, and the application still checks the full rule.
+ * A post-update rule without its {@code before()} conditions, for a {@code WITH CHECK}
+ * that cannot see the old row: each condition that reads {@code before()} is replaced by
+ * the constant that lets the rule pass (true where the rule needs it true, false under a
+ * negation). The result holds wherever the rule holds, so the database never refuses an
+ * update the application allows; it is weaker, and the application still checks the full
+ * rule.
  */
 final class BeforeRelaxation {
 
@@ -63,4 +64,5 @@ final class BeforeRelaxation {
     private static List<Bound> relaxAll(List<Bound> operands, boolean positive) {
         return operands.stream().map(operand -> relax(operand, positive)).toList();
     }
+
 }

@@ -3,7 +3,10 @@ package dev.rowguard.postgres.internal;
 import java.util.Collection;
 import java.util.Map;
 
-/** Values as JSON text for PostgreSQL: the verified claims of {@code request.jwt.claims}, the principal, policy literals. */
+/**
+ * Values as JSON text for PostgreSQL: the verified claims of {@code request.jwt.claims},
+ * the principal, policy literals.
+ */
 public final class ClaimsJson {
 
     private ClaimsJson() {
@@ -83,4 +86,5 @@ public final class ClaimsJson {
         }
         json.append('"');
     }
+
 }

@@ -11,10 +11,11 @@ import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.policy.internal.eval.Values;
 
 /**
- * The principal as policies see it through {@code auth()}, as JSON for {@code rowguard.principal}:
- * what the generated row-level security policies read. Its members keep their JSON types (a number
- * attribute stays a number) because the policies' conversions depend on them, as the in-memory
- * evaluator's do; enum constants become their names and instants ISO-8601 text.
+ * The principal as policies see it through {@code auth()}, as JSON for
+ * {@code rowguard.principal}: what the generated row-level security policies read. Its
+ * members keep their JSON types (a number attribute stays a number) because the policies'
+ * conversions depend on them, as the in-memory evaluator's do; enum constants become
+ * their names and instants ISO-8601 text.
  */
 final class PrincipalJson {
 
@@ -45,4 +46,5 @@ final class PrincipalJson {
         }
         return value;
     }
+
 }

@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where Rowguard's generated policies do not apply to the role a connection runs as: nobody meets
- * them on a table whose row-level security is off; a superuser or {@code BYPASSRLS} role passes
- * every policy; and a table's owner (or a member of the owner's role) passes the policies of a
- * table that is not forced, as the migration generated with {@code --related-rows views} leaves
- * them. All are easy to get wrong when rolling the policies out, and nothing fails: native SQL
- * just sees every row.
+ * Where Rowguard's generated policies do not apply to the role a connection runs as:
+ * nobody meets them on a table whose row-level security is off; a superuser or
+ * {@code BYPASSRLS} role passes every policy; and a table's owner (or a member of the
+ * owner's role) passes the policies of a table that is not forced, as the migration
+ * generated with {@code --related-rows views} leaves them. All are easy to get wrong when
+ * rolling the policies out, and nothing fails: native SQL just sees every row.
  */
 public final class RlsBypass {
 
@@ -39,7 +39,10 @@ public final class RlsBypass {
     private RlsBypass() {
     }
 
-    /** What lets this connection's role past the generated policies, one sentence each; empty when nothing does. */
+    /**
+     * What lets this connection's role past the generated policies, one sentence each;
+     * empty when nothing does.
+     */
     public static List<String> of(Connection connection) throws SQLException {
         List<String> found = new ArrayList<>();
         if (!single(connection, ROWGUARD_POLICIES)) {
@@ -51,7 +54,8 @@ public final class RlsBypass {
                     + " them: " + String.join(", ", disabled) + " (ALTER TABLE ... ENABLE ROW LEVEL SECURITY)");
         }
         String role;
-        try (PreparedStatement statement = connection.prepareStatement(ROLE); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = connection.prepareStatement(ROLE);
+                ResultSet row = statement.executeQuery()) {
             if (!row.next()) {
                 return found;
             }
@@ -64,9 +68,10 @@ public final class RlsBypass {
         }
         List<String> tables = tables(connection, OWNED_UNFORCED_TABLES);
         if (!tables.isEmpty()) {
-            found.add("the role " + role + " owns, or has the rights of the owner of, tables whose row-level security is"
-                    + " not forced (generated with --related-rows views), so its statements pass their policies: "
-                    + String.join(", ", tables) + "; connect as another role");
+            found
+                .add("the role " + role + " owns, or has the rights of the owner of, tables whose row-level security is"
+                        + " not forced (generated with --related-rows views), so its statements pass their policies: "
+                        + String.join(", ", tables) + "; connect as another role");
         }
         return found;
     }
@@ -79,7 +84,8 @@ public final class RlsBypass {
 
     private static List<String> tables(Connection connection, String sql) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (PreparedStatement statement = withPolicyNames(connection, sql); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = withPolicyNames(connection, sql);
+                ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 tables.add(rows.getString(1));
             }
@@ -90,8 +96,9 @@ public final class RlsBypass {
     /** The statement with the names of the generated policies as its one parameter. */
     private static PreparedStatement withPolicyNames(Connection connection, String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setArray(1, connection.createArrayOf("text", new Object[] { RlsMigration.READ, RlsMigration.CREATE,
-                RlsMigration.UPDATE, RlsMigration.DELETE }));
+        statement.setArray(1, connection.createArrayOf("text",
+                new Object[] { RlsMigration.READ, RlsMigration.CREATE, RlsMigration.UPDATE, RlsMigration.DELETE }));
         return statement;
     }
+
 }

@@ -20,26 +20,35 @@ import dev.rowguard.policy.internal.model.EntityModel;
 import dev.rowguard.policy.internal.sql.RlsCompiler;
 
 /**
- * Writes the row-level security migration for a policy set: the {@code rowguard} functions, one
- * row source per table ({@link RowSources}), and per table {@code ENABLE ROW LEVEL SECURITY}, on
- * the owner too or not as the row sources need, with four policies compiled from the same rules as the Hibernate filters
- * ({@link RlsCompiler}). Everything is sorted (tables by name, entities by name) and nothing
- * depends on the time or the machine, so the same rules give the same bytes. What row-level
- * security cannot express is reported, in the file and in {@link Result#warnings()}.
+ * Writes the row-level security migration for a policy set: the {@code rowguard}
+ * functions, one row source per table ({@link RowSources}), and per table
+ * {@code ENABLE ROW LEVEL SECURITY}, on the owner too or not as the row sources need,
+ * with four policies compiled from the same rules as the Hibernate filters
+ * ({@link RlsCompiler}). Everything is sorted (tables by name, entities by name) and
+ * nothing depends on the time or the machine, so the same rules give the same bytes. What
+ * row-level security cannot express is reported, in the file and in
+ * {@link Result#warnings()}.
  */
 public final class RlsMigration {
 
     public static final String READ = "rowguard_read";
+
     public static final String CREATE = "rowguard_create";
+
     public static final String UPDATE = "rowguard_update";
+
     public static final String DELETE = "rowguard_delete";
 
     private static final String SYSTEM = "(select rowguard.is_system())";
 
     private final PolicySet policies;
+
     private final RowSources rowSources;
+
     private final RlsCompiler compiler;
+
     private final List<String> warnings = new ArrayList<>();
+
     private final StringBuilder sql = new StringBuilder();
 
     private RlsMigration(PolicySet policies, RowSources rowSources) {
@@ -48,14 +57,20 @@ public final class RlsMigration {
         this.compiler = new RlsCompiler(policies.model(), policies, rowSources::of);
     }
 
-    /** The migration's text and what it could not express (each also a comment in the text). */
+    /**
+     * The migration's text and what it could not express (each also a comment in the
+     * text).
+     */
     public record Result(String sql, List<String> warnings) {
     }
 
     /**
-     * @param policies the rules as start-up builds them (hidden-reference denies included when enabled)
-     * @param excluded entities whose table gets no policies of its own, with the reason (reported)
-     * @param header the lines of the header comment: what generated the file and how to regenerate it
+     * @param policies the rules as start-up builds them (hidden-reference denies included
+     * when enabled)
+     * @param excluded entities whose table gets no policies of its own, with the reason
+     * (reported)
+     * @param header the lines of the header comment: what generated the file and how to
+     * regenerate it
      * @param rowSources how policies read related rows past their policies
      */
     public static Result write(PolicySet policies, Map<String, String> excluded, List<String> header,
@@ -63,7 +78,10 @@ public final class RlsMigration {
         return new RlsMigration(policies, rowSources).build(excluded, header);
     }
 
-    /** The policy for one rule and operation alone, for tests that install a rule of their own. */
+    /**
+     * The policy for one rule and operation alone, for tests that install a rule of their
+     * own.
+     */
     public static String readPolicy(PolicySet policies, String table, Bound rule, RowSources rowSources) {
         RlsMigration migration = new RlsMigration(policies, rowSources);
         return "CREATE POLICY " + READ + " ON " + table + " FOR SELECT USING ("
@@ -110,10 +128,12 @@ public final class RlsMigration {
         text.append("-- ").append(String.join(", ", names)).append(" (").append(table).append(")\n");
         for (EntityModel entity : entities) {
             if (policies.unannotatedEntities().contains(entity.name())) {
-                text.append("-- ").append(entity.name()).append(" has no @Allow/@Deny: ")
-                        .append(Bound.Const.FALSE.equals(policies.rule(entity.name(), Operation.READ))
-                                ? "closed to every caller but the system" : "open to every caller")
-                        .append(" (rowguard.policy.unannotated)\n");
+                text.append("-- ")
+                    .append(entity.name())
+                    .append(" has no @Allow/@Deny: ")
+                    .append(Bound.Const.FALSE.equals(policies.rule(entity.name(), Operation.READ))
+                            ? "closed to every caller but the system" : "open to every caller")
+                    .append(" (rowguard.policy.unannotated)\n");
             }
         }
         String read = condition(table, entities, Operation.READ, alias);
@@ -125,7 +145,8 @@ public final class RlsMigration {
         return text.toString();
     }
 
-    private static void policy(StringBuilder text, String name, String table, String command, String using, String check) {
+    private static void policy(StringBuilder text, String name, String table, String command, String using,
+            String check) {
         text.append("DROP POLICY IF EXISTS ").append(name).append(" ON ").append(table).append(";\n");
         text.append("CREATE POLICY ").append(name).append(" ON ").append(table).append(" FOR ").append(command);
         if (using != null) {
@@ -145,7 +166,10 @@ public final class RlsMigration {
         return condition.equals("FALSE") ? SYSTEM : SYSTEM + " OR (" + condition + ")";
     }
 
-    /** The rules of the entities stored in one table: one rule, or what any of them allows (reported). */
+    /**
+     * The rules of the entities stored in one table: one rule, or what any of them allows
+     * (reported).
+     */
     private String condition(String table, List<EntityModel> entities, Operation operation, String alias) {
         Set<String> conditions = new LinkedHashSet<>();
         for (EntityModel entity : entities) {
@@ -159,8 +183,12 @@ public final class RlsMigration {
         for (EntityModel entity : entities) {
             Bound rule = policies.rule(entity.name(), Operation.POST_UPDATE);
             if (BeforeRelaxation.readsBefore(rule)) {
-                String declared = String.join(" ", policies.declarations(entity.name()).stream()
-                        .filter(declaration -> declaration.covers(Operation.POST_UPDATE)).map(d -> d.describe()).toList());
+                String declared = String.join(" ",
+                        policies.declarations(entity.name())
+                            .stream()
+                            .filter(declaration -> declaration.covers(Operation.POST_UPDATE))
+                            .map(d -> d.describe())
+                            .toList());
                 String warning = entity.name() + " POST_UPDATE: before() cannot be seen by row-level security; the"
                         + " WITH CHECK of " + UPDATE + " on " + table + " holds whatever the old values were ("
                         + declared + ")";
@@ -183,7 +211,10 @@ public final class RlsMigration {
         return "(" + String.join(") OR (", conditions) + ")";
     }
 
-    /** One end of a many-to-many link: the entity and the link table's column that references it. */
+    /**
+     * One end of a many-to-many link: the entity and the link table's column that
+     * references it.
+     */
     private record End(EntityModel entity, String column) {
     }
 
@@ -196,8 +227,9 @@ public final class RlsMigration {
                 if (attribute instanceof Attribute.ToMany toMany && toMany.joinTable() != null
                         && entities.containsKey(toMany.targetEntity())) {
                     Attribute.JoinTable join = toMany.joinTable();
-                    Set<List<String>> tableEnds = ends.computeIfAbsent(join.table(), table -> new TreeSet<>(
-                            java.util.Comparator.comparing((List<String> end) -> end.get(1)).thenComparing(end -> end.get(0))));
+                    Set<List<String>> tableEnds = ends.computeIfAbsent(join.table(),
+                            table -> new TreeSet<>(java.util.Comparator.comparing((List<String> end) -> end.get(1))
+                                .thenComparing(end -> end.get(0))));
                     tableEnds.add(List.of(owner.name(), join.ownerColumn()));
                     tableEnds.add(List.of(toMany.targetEntity(), join.targetColumn()));
                 }
@@ -206,7 +238,8 @@ public final class RlsMigration {
         Map<String, List<End>> result = new TreeMap<>();
         ends.forEach((table, tableEnds) -> {
             if (tableEnds.size() == 2) {
-                result.put(table, tableEnds.stream().map(end -> new End(entities.get(end.get(0)), end.get(1))).toList());
+                result.put(table,
+                        tableEnds.stream().map(end -> new End(entities.get(end.get(0)), end.get(1))).toList());
             }
             else {
                 warnings.add("link table " + table + " is not a plain link of two entities; it gets no policies");
@@ -216,11 +249,11 @@ public final class RlsMigration {
     }
 
     /**
-     * A link is visible when both its ends are (the filters show a link only with its element
-     * readable, reached from a readable owner). It may be added or removed when both ends are
-     * readable and one of them may be updated or created: the application checks the owning side's
-     * update rule (not for an owner created in the same flush), and the model does not say which
-     * side owns the link, so the policy accepts either.
+     * A link is visible when both its ends are (the filters show a link only with its
+     * element readable, reached from a readable owner). It may be added or removed when
+     * both ends are readable and one of them may be updated or created: the application
+     * checks the owning side's update rule (not for an owner created in the same flush),
+     * and the model does not say which side owns the link, so the policy accepts either.
      */
     private String joinTablePolicies(String table, List<End> ends) {
         String alias = RowSources.alias(table);
@@ -229,15 +262,23 @@ public final class RlsMigration {
         String changeable = readable + " AND (" + end(ends.get(0), "rg_a", alias, changing(ends.get(0))) + " OR "
                 + end(ends.get(1), "rg_b", alias, changing(ends.get(1))) + ")";
         StringBuilder text = new StringBuilder();
-        text.append("-- link table ").append(table).append(" of ").append(ends.get(0).entity().name()).append(" and ")
-                .append(ends.get(1).entity().name()).append('\n');
+        text.append("-- link table ")
+            .append(table)
+            .append(" of ")
+            .append(ends.get(0).entity().name())
+            .append(" and ")
+            .append(ends.get(1).entity().name())
+            .append('\n');
         protect(text, table, readable, changeable, changeable, changeable, changeable);
         return text.toString();
     }
 
-    /** Row-level security on the table (on its owner too, unless the row sources read as the owner) and its four policies. */
-    private void protect(StringBuilder text, String table, String read, String create, String update,
-            String postUpdate, String delete) {
+    /**
+     * Row-level security on the table (on its owner too, unless the row sources read as
+     * the owner) and its four policies.
+     */
+    private void protect(StringBuilder text, String table, String read, String create, String update, String postUpdate,
+            String delete) {
         text.append("ALTER TABLE ").append(table).append(" ENABLE ROW LEVEL SECURITY;\n");
         text.append(rowSources.ownerClause(table)).append('\n');
         policy(text, READ, table, "SELECT", read, null);
@@ -246,7 +287,10 @@ public final class RlsMigration {
         policy(text, DELETE, table, "DELETE", delete, null);
     }
 
-    /** What lets a caller change an end's links: its update rule, or its create rule (an end created with its links). */
+    /**
+     * What lets a caller change an end's links: its update rule, or its create rule (an
+     * end created with its links).
+     */
     private Bound changing(End end) {
         return new Bound.Or(List.of(policies.rule(end.entity().name(), Operation.UPDATE),
                 policies.rule(end.entity().name(), Operation.CREATE)));
@@ -265,9 +309,9 @@ public final class RlsMigration {
     }
 
     /**
-     * The columns the entities map in each table, sorted: the id, every column attribute, the
-     * foreign keys of to-one relations and of one-to-many relations that point into it, and a link
-     * table's two columns. These are all a policy can read.
+     * The columns the entities map in each table, sorted: the id, every column attribute,
+     * the foreign keys of to-one relations and of one-to-many relations that point into
+     * it, and a link table's two columns. These are all a policy can read.
      */
     private static Map<String, Set<String>> columns(Map<String, List<EntityModel>> byTable,
             Map<String, List<End>> joinTables) {
@@ -290,13 +334,13 @@ public final class RlsMigration {
                     else if (attribute instanceof Attribute.ToMany toMany && toMany.targetForeignKeyColumn() != null
                             && tableOfEntity.containsKey(toMany.targetEntity())) {
                         columns.computeIfAbsent(tableOfEntity.get(toMany.targetEntity()), key -> new TreeSet<>())
-                                .add(toMany.targetForeignKeyColumn());
+                            .add(toMany.targetForeignKeyColumn());
                     }
                 }
             }
         });
         joinTables.forEach((table, ends) -> columns.computeIfAbsent(table, key -> new TreeSet<>())
-                .addAll(ends.stream().map(End::column).toList()));
+            .addAll(ends.stream().map(End::column).toList()));
         return columns;
     }
 
@@ -308,4 +352,5 @@ public final class RlsMigration {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

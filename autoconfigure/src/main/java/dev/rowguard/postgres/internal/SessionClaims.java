@@ -12,14 +12,15 @@ import dev.rowguard.context.Caller;
 import org.hibernate.Session;
 
 /**
- * Hands the caller to PostgreSQL for the current transaction only ({@code set_config(..., true)}),
- * in one statement: the verified claims as {@code request.jwt.claims} (the PostgREST / Supabase
- * convention, so {@code auth.uid()} and {@code auth.jwt()} work unchanged), plus
- * {@code rowguard.caller} ({@code user}, {@code anonymous} or {@code system}),
- * {@code rowguard.user_id} (the principal's id, empty otherwise) and {@code rowguard.principal}
- * (the principal as {@code auth()} sees it, as JSON, empty otherwise: what the generated
- * row-level security policies read). Anonymous callers carry {@code {"role":"anon"}}, the system
- * context {@code {"role":"service_role"}}.
+ * Hands the caller to PostgreSQL for the current transaction only
+ * ({@code set_config(..., true)}), in one statement: the verified claims as
+ * {@code request.jwt.claims} (the PostgREST / Supabase convention, so {@code auth.uid()}
+ * and {@code auth.jwt()} work unchanged), plus {@code rowguard.caller} ({@code user},
+ * {@code anonymous} or {@code system}), {@code rowguard.user_id} (the principal's id,
+ * empty otherwise) and {@code rowguard.principal} (the principal as {@code auth()} sees
+ * it, as JSON, empty otherwise: what the generated row-level security policies read).
+ * Anonymous callers carry {@code {"role":"anon"}}, the system context
+ * {@code {"role":"service_role"}}.
  */
 public final class SessionClaims {
 
@@ -33,7 +34,10 @@ public final class SessionClaims {
         session.doWork(connection -> apply(connection, caller));
     }
 
-    /** Sets the caller on a connection that is inside a transaction (outside one the settings end at once). */
+    /**
+     * Sets the caller on a connection that is inside a transaction (outside one the
+     * settings end at once).
+     */
     public static void apply(Connection connection, Caller caller) throws SQLException {
         String claims;
         String kind;
@@ -71,4 +75,5 @@ public final class SessionClaims {
         claims.putIfAbsent("sub", principal.id());
         return claims;
     }
+
 }

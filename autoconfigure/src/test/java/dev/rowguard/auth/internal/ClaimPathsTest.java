@@ -9,8 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ClaimPathsTest {
 
-    private final Map<String, Object> claims = Map.of("metadata", Map.of("region", "eu", "limits", Map.of("approval", 5000L)),
-            "https://example.com/roles", List.of("admin", 7, "editor"), "role", "authenticated");
+    private final Map<String, Object> claims = Map.of("metadata",
+            Map.of("region", "eu", "limits", Map.of("approval", 5000L)), "https://example.com/roles",
+            List.of("admin", 7, "editor"), "role", "authenticated");
 
     @Test
     void followsDottedPathsIntoNestedObjectsKeepingTheValuesType() {
@@ -34,4 +35,5 @@ class ClaimPathsTest {
     void aSingleStringIsOneRole() {
         assertThat(ClaimPaths.strings(claims, "role")).containsExactly("authenticated");
     }
+
 }

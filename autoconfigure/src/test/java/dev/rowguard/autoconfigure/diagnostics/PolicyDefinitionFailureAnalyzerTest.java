@@ -15,9 +15,10 @@ class PolicyDefinitionFailureAnalyzerTest {
 
     @Test
     void aPolicyProblemWrappedByTheContextIsDescribedWithItsCaretAndTheWayOut() {
-        PolicyDefinitionException problem = new PolicyDefinitionException(List.of(
-                "Post: @Allow(value = READ, when = \"publishd\")\n                              ^ unknown attribute 'publishd'"));
-        RuntimeException startUp = new IllegalStateException("Failed to initialize", new RuntimeException("bean", problem));
+        PolicyDefinitionException problem = new PolicyDefinitionException(List
+            .of("Post: @Allow(value = READ, when = \"publishd\")\n                              ^ unknown attribute 'publishd'"));
+        RuntimeException startUp = new IllegalStateException("Failed to initialize",
+                new RuntimeException("bean", problem));
         FailureAnalysis analysis = new PolicyDefinitionFailureAnalyzer().analyze(startUp);
         assertThat(analysis.getDescription()).contains("unknown attribute 'publishd'").contains("^");
         assertThat(analysis.getAction()).contains("@Allow / @Deny");
@@ -25,10 +26,11 @@ class PolicyDefinitionFailureAnalyzerTest {
 
     @Test
     void bootFindsTheAnalyzer() {
-        List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class,
-                SpringFactoriesLoader.ArgumentResolver.none(), (factory, name, failure) -> {
-                    // analyzers that need constructor arguments are not ours
-                });
+        List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
+            .load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver.none(), (factory, name, failure) -> {
+                // analyzers that need constructor arguments are not ours
+            });
         assertThat(analyzers).anyMatch(PolicyDefinitionFailureAnalyzer.class::isInstance);
     }
+
 }

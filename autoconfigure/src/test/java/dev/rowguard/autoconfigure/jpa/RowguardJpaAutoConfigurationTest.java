@@ -15,44 +15,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RowguardJpaAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RowguardJpaAutoConfiguration.class));
+        .withConfiguration(AutoConfigurations.of(RowguardJpaAutoConfiguration.class));
 
     @Test
     void policySettingsReachHibernateWithSecureDefaults() {
         runner.run(context -> {
             Map<String, Object> hibernate = customize(context.getBean(HibernatePropertiesCustomizer.class));
             assertThat(hibernate).containsEntry(RowguardSettings.ENABLED, "true")
-                    .containsEntry(RowguardSettings.UNANNOTATED, "deny")
-                    .containsEntry(RowguardSettings.MAX_SHAPES, "64")
-                    .containsEntry(RowguardSettings.HIDDEN_REFERENCES, "hide-row");
+                .containsEntry(RowguardSettings.UNANNOTATED, "deny")
+                .containsEntry(RowguardSettings.MAX_SHAPES, "64")
+                .containsEntry(RowguardSettings.HIDDEN_REFERENCES, "hide-row");
         });
     }
 
     @Test
     void propertiesAndDeclaredAttributesAreHandedOver() {
-        runner.withPropertyValues("rowguard.policy.unannotated=allow", "rowguard.policy.max-filter-shapes=16",
-                "rowguard.policy.hidden-references=unchecked", "rowguard.auth.attributes.region=metadata.region",
-                "rowguard.auth.attributes.approvalLimit=metadata.approval_limit").run(context -> {
-            Map<String, Object> hibernate = customize(context.getBean(HibernatePropertiesCustomizer.class));
-            assertThat(hibernate).containsEntry(RowguardSettings.UNANNOTATED, "allow")
+        runner
+            .withPropertyValues("rowguard.policy.unannotated=allow", "rowguard.policy.max-filter-shapes=16",
+                    "rowguard.policy.hidden-references=unchecked", "rowguard.auth.attributes.region=metadata.region",
+                    "rowguard.auth.attributes.approvalLimit=metadata.approval_limit")
+            .run(context -> {
+                Map<String, Object> hibernate = customize(context.getBean(HibernatePropertiesCustomizer.class));
+                assertThat(hibernate).containsEntry(RowguardSettings.UNANNOTATED, "allow")
                     .containsEntry(RowguardSettings.MAX_SHAPES, "16")
                     .containsEntry(RowguardSettings.HIDDEN_REFERENCES, "unchecked");
-            assertThat(String.valueOf(hibernate.get(RowguardSettings.AUTH_ATTRIBUTES))).contains("region").contains("approvalLimit");
-        });
+                assertThat(String.valueOf(hibernate.get(RowguardSettings.AUTH_ATTRIBUTES))).contains("region")
+                    .contains("approvalLimit");
+            });
     }
 
     @Test
     void sessionClaimsAreOffUnlessAskedFor() {
-        runner.run(context -> assertThat(context.getBean(RowguardPostgresProperties.class).isSessionClaims()).isFalse());
+        runner
+            .run(context -> assertThat(context.getBean(RowguardPostgresProperties.class).isSessionClaims()).isFalse());
         runner.withPropertyValues("rowguard.postgres.session-claims=true")
-                .run(context -> assertThat(context.getBean(RowguardPostgresProperties.class).isSessionClaims()).isTrue());
+            .run(context -> assertThat(context.getBean(RowguardPostgresProperties.class).isSessionClaims()).isTrue());
     }
 
     @Test
     void theRowLevelSecurityBypassCheckRunsOnlyWithSessionClaims() {
         runner.run(context -> assertThat(context).doesNotHaveBean(RowLevelSecurityBypassWarning.class));
         runner.withPropertyValues("rowguard.postgres.session-claims=true")
-                .run(context -> assertThat(context).hasSingleBean(RowLevelSecurityBypassWarning.class));
+            .run(context -> assertThat(context).hasSingleBean(RowLevelSecurityBypassWarning.class));
     }
 
     private static Map<String, Object> customize(HibernatePropertiesCustomizer customizer) {
@@ -60,4 +64,5 @@ class RowguardJpaAutoConfigurationTest {
         customizer.customize(hibernate);
         return hibernate;
     }
+
 }

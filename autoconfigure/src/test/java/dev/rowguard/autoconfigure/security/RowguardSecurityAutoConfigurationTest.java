@@ -28,10 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class RowguardSecurityAutoConfigurationTest {
 
-    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(RowguardSecurityAutoConfiguration.class,
-                SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-                UserDetailsServiceAutoConfiguration.class));
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
+            AutoConfigurations.of(RowguardSecurityAutoConfiguration.class, SecurityAutoConfiguration.class,
+                    ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class));
 
     @Test
     void withoutAProviderBlockRowguardSetsUpNoSecurity() {
@@ -68,11 +67,12 @@ class RowguardSecurityAutoConfigurationTest {
 
     @Test
     void severalProvidersAreTrustedTogetherEachByItsOwnIssuer() {
-        runner.withPropertyValues("rowguard.clerk.issuer=https://example.clerk.accounts.dev",
-                "rowguard.clerk.authorized-parties=https://app.example.com",
-                "rowguard.supabase.url=https://abcd.supabase.co/",
-                "rowguard.supabase.jwt-secret=a-legacy-supabase-jwt-secret-of-at-least-32-bytes",
-                "rowguard.oidc.issuer=https://login.example.com/")
+        runner
+            .withPropertyValues("rowguard.clerk.issuer=https://example.clerk.accounts.dev",
+                    "rowguard.clerk.authorized-parties=https://app.example.com",
+                    "rowguard.supabase.url=https://abcd.supabase.co/",
+                    "rowguard.supabase.jwt-secret=a-legacy-supabase-jwt-secret-of-at-least-32-bytes",
+                    "rowguard.oidc.issuer=https://login.example.com/")
             .run(context -> {
                 assertThat(context).hasNotFailed();
                 assertThat(context.getBean(RowguardJwtAuthentication.class).trustedIssuers()).containsOnlyKeys(
@@ -85,22 +85,26 @@ class RowguardSecurityAutoConfigurationTest {
     void theClerkIssuerIsDerivedFromThePublishableKey() {
         String key = "pk_test_" + Base64.getEncoder()
             .encodeToString("clean-sloth-42.clerk.accounts.dev$".getBytes(StandardCharsets.UTF_8));
-        runner.withPropertyValues("rowguard.clerk.publishable-key=" + key,
-                "rowguard.clerk.authorized-parties=https://app.example.com").run(context -> {
-                    assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(RowguardJwtAuthentication.class).trustedIssuers())
-                        .containsOnlyKeys("https://clean-sloth-42.clerk.accounts.dev");
-                });
+        runner
+            .withPropertyValues("rowguard.clerk.publishable-key=" + key,
+                    "rowguard.clerk.authorized-parties=https://app.example.com")
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(RowguardJwtAuthentication.class).trustedIssuers())
+                    .containsOnlyKeys("https://clean-sloth-42.clerk.accounts.dev");
+            });
     }
 
     @Test
     void nothingIsFetchedFromTheProviderAtStartUp() {
         try (LocalTokenIssuer issuer = LocalTokenIssuer.start()) {
-            runner.withPropertyValues("rowguard.oidc.issuer=" + issuer.issuer(),
-                    "rowguard.clerk.issuer=" + issuer.issuer() + "/clerk").run(context -> {
-                        assertThat(context).hasNotFailed();
-                        assertThat(issuer.jwksFetches()).isZero();
-                    });
+            runner
+                .withPropertyValues("rowguard.oidc.issuer=" + issuer.issuer(),
+                        "rowguard.clerk.issuer=" + issuer.issuer() + "/clerk")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(issuer.jwksFetches()).isZero();
+                });
         }
     }
 
@@ -114,11 +118,13 @@ class RowguardSecurityAutoConfigurationTest {
 
     @Test
     void clerkWithAuthorizedPartiesLogsNoWarning(CapturedOutput output) {
-        runner.withPropertyValues("rowguard.clerk.issuer=https://example.clerk.accounts.dev",
-                "rowguard.clerk.authorized-parties=https://app.example.com").run(context -> {
-                    assertThat(context).hasNotFailed();
-                    assertThat(output).doesNotContain("rowguard.clerk.authorized-parties is empty");
-                });
+        runner
+            .withPropertyValues("rowguard.clerk.issuer=https://example.clerk.accounts.dev",
+                    "rowguard.clerk.authorized-parties=https://app.example.com")
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(output).doesNotContain("rowguard.clerk.authorized-parties is empty");
+            });
     }
 
     @Test
@@ -127,15 +133,17 @@ class RowguardSecurityAutoConfigurationTest {
         assertStartUpFails("rowguard.clerk.issuer", "must use https",
                 "rowguard.clerk.issuer=http://example.clerk.accounts.dev");
         assertStartUpFails("rowguard.supabase.url", "must use https", "rowguard.supabase.url=http://abcd.supabase.co");
-        assertStartUpFails("rowguard.oidc.jwk-set-uri", "must use https", "rowguard.oidc.issuer=https://login.example.com",
+        assertStartUpFails("rowguard.oidc.jwk-set-uri", "must use https",
+                "rowguard.oidc.issuer=https://login.example.com",
                 "rowguard.oidc.jwk-set-uri=http://keys.example.com/jwks");
         assertStartUpFails("rowguard.oidc.issuer", "absolute https URL", "rowguard.oidc.issuer=login.example.com");
     }
 
     @Test
     void httpIsAllowedForLocalhostAndLoopback() {
-        runner.withPropertyValues("rowguard.oidc.issuer=http://localhost:8081",
-                "rowguard.supabase.url=http://127.0.0.1:54321")
+        runner
+            .withPropertyValues("rowguard.oidc.issuer=http://localhost:8081",
+                    "rowguard.supabase.url=http://127.0.0.1:54321")
             .run(context -> assertThat(context).hasNotFailed());
     }
 
@@ -169,7 +177,8 @@ class RowguardSecurityAutoConfigurationTest {
 
     @Test
     void aPublishableKeyAndIssuerThatDisagreeStopStartUp() {
-        String key = "pk_live_" + Base64.getEncoder().encodeToString("clerk.example.com$".getBytes(StandardCharsets.UTF_8));
+        String key = "pk_live_"
+                + Base64.getEncoder().encodeToString("clerk.example.com$".getBytes(StandardCharsets.UTF_8));
         assertStartUpFails("rowguard.clerk.issuer", "does not match rowguard.clerk.publishable-key",
                 "rowguard.clerk.publishable-key=" + key, "rowguard.clerk.issuer=https://clerk.other.com");
     }
@@ -178,13 +187,16 @@ class RowguardSecurityAutoConfigurationTest {
     void aProviderBlockWithoutItsIssuerStopsStartUp() {
         assertStartUpFails("rowguard.clerk.issuer", "publishable-key",
                 "rowguard.clerk.authorized-parties=https://app.example.com");
-        assertStartUpFails("rowguard.supabase.url", "or rowguard.supabase.issuer", "rowguard.supabase.audiences=authenticated");
+        assertStartUpFails("rowguard.supabase.url", "or rowguard.supabase.issuer",
+                "rowguard.supabase.audiences=authenticated");
         assertStartUpFails("rowguard.oidc.issuer", "A value is required", "rowguard.oidc.audiences=api");
     }
 
     @Test
     void aShortSupabaseSecretStopsStartUpWithoutEchoingIt() {
-        runner.withPropertyValues("rowguard.supabase.url=https://abcd.supabase.co", "rowguard.supabase.jwt-secret=tooShort")
+        runner
+            .withPropertyValues("rowguard.supabase.url=https://abcd.supabase.co",
+                    "rowguard.supabase.jwt-secret=tooShort")
             .run(context -> {
                 assertThat(context).hasFailed();
                 assertThat(context.getStartupFailure()).rootCause()
@@ -213,5 +225,7 @@ class RowguardSecurityAutoConfigurationTest {
                 .with(RowguardJwtConfigurer.rowguardJwt(), Customizer.withDefaults())
                 .build();
         }
+
     }
+
 }

@@ -25,26 +25,35 @@ class HiddenRowProblemHandlerTest {
 
     @Entity(name = "Unversioned")
     static class Unversioned {
+
         @Id
         Long id;
+
     }
 
     @Entity(name = "Versioned")
     static class Versioned {
+
         @Id
         Long id;
 
         @Version
         long version;
+
     }
 
     @Entity(name = "VersionedSubclass")
     static class VersionedSubclass extends Versioned {
+
     }
 
-    /** Property access: the annotation is on the getter, where a search of the fields would miss it. */
+    /**
+     * Property access: the annotation is on the getter, where a search of the fields
+     * would miss it.
+     */
     @Entity(name = "VersionedThroughGetter")
     static class VersionedThroughGetter {
+
         private Long id;
 
         private long revision;
@@ -66,21 +75,25 @@ class HiddenRowProblemHandlerTest {
         public void setRevision(long revision) {
             this.revision = revision;
         }
+
     }
 
     private final StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-            .applySetting("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect")
-            .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-            .applySetting(RowguardSettings.ENABLED, "false")
-            .build();
+        .applySetting("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect")
+        .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+        .applySetting(RowguardSettings.ENABLED, "false")
+        .build();
 
     private final EntityManagerFactory factory = new MetadataSources(registry).addAnnotatedClass(Unversioned.class)
-            .addAnnotatedClass(Versioned.class).addAnnotatedClass(VersionedSubclass.class)
-            .addAnnotatedClass(VersionedThroughGetter.class).buildMetadata().buildSessionFactory();
+        .addAnnotatedClass(Versioned.class)
+        .addAnnotatedClass(VersionedSubclass.class)
+        .addAnnotatedClass(VersionedThroughGetter.class)
+        .buildMetadata()
+        .buildSessionFactory();
 
     private final HiddenRowProblemHandler handler = new HiddenRowProblemHandler(
             new StaticListableBeanFactory(java.util.Map.of("entityManagerFactory", factory))
-                    .getBeanProvider(EntityManagerFactory.class));
+                .getBeanProvider(EntityManagerFactory.class));
 
     @AfterAll
     void close() {
@@ -104,20 +117,23 @@ class HiddenRowProblemHandlerTest {
 
     @Test
     void aStaleRowOfAVersionedEntityIsAConflict() {
-        assertThat(handler.staleOrHidden(new ObjectOptimisticLockingFailureException(Versioned.class, 1)).getStatusCode())
-                .isEqualTo(HttpStatus.CONFLICT);
-        assertThat(handler.staleOrHidden(new ObjectOptimisticLockingFailureException(VersionedSubclass.class, 1)).getStatusCode())
-                .isEqualTo(HttpStatus.CONFLICT);
-        assertThat(handler.staleOrHidden(new ObjectOptimisticLockingFailureException(Versioned.class.getName(), 1)).getStatusCode())
-                .isEqualTo(HttpStatus.CONFLICT);
-        assertThat(handler.staleOrHidden(new ObjectOptimisticLockingFailureException(Unversioned.class.getName(), 1)).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(
+                handler.staleOrHidden(new ObjectOptimisticLockingFailureException(Versioned.class, 1)).getStatusCode())
+            .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(handler.staleOrHidden(new ObjectOptimisticLockingFailureException(VersionedSubclass.class, 1))
+            .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(handler.staleOrHidden(new ObjectOptimisticLockingFailureException(Versioned.class.getName(), 1))
+            .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(handler.staleOrHidden(new ObjectOptimisticLockingFailureException(Unversioned.class.getName(), 1))
+            .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void aRelationToAHiddenRowIsNotFound() {
-        var response = handler.missingReference(new jakarta.persistence.EntityNotFoundException("Unable to find User with id dave"));
+        var response = handler
+            .missingReference(new jakarta.persistence.EntityNotFoundException("Unable to find User with id dave"));
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getBody().getDetail()).isEqualTo("not found");
     }
+
 }

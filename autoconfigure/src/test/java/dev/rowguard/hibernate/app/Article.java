@@ -51,4 +51,5 @@ public class Article {
     public void setAuthor(Author author) {
         this.author = author;
     }
+
 }

@@ -51,4 +51,5 @@ public class Author {
     public List<Article> getArticles() {
         return articles;
     }
+
 }

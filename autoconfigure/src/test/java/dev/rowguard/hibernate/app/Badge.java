@@ -53,4 +53,5 @@ public class Badge {
     public void setOwner(User owner) {
         this.owner = owner;
     }
+
 }

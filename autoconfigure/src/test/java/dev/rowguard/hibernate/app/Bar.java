@@ -51,4 +51,5 @@ public class Bar {
     public void setFoo(Foo foo) {
         this.foo = foo;
     }
+
 }

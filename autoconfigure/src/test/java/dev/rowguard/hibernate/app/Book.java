@@ -55,4 +55,5 @@ public class Book {
     public void setShelf(Shelf shelf) {
         this.shelf = shelf;
     }
+
 }

@@ -15,4 +15,5 @@ public interface BypassCounterRepository extends JpaRepository<Counter, Long> {
     @Modifying
     @Query("update Counter c set c.x = :to where c.x = :from")
     int moveX(@Param("from") int from, @Param("to") int to);
+
 }

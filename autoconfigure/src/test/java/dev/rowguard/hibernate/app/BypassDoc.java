@@ -11,7 +11,10 @@ import dev.rowguard.policy.Allow;
 
 import static dev.rowguard.policy.Operation.ALL;
 
-/** BypassAttemptsTest: the root of a single-table hierarchy, open to signed-in callers; its subclass is stricter. */
+/**
+ * BypassAttemptsTest: the root of a single-table hierarchy, open to signed-in callers;
+ * its subclass is stricter.
+ */
 @Entity
 @Inheritance(strategy = InheritanceType.SINGLE_TABLE)
 @Allow(value = ALL, when = "auth() != null")
@@ -48,4 +51,5 @@ public class BypassDoc {
     public void setTitle(String title) {
         this.title = title;
     }
+
 }

@@ -9,7 +9,10 @@ import dev.rowguard.policy.Allow;
 
 import static dev.rowguard.policy.Operation.ALL;
 
-/** BypassAttemptsTest: a row only its owner may read or change, held by BypassFolder's non-inverse collections. */
+/**
+ * BypassAttemptsTest: a row only its owner may read or change, held by BypassFolder's
+ * non-inverse collections.
+ */
 @Entity
 @Allow(value = ALL, when = "auth().id == ownerId")
 public class BypassFile {
@@ -45,4 +48,5 @@ public class BypassFile {
     public void setName(String name) {
         this.name = name;
     }
+
 }

@@ -24,8 +24,9 @@ import static dev.rowguard.policy.Operation.READ;
 import static dev.rowguard.policy.Operation.UPDATE;
 
 /**
- * BypassAttemptsTest: readable by every signed-in caller, changed only by its owner; owns a
- * unidirectional one-to-many (foreign key in bypass_file) and a many-to-many set of files.
+ * BypassAttemptsTest: readable by every signed-in caller, changed only by its owner; owns
+ * a unidirectional one-to-many (foreign key in bypass_file) and a many-to-many set of
+ * files.
  */
 @Entity
 @Allow(value = { READ, CREATE }, when = "auth() != null")
@@ -98,4 +99,5 @@ public class BypassFolder {
     public void setCover(BypassFile cover) {
         this.cover = cover;
     }
+
 }

@@ -13,7 +13,10 @@ import static dev.rowguard.policy.Operation.DELETE;
 import static dev.rowguard.policy.Operation.READ;
 import static dev.rowguard.policy.Operation.UPDATE;
 
-/** BypassAttemptsTest: a nullable owner compared with auth().id (two-valued logic), and a natural id. */
+/**
+ * BypassAttemptsTest: a nullable owner compared with auth().id (two-valued logic), and a
+ * natural id.
+ */
 @Entity
 @Allow(value = READ, when = "auth().id == ownerId")
 @Allow(value = READ, when = "(auth().id != ownerId) && shared")
@@ -66,4 +69,5 @@ public class BypassNote {
     public void setText(String text) {
         this.text = text;
     }
+
 }

@@ -9,7 +9,10 @@ import static dev.rowguard.policy.Operation.DELETE;
 import static dev.rowguard.policy.Operation.READ;
 import static dev.rowguard.policy.Operation.UPDATE;
 
-/** BypassAttemptsTest: a subclass everyone signed in may read (like its root) but only its owner may change. */
+/**
+ * BypassAttemptsTest: a subclass everyone signed in may read (like its root) but only its
+ * owner may change.
+ */
 @Entity
 @Allow(value = READ, when = "auth() != null")
 @Allow(value = { CREATE, UPDATE, DELETE }, when = "auth().id == ownerId")
@@ -21,4 +24,5 @@ public class BypassPrivateDoc extends BypassDoc {
     public BypassPrivateDoc(String ownerId, String title) {
         super(ownerId, title);
     }
+
 }

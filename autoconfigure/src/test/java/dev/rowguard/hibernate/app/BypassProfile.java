@@ -14,7 +14,10 @@ import static dev.rowguard.policy.Operation.DELETE;
 import static dev.rowguard.policy.Operation.READ;
 import static dev.rowguard.policy.Operation.UPDATE;
 
-/** BypassAttemptsTest: an entity over two tables (so bulk statements take Hibernate's multi-table path). */
+/**
+ * BypassAttemptsTest: an entity over two tables (so bulk statements take Hibernate's
+ * multi-table path).
+ */
 @Entity
 @SecondaryTable(name = "bypass_profile_extra")
 @Allow(value = { READ, CREATE }, when = "true")
@@ -49,4 +52,5 @@ public class BypassProfile {
     public String getBio() {
         return bio;
     }
+
 }

@@ -41,4 +41,5 @@ public class Counter {
     public void setX(int x) {
         this.x = x;
     }
+
 }

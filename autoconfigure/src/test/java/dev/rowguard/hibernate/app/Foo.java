@@ -52,4 +52,5 @@ public class Foo {
     public List<Bar> getBars() {
         return bars;
     }
+
 }

@@ -43,4 +43,5 @@ public class Gauge {
     public void setX(int x) {
         this.x = x;
     }
+
 }

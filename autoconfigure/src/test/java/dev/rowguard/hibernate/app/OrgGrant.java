@@ -9,7 +9,10 @@ import dev.rowguard.policy.Allow;
 
 import static dev.rowguard.policy.Operation.ALL;
 
-/** Rules with string constants holding a colon (as Clerk's organization roles do), a backslash and a brace. */
+/**
+ * Rules with string constants holding a colon (as Clerk's organization roles do), a
+ * backslash and a brace.
+ */
 @Entity
 @Allow(value = ALL, when = "role != 'org:admin' && role != 'org:a\\\\b' && role != 'x{alias}.y'")
 public class OrgGrant {
@@ -34,4 +37,5 @@ public class OrgGrant {
     public String getRole() {
         return role;
     }
+
 }

@@ -64,4 +64,5 @@ public class Post {
     public void setAuthorId(String authorId) {
         this.authorId = authorId;
     }
+
 }

@@ -39,4 +39,5 @@ public class Secret {
     public void setText(String text) {
         this.text = text;
     }
+
 }

@@ -40,4 +40,5 @@ public class Setting {
     public void setX(int x) {
         this.x = x;
     }
+
 }

@@ -59,4 +59,5 @@ public class Shelf {
     public Set<Tag> getTags() {
         return tags;
     }
+
 }

@@ -73,4 +73,5 @@ public class Space {
     public List<TodoList> getLists() {
         return lists;
     }
+
 }

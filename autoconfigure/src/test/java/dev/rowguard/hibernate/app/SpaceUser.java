@@ -26,7 +26,11 @@ import static dev.rowguard.policy.Operation.UPDATE;
 @Allow(value = READ, when = "space.members?[user == auth()]")
 public class SpaceUser {
 
-    public enum Role { USER, ADMIN }
+    public enum Role {
+
+        USER, ADMIN
+
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -69,4 +73,5 @@ public class SpaceUser {
     public void setRole(Role role) {
         this.role = role;
     }
+
 }

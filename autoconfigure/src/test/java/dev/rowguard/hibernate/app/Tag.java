@@ -48,4 +48,5 @@ public class Tag {
     public void setVisible(boolean visible) {
         this.visible = visible;
     }
+
 }

@@ -41,4 +41,5 @@ public class Ticket {
     public void setX(int x) {
         this.x = x;
     }
+
 }

@@ -70,4 +70,5 @@ public class Todo {
     public void setCompletedAt(Instant completedAt) {
         this.completedAt = completedAt;
     }
+
 }

@@ -91,4 +91,5 @@ public class TodoList {
     public List<Todo> getTodos() {
         return todos;
     }
+
 }

@@ -10,4 +10,5 @@ public interface TodoRepository extends JpaRepository<Todo, Long>, JpaSpecificat
     List<Todo> findByTitleStartingWith(String prefix);
 
     long countByTitleStartingWith(String prefix);
+
 }

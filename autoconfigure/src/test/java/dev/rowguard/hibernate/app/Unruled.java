@@ -32,4 +32,5 @@ public class Unruled {
     public void setName(String name) {
         this.name = name;
     }
+
 }

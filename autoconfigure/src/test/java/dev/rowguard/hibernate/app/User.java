@@ -54,4 +54,5 @@ public class User {
     public List<SpaceUser> getMemberships() {
         return memberships;
     }
+
 }

@@ -7,7 +7,10 @@ import dev.rowguard.policy.Allow;
 
 import static dev.rowguard.policy.Operation.ALL;
 
-/** An owner-only child of {@link Deck}, linked by a deck_id column Hibernate writes for the deck. */
+/**
+ * An owner-only child of {@link Deck}, linked by a deck_id column Hibernate writes for
+ * the deck.
+ */
 @Entity
 @Allow(value = ALL, when = "auth().id == ownerId")
 public class Card {
@@ -35,4 +38,5 @@ public class Card {
     public String getText() {
         return text;
     }
+
 }

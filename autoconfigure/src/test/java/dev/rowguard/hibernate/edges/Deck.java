@@ -12,7 +12,10 @@ import dev.rowguard.policy.Allow;
 
 import static dev.rowguard.policy.Operation.ALL;
 
-/** An owner-only parent of a unidirectional one-to-many whose foreign key lives on the child. */
+/**
+ * An owner-only parent of a unidirectional one-to-many whose foreign key lives on the
+ * child.
+ */
 @Entity
 @Allow(value = ALL, when = "auth().id == ownerId")
 public class Deck {
@@ -41,4 +44,5 @@ public class Deck {
     public List<Card> getCards() {
         return cards;
     }
+
 }

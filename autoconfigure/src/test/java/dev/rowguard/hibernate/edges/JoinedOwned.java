@@ -21,4 +21,5 @@ public class JoinedOwned extends JoinedRoot {
     public JoinedOwned(Long id, String title, String ownerId) {
         super(id, title, ownerId);
     }
+
 }

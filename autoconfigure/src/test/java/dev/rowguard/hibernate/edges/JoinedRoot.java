@@ -12,7 +12,10 @@ import static dev.rowguard.policy.Operation.DELETE;
 import static dev.rowguard.policy.Operation.READ;
 import static dev.rowguard.policy.Operation.UPDATE;
 
-/** A root whose rows any signed-in caller may change; its subclass {@link JoinedOwned} is owner-only. */
+/**
+ * A root whose rows any signed-in caller may change; its subclass {@link JoinedOwned} is
+ * owner-only.
+ */
 @Entity
 @Inheritance(strategy = InheritanceType.JOINED)
 @Allow(value = READ, when = "true")
@@ -46,4 +49,5 @@ public class JoinedRoot {
     public String getOwnerId() {
         return ownerId;
     }
+
 }

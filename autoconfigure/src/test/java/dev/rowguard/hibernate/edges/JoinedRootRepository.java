@@ -10,4 +10,5 @@ public interface JoinedRootRepository extends JpaRepository<JoinedRoot, Long> {
     @Modifying
     @Query("update JoinedRoot r set r.title = :title where r.id = :id")
     int retitle(@Param("id") Long id, @Param("title") String title);
+
 }

@@ -21,4 +21,5 @@ public class SingleOwned extends SingleRoot {
     public SingleOwned(Long id, String title, String ownerId) {
         super(id, title, ownerId);
     }
+
 }

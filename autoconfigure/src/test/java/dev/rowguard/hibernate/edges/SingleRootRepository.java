@@ -10,4 +10,5 @@ public interface SingleRootRepository extends JpaRepository<SingleRoot, Long> {
     @Modifying
     @Query("update SingleRoot r set r.title = :title where r.id = :id")
     int retitle(@Param("id") Long id, @Param("title") String title);
+
 }

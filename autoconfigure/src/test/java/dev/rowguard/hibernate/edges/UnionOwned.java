@@ -21,4 +21,5 @@ public class UnionOwned extends UnionRoot {
     public UnionOwned(Long id, String title, String ownerId) {
         super(id, title, ownerId);
     }
+
 }

@@ -10,4 +10,5 @@ public interface UnionRootRepository extends JpaRepository<UnionRoot, Long> {
     @Modifying
     @Query("update UnionRoot r set r.title = :title where r.id = :id")
     int retitle(@Param("id") Long id, @Param("title") String title);
+
 }

@@ -52,9 +52,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * The start-up walk over Hibernate's mapping model: every kind of mapping that can reach a row of
- * a protected entity is classified as filtered, checked or refused, and a refused one stops
- * start-up naming the path, why, and what to map instead.
+ * The start-up walk over Hibernate's mapping model: every kind of mapping that can reach
+ * a row of a protected entity is classified as filtered, checked or refused, and a
+ * refused one stops start-up naming the path, why, and what to map instead.
  */
 class MappingCoverageTest {
 
@@ -63,40 +63,33 @@ class MappingCoverageTest {
         Map<String, Kind> kinds = classify(true, Secret.class, Open.class, Holder.class, Envelope.class, Ledger.class,
                 Catalog.class, Playlist.class, Pointer.class, Linked.class, LoadedSecret.class, Compound.class,
                 CustomCollection.class);
-        assertThat(kinds).contains(
-                entry("Holder.secret", Kind.TO_ONE),
-                entry("Holder.lenient", Kind.TO_ONE),
-                entry("Holder.tagged", Kind.MANY_TO_MANY),
-                entry("Holder.owned", Kind.ONE_TO_MANY),
-                entry("Open.secret", Kind.SHARED_KEY_TO_ONE),
-                entry("Envelope.seal.secret", Kind.TO_ONE_IN_EMBEDDABLE),
+        assertThat(kinds).contains(entry("Holder.secret", Kind.TO_ONE), entry("Holder.lenient", Kind.TO_ONE),
+                entry("Holder.tagged", Kind.MANY_TO_MANY), entry("Holder.owned", Kind.ONE_TO_MANY),
+                entry("Open.secret", Kind.SHARED_KEY_TO_ONE), entry("Envelope.seal.secret", Kind.TO_ONE_IN_EMBEDDABLE),
                 entry("Ledger.lines.secret", Kind.TO_ONE_IN_ELEMENT_COLLECTION),
-                entry("Ledger.entries.key", Kind.ENTITY_MAP_KEY),
-                entry("Catalog.byText", Kind.ONE_TO_MANY),
-                entry("Catalog.byText.key", Kind.MAP_KEY_OF_ELEMENT),
-                entry("Playlist.songs", Kind.ORDERED_LIST),
-                entry("Pointer.target", Kind.ANY),
-                entry("Pointer.targets", Kind.MANY_TO_ANY),
+                entry("Ledger.entries.key", Kind.ENTITY_MAP_KEY), entry("Catalog.byText", Kind.ONE_TO_MANY),
+                entry("Catalog.byText.key", Kind.MAP_KEY_OF_ELEMENT), entry("Playlist.songs", Kind.ORDERED_LIST),
+                entry("Pointer.target", Kind.ANY), entry("Pointer.targets", Kind.MANY_TO_ANY),
                 entry("Linked.joined", Kind.TO_ONE_THROUGH_JOIN_TABLE),
-                entry("Linked.byText", Kind.TO_ONE_ON_NON_KEY_COLUMN),
-                entry("Linked.formula", Kind.TO_ONE_ON_FORMULA),
+                entry("Linked.byText", Kind.TO_ONE_ON_NON_KEY_COLUMN), entry("Linked.formula", Kind.TO_ONE_ON_FORMULA),
                 entry("LoadedSecret.(load by id)", Kind.CUSTOM_LOADER),
                 entry("Compound.(id).secret", Kind.TO_ONE_IN_ID),
                 entry("CustomCollection.secrets", Kind.CUSTOM_COLLECTION_LOADER));
         assertThat(kinds).as("paths to entities every caller may read are not paths to protected rows")
-                .doesNotContainKeys("Holder.open", "Secret.open");
+            .doesNotContainKeys("Holder.open", "Secret.open");
     }
 
     @Test
     void aToOneThatIgnoresMissingRowsIsRefusedOnlyWhenHiddenReferencesAreUnchecked() {
         assertThat(classify(true, Secret.class, Open.class, Holder.class)).containsEntry("Holder.lenient", Kind.TO_ONE);
-        assertThat(classify(false, Secret.class, Open.class, Holder.class))
-                .containsEntry("Holder.lenient", Kind.TO_ONE_IGNORING_MISSING_ROWS);
+        assertThat(classify(false, Secret.class, Open.class, Holder.class)).containsEntry("Holder.lenient",
+                Kind.TO_ONE_IGNORING_MISSING_ROWS);
     }
 
     @Test
     void theSupportedKindsStartUp() {
-        assertThatCode(() -> build(true, Secret.class, Open.class, Holder.class, Catalog.class)).doesNotThrowAnyException();
+        assertThatCode(() -> build(true, Secret.class, Open.class, Holder.class, Catalog.class))
+            .doesNotThrowAnyException();
     }
 
     @Test
@@ -108,17 +101,21 @@ class MappingCoverageTest {
                 "Ledger.entries.key, a map keyed by an entity"));
         expected.put(Playlist.class, List.of("Playlist.songs, a list with an @OrderColumn", "@OrderBy instead"));
         expected.put(Pointer.class, List.of("Pointer.target, an @Any association", "Pointer.targets, a @ManyToAny"));
-        expected.put(Linked.class, List.of("Linked.joined, a to-one mapped through a @JoinTable",
-                "Linked.byText, a to-one joined on a column that is not the target's id", "Linked.formula, a to-one on a @JoinFormula"));
+        expected.put(Linked.class,
+                List.of("Linked.joined, a to-one mapped through a @JoinTable",
+                        "Linked.byText, a to-one joined on a column that is not the target's id",
+                        "Linked.formula, a to-one on a @JoinFormula"));
         expected.put(LoadedSecret.class, List.of("LoadedSecret.(load by id), a custom SQL loader"));
         expected.put(Compound.class, List.of("Compound.(id).secret, a to-one inside a composite id"));
-        expected.put(CustomCollection.class, List.of("CustomCollection.secrets, a collection with a custom SQL loader"));
+        expected.put(CustomCollection.class,
+                List.of("CustomCollection.secrets, a collection with a custom SQL loader"));
         expected.forEach((entity, messages) -> {
             Throwable thrown = catchThrowable(() -> build(true, Secret.class, Open.class, entity));
             PolicyDefinitionException problem = causeOf(thrown);
             assertThat(problem).as("start-up with %s: %s", entity.getSimpleName(), thrown).isNotNull();
-            assertThat(problem.getMessage()).contains(messages).contains("Rowguard cannot enforce the read rule of "
-                    + (entity == LoadedSecret.class ? "LoadedSecret" : "Secret"));
+            assertThat(problem.getMessage()).contains(messages)
+                .contains("Rowguard cannot enforce the read rule of "
+                        + (entity == LoadedSecret.class ? "LoadedSecret" : "Secret"));
         });
     }
 
@@ -127,6 +124,7 @@ class MappingCoverageTest {
     @Entity(name = "Secret")
     @Allow(value = ALL, when = "auth().id == ownerId")
     static class Secret {
+
         @Id
         Long id;
 
@@ -137,21 +135,25 @@ class MappingCoverageTest {
 
         @OneToOne
         Open open;
+
     }
 
     @Entity(name = "Open")
     @Allow(value = ALL, when = "true")
     static class Open {
+
         @Id
         Long id;
 
         @OneToOne(mappedBy = "open")
         Secret secret;
+
     }
 
     @Entity(name = "Holder")
     @Allow(value = ALL, when = "true")
     static class Holder {
+
         @Id
         Long id;
 
@@ -172,35 +174,43 @@ class MappingCoverageTest {
         @OneToMany
         @JoinColumn(name = "holder_id")
         Set<Secret> owned;
+
     }
 
     @Embeddable
     static class Seal {
+
         @ManyToOne
         Secret secret;
+
     }
 
     @Entity(name = "Envelope")
     @Allow(value = ALL, when = "true")
     static class Envelope {
+
         @Id
         Long id;
 
         @Embedded
         Seal seal;
+
     }
 
     @Embeddable
     static class Line {
+
         String note;
 
         @ManyToOne
         Secret secret;
+
     }
 
     @Entity(name = "Ledger")
     @Allow(value = ALL, when = "true")
     static class Ledger {
+
         @Id
         Long id;
 
@@ -210,11 +220,13 @@ class MappingCoverageTest {
         @ElementCollection
         @MapKeyJoinColumn(name = "secret_id")
         Map<Secret, String> entries;
+
     }
 
     @Entity(name = "Catalog")
     @Allow(value = ALL, when = "true")
     static class Catalog {
+
         @Id
         Long id;
 
@@ -223,11 +235,13 @@ class MappingCoverageTest {
         @MapKey(name = "text")
         @OrderBy("text")
         Map<String, Secret> byText;
+
     }
 
     @Entity(name = "Playlist")
     @Allow(value = ALL, when = "true")
     static class Playlist {
+
         @Id
         Long id;
 
@@ -235,11 +249,13 @@ class MappingCoverageTest {
         @JoinTable(name = "playlist_songs")
         @OrderColumn(name = "pos")
         List<Secret> songs;
+
     }
 
     @Entity(name = "Pointer")
     @Allow(value = ALL, when = "true")
     static class Pointer {
+
         @Id
         Long id;
 
@@ -258,11 +274,13 @@ class MappingCoverageTest {
         @JoinTable(name = "pointer_targets", joinColumns = @JoinColumn(name = "pointer_id"),
                 inverseJoinColumns = @JoinColumn(name = "target_id"))
         List<Object> targets;
+
     }
 
     @Entity(name = "Linked")
     @Allow(value = ALL, when = "true")
     static class Linked {
+
         @Id
         Long id;
 
@@ -279,19 +297,23 @@ class MappingCoverageTest {
         @ManyToOne
         @JoinFormula("secret_id")
         Secret formula;
+
     }
 
     @Entity(name = "LoadedSecret")
     @Allow(value = READ, when = "auth().id == ownerId")
     @SQLSelect(sql = "select * from loaded_secret where id = ?")
     static class LoadedSecret {
+
         @Id
         Long id;
 
         String ownerId;
+
     }
 
     static class CompoundKey implements Serializable {
+
         Long secret;
 
         int slot;
@@ -305,23 +327,27 @@ class MappingCoverageTest {
         public int hashCode() {
             return java.util.Objects.hash(secret, slot);
         }
+
     }
 
     @Entity(name = "Compound")
     @IdClass(CompoundKey.class)
     @Allow(value = ALL, when = "true")
     static class Compound {
+
         @Id
         @ManyToOne
         Secret secret;
 
         @Id
         int slot;
+
     }
 
     @Entity(name = "CustomCollection")
     @Allow(value = ALL, when = "true")
     static class CustomCollection {
+
         @Id
         Long id;
 
@@ -329,6 +355,7 @@ class MappingCoverageTest {
         @JoinColumn(name = "custom_id")
         @SQLSelect(sql = "select * from secret where custom_id = ?")
         Set<Secret> secrets;
+
     }
 
     // --- helpers
@@ -339,7 +366,8 @@ class MappingCoverageTest {
             List<MappingPath> paths = MappingCoverage.classify(metadata.getEntityBindings(),
                     name -> name.endsWith("$Secret") || name.equals("Secret") || name.endsWith("LoadedSecret"),
                     name -> metadata.getEntityBinding(name).getJpaEntityName(), hideRow);
-            // a path may have several kinds (a list of protected elements is also a many-to-many): keep the refused one
+            // a path may have several kinds (a list of protected elements is also a
+            // many-to-many): keep the refused one
             for (MappingPath path : paths) {
                 kinds.merge(path.entity() + "." + path.path(), path.kind(), (a, b) -> b.refused() ? b : a);
             }
@@ -348,15 +376,16 @@ class MappingCoverageTest {
     }
 
     private static void build(boolean rowguard, Class<?>... entities) {
-        build(rowguard, metadata -> { }, entities);
+        build(rowguard, metadata -> {
+        }, entities);
     }
 
     private static void build(boolean rowguard, Consumer<Metadata> inspect, Class<?>... entities) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                .applySetting("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect")
-                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-                .applySetting(RowguardSettings.ENABLED, String.valueOf(rowguard))
-                .build();
+            .applySetting("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect")
+            .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+            .applySetting(RowguardSettings.ENABLED, String.valueOf(rowguard))
+            .build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             for (Class<?> entity : entities) {
@@ -383,4 +412,5 @@ class MappingCoverageTest {
     private static String describe(Map<String, Kind> kinds) {
         return kinds.entrySet().stream().map(Object::toString).collect(Collectors.joining("\n"));
     }
+
 }

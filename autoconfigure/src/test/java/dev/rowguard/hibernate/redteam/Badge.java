@@ -32,4 +32,5 @@ public class Badge {
         this.secret = "secret:" + ownerId + ":badge" + id;
         this.hub = hub;
     }
+
 }

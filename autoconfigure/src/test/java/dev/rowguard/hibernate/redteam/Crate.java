@@ -30,4 +30,5 @@ public class Crate {
         this.ownerId = ownerId;
         this.secret = "secret:" + ownerId + ":crate" + id;
     }
+
 }

@@ -79,4 +79,5 @@ public class Hub {
         this.id = id;
         this.name = "hub " + id;
     }
+
 }

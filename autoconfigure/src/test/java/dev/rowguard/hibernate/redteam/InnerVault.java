@@ -15,4 +15,5 @@ public class InnerVault extends Vault {
         super(id, ownerId);
         this.label = "secret:" + ownerId + ":label" + id;
     }
+
 }

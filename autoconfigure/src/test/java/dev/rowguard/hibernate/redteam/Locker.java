@@ -10,7 +10,9 @@ import dev.rowguard.policy.Allow;
 
 import static dev.rowguard.policy.Operation.ALL;
 
-/** Owner-only, table-per-class hierarchy, the many side of a bidirectional one-to-many. */
+/**
+ * Owner-only, table-per-class hierarchy, the many side of a bidirectional one-to-many.
+ */
 @Entity
 @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
 @Allow(value = ALL, when = "auth().id == ownerId")
@@ -35,4 +37,5 @@ public class Locker {
         this.secret = "secret:" + ownerId + ":locker" + id;
         this.home = home;
     }
+
 }

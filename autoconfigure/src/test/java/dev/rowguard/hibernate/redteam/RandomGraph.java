@@ -7,23 +7,31 @@ import java.util.Random;
 import jakarta.persistence.EntityManager;
 
 /**
- * A random graph over the red team's entities: owners drawn from alice, bob and carol, every
- * relation set or left empty at random, so that each reaches rows of several owners.
+ * A random graph over the red team's entities: owners drawn from alice, bob and carol,
+ * every relation set or left empty at random, so that each reaches rows of several
+ * owners.
  */
 final class RandomGraph {
 
     static final List<String> OWNERS = List.of("alice", "bob", "carol");
 
     final List<Long> hubs = new ArrayList<>();
+
     final List<Long> vaults = new ArrayList<>();
+
     final List<Long> crates = new ArrayList<>();
+
     final List<Long> lockers = new ArrayList<>();
+
     final List<String> vaultOwners = new ArrayList<>();
 
     private RandomGraph() {
     }
 
-    /** Writes the graph with the entity manager (in the system context; the tables are empty). */
+    /**
+     * Writes the graph with the entity manager (in the system context; the tables are
+     * empty).
+     */
     static RandomGraph write(EntityManager em, Random random) {
         RandomGraph graph = new RandomGraph();
         long next = 1;
@@ -106,4 +114,5 @@ final class RandomGraph {
     private static <T> T pick(List<T> items, Random random) {
         return items.get(random.nextInt(items.size()));
     }
+
 }

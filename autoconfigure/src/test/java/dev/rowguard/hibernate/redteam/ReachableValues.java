@@ -18,16 +18,20 @@ import org.hibernate.Hibernate;
 import org.hibernate.ObjectNotFoundException;
 
 /**
- * Everything a caller can reach from what a query or load gave them: every field of every entity,
- * every element and key of every collection and map, lazy ones initialized, proxies resolved. A
- * proxy or relation to a row that turns out to be missing for the caller counts as nothing reached.
+ * Everything a caller can reach from what a query or load gave them: every field of every
+ * entity, every element and key of every collection and map, lazy ones initialized,
+ * proxies resolved. A proxy or relation to a row that turns out to be missing for the
+ * caller counts as nothing reached.
  */
 final class ReachableValues {
 
     private ReachableValues() {
     }
 
-    /** The strings reachable from the roots (which must be walked inside their open session). */
+    /**
+     * The strings reachable from the roots (which must be walked inside their open
+     * session).
+     */
     static List<String> from(Object roots) {
         List<String> strings = new ArrayList<>();
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -58,7 +62,8 @@ final class ReachableValues {
             else if (value.getClass().getPackageName().equals(ReachableValues.class.getPackageName())) {
                 for (Class<?> type = value.getClass(); type != Object.class; type = type.getSuperclass()) {
                     for (Field field : type.getDeclaredFields()) {
-                        if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic() && !field.getName().startsWith("$$")) {
+                        if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()
+                                && !field.getName().startsWith("$$")) {
                             field.setAccessible(true);
                             try {
                                 Object fieldValue = field.get(value);
@@ -85,4 +90,5 @@ final class ReachableValues {
             return null;
         }
     }
+
 }

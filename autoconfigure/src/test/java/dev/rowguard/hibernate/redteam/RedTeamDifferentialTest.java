@@ -26,18 +26,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The red team's differential test: random graphs over every kind of mapping Rowguard supports,
- * random callers (each owner and an anonymous one), every way of loading (find, getReference,
- * queries, fetch joins, lazy walks, batch and subselect fetching, projections through every
- * relation, map keys, the criteria API, counts and sizes). Whatever a path gives the caller is
- * walked to the end; no value of a row the caller may not read (every protected value names its
- * owner) may be among what they reach, and counts must count only their own rows.
+ * The red team's differential test: random graphs over every kind of mapping Rowguard
+ * supports, random callers (each owner and an anonymous one), every way of loading (find,
+ * getReference, queries, fetch joins, lazy walks, batch and subselect fetching,
+ * projections through every relation, map keys, the criteria API, counts and sizes).
+ * Whatever a path gives the caller is walked to the end; no value of a row the caller may
+ * not read (every protected value names its owner) may be among what they reach, and
+ * counts must count only their own rows.
  */
 @SpringBootTest(classes = RedTeamApplication.class)
 @WithTestPostgres
 class RedTeamDifferentialTest {
 
     private static final Pattern PROTECTED_VALUE = Pattern.compile("^secret:(\\w+):");
+
     private static final int GRAPHS = 24;
 
     @PersistenceContext
@@ -64,8 +66,10 @@ class RedTeamDifferentialTest {
                         reached = as(principal, em -> ReachableValues.from(path.load().apply(em)));
                     }
                     catch (EntityNotFoundException hidden) {
-                        // a relation to a row the caller cannot read, which the rules could not hide (a cycle
-                        // of to-ones): nothing reached, and the transaction rolls back as it would in an application
+                        // a relation to a row the caller cannot read, which the rules
+                        // could not hide (a cycle
+                        // of to-ones): nothing reached, and the transaction rolls back as
+                        // it would in an application
                         reached = List.of();
                     }
                     catch (RuntimeException failure) {
@@ -90,21 +94,25 @@ class RedTeamDifferentialTest {
     private List<Path> paths(RandomGraph graph, String caller) {
         List<Path> paths = new ArrayList<>();
         paths.add(new Path("find every hub", em -> graph.hubs.stream().map(id -> em.find(Hub.class, id)).toList()));
-        paths.add(new Path("find every vault", em -> graph.vaults.stream().map(id -> em.find(Vault.class, id)).toList()));
-        paths.add(new Path("find every vault as InnerVault", em -> graph.vaults.stream()
-                .map(id -> em.find(InnerVault.class, id)).toList()));
-        paths.add(new Path("find every crate", em -> graph.crates.stream().map(id -> em.find(Crate.class, id)).toList()));
-        paths.add(new Path("find every locker", em -> graph.lockers.stream().map(id -> em.find(Locker.class, id)).toList()));
-        paths.add(new Path("getReference of every vault, then its fields", em -> graph.vaults.stream()
-                .map(id -> em.getReference(Vault.class, id)).toList()));
-        paths.add(new Path("getReference of every crate as SubCrate", em -> graph.crates.stream()
-                .map(id -> em.getReference(Crate.class, id)).toList()));
+        paths.add(
+                new Path("find every vault", em -> graph.vaults.stream().map(id -> em.find(Vault.class, id)).toList()));
+        paths.add(new Path("find every vault as InnerVault",
+                em -> graph.vaults.stream().map(id -> em.find(InnerVault.class, id)).toList()));
+        paths.add(
+                new Path("find every crate", em -> graph.crates.stream().map(id -> em.find(Crate.class, id)).toList()));
+        paths.add(new Path("find every locker",
+                em -> graph.lockers.stream().map(id -> em.find(Locker.class, id)).toList()));
+        paths.add(new Path("getReference of every vault, then its fields",
+                em -> graph.vaults.stream().map(id -> em.getReference(Vault.class, id)).toList()));
+        paths.add(new Path("getReference of every crate as SubCrate",
+                em -> graph.crates.stream().map(id -> em.getReference(Crate.class, id)).toList()));
         paths.add(query("select h from Hub h"));
         paths.add(query("select distinct h from Hub h left join fetch h.vaults"));
         paths.add(query("select distinct h from Hub h left join fetch h.crates"));
         paths.add(query("select distinct h from Hub h left join fetch h.lockers"));
         paths.add(query("select distinct h from Hub h left join fetch h.byLabel"));
-        paths.add(query("select h from Hub h left join fetch h.badge left join fetch h.vault left join fetch h.locker"));
+        paths
+            .add(query("select h from Hub h left join fetch h.badge left join fetch h.vault left join fetch h.locker"));
         paths.add(query("select v from Vault v"));
         paths.add(query("select c from Crate c"));
         paths.add(query("select s from SubCrate s"));
@@ -145,7 +153,8 @@ class RedTeamDifferentialTest {
     private RandomGraph rewrite(Random random) {
         return Rowguard.asSystem((Supplier<RandomGraph>) () -> tx.execute(status -> {
             em.createNativeQuery("truncate table hub, vault, crate, sub_crate, locker, sub_locker, badge, hub_crates,"
-                    + " hub_sub_crates cascade").executeUpdate();
+                    + " hub_sub_crates cascade")
+                .executeUpdate();
             return RandomGraph.write(em, random);
         }));
     }
@@ -153,4 +162,5 @@ class RedTeamDifferentialTest {
     private <T> T as(AuthPrincipal principal, Function<EntityManager, T> work) {
         return Rowguard.runAs(principal, (Supplier<T>) () -> tx.execute(status -> work.apply(em)));
     }
+
 }

@@ -15,4 +15,5 @@ public class SubCrate extends Crate {
         super(id, ownerId);
         this.note = "secret:" + ownerId + ":note" + id;
     }
+
 }

@@ -15,4 +15,5 @@ public class SubLocker extends Locker {
         super(id, ownerId, home);
         this.note = "secret:" + ownerId + ":lockernote" + id;
     }
+
 }

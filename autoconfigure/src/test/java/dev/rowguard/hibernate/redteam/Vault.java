@@ -32,4 +32,5 @@ public class Vault {
         this.ownerId = ownerId;
         this.secret = "secret:" + ownerId + ":vault" + id;
     }
+
 }

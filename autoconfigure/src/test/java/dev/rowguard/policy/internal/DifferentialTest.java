@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Random well-typed policies, random rows with nulls and random principals (anonymous
- * included): the in-memory evaluator and the SQL compiler, run on real PostgreSQL, must agree
- * on every row. Replay a failure with {@code -Drowguard.differential.seed=<seed>}.
+ * included): the in-memory evaluator and the SQL compiler, run on real PostgreSQL, must
+ * agree on every row. Replay a failure with {@code -Drowguard.differential.seed=<seed>}.
  */
 class DifferentialTest {
 
@@ -98,10 +98,10 @@ class DifferentialTest {
                     onlyMemory.removeAll(fromSql);
                     fail("Evaluator and SQL disagree. Replay with -Drowguard.differential.seed=" + seed
                             + "\n  expression: " + expression + (hideRow ? " (rules with hidden-reference denies)" : "")
-                            + "\n  principal:  " + DifferentialSchema.describe(principal)
-                            + "\n  SQL:        " + sql.sql() + "\n  parameters: " + sql.parameters()
-                            + "\n  rows only SQL accepts: " + schema.itemsOf(onlySql)
-                            + "\n  rows only the evaluator accepts: " + schema.itemsOf(onlyMemory));
+                            + "\n  principal:  " + DifferentialSchema.describe(principal) + "\n  SQL:        "
+                            + sql.sql() + "\n  parameters: " + sql.parameters() + "\n  rows only SQL accepts: "
+                            + schema.itemsOf(onlySql) + "\n  rows only the evaluator accepts: "
+                            + schema.itemsOf(onlyMemory));
                 }
             }
         }
@@ -113,11 +113,12 @@ class DifferentialTest {
     }
 
     /**
-     * The path Hibernate takes: read rules enumerated into filter shapes together, as at start-up
-     * (simplified semi-joins shared between all of them), the caller's shape selected at run time,
-     * its named parameters bound as Rowguard's resolvers bind them (lists expanded). All random
-     * rules of a run go into one enumeration, next to Owner's and Tag's, so that the rules they
-     * inline meet in the shared cache in every combination the run makes.
+     * The path Hibernate takes: read rules enumerated into filter shapes together, as at
+     * start-up (simplified semi-joins shared between all of them), the caller's shape
+     * selected at run time, its named parameters bound as Rowguard's resolvers bind them
+     * (lists expanded). All random rules of a run go into one enumeration, next to
+     * Owner's and Tag's, so that the rules they inline meet in the shared cache in every
+     * combination the run makes.
      */
     @Test
     void theFilterShapesHibernateGetsAgreeWithTheEvaluatorOnRandomPoliciesRowsAndPrincipals() throws SQLException {
@@ -133,8 +134,8 @@ class DifferentialTest {
             for (int e = 0; e < EXPRESSIONS / 2; e++) {
                 String expression = e < FIXED_CONDITIONS.size() ? FIXED_CONDITIONS.get(e) : generator.condition();
                 expressions.put("Item rule " + e, expression);
-                readRules.put("Item rule " + e, Binder.bindCondition(MODEL, MODEL.entity("Item"), Operation.READ,
-                        Parser.parse(expression)));
+                readRules.put("Item rule " + e,
+                        Binder.bindCondition(MODEL, MODEL.entity("Item"), Operation.READ, Parser.parse(expression)));
             }
             Map<String, FilterShapes> shapes = FilterShapes.enumerateAll(readRules, rules, MODEL, "p", 64);
             for (Map.Entry<String, String> entry : expressions.entrySet()) {
@@ -154,8 +155,8 @@ class DifferentialTest {
                         fail("Evaluator and filter shape disagree. Replay with -Drowguard.differential.seed=" + seed
                                 + "\n  expression: " + entry.getValue()
                                 + (rules == HIDE_ROW_RULES ? " (rules with hidden-reference denies)" : "")
-                                + "\n  principal:  " + DifferentialSchema.describe(principal)
-                                + "\n  shape:      " + selection.shape().sql() + "\n  parameters: " + selection.parameters()
+                                + "\n  principal:  " + DifferentialSchema.describe(principal) + "\n  shape:      "
+                                + selection.shape().sql() + "\n  parameters: " + selection.parameters()
                                 + "\n  filter:     " + fromShape + "\n  evaluator:  " + fromMemory);
                     }
                 }
@@ -165,30 +166,38 @@ class DifferentialTest {
         assertThat(cases).isGreaterThanOrEqualTo(10_000);
     }
 
-    /** A shape's SQL over alias {@code t} with JDBC placeholders, its parameters as Rowguard's resolvers give them. */
+    /**
+     * A shape's SQL over alias {@code t} with JDBC placeholders, its parameters as
+     * Rowguard's resolvers give them.
+     */
     private static SqlCondition bound(FilterShapes.Selection selection) {
         FilterShapes.FilterShape shape = selection.shape();
         List<Object> values = new ArrayList<>();
-        // Hibernate's own pattern for a filter parameter (FilterHelper), which it applies inside quotes too
+        // Hibernate's own pattern for a filter parameter (FilterHelper), which it applies
+        // inside quotes too
         Matcher named = Pattern.compile(":((\\S+)(\\w+))").matcher(shape.sql().replace("{alias}", "t"));
         StringBuilder sql = new StringBuilder();
         while (named.find()) {
             if (!named.group(1).matches("p\\d+")) {
-                throw new AssertionError("Hibernate would take :" + named.group(1) + " for a parameter in " + shape.sql());
+                throw new AssertionError(
+                        "Hibernate would take :" + named.group(1) + " for a parameter in " + shape.sql());
             }
             int index = Integer.parseInt(named.group(1).substring(1));
             Object value = SqlValues.toJava(selection.parameters().get(index), shape.parameterTypes().get(index));
             List<?> items = Boolean.TRUE.equals(shape.listParameters().get(index)) ? (List<?>) value : List.of(value);
             items.forEach(item -> values.add(SqlValues.toJdbc(item, shape.parameterTypes().get(index))));
-            named.appendReplacement(sql, items.isEmpty() ? "NULL" : String.join(", ", java.util.Collections.nCopies(items.size(), "?")));
+            named.appendReplacement(sql,
+                    items.isEmpty() ? "NULL" : String.join(", ", java.util.Collections.nCopies(items.size(), "?")));
         }
         named.appendTail(sql);
         return new SqlCondition(sql.toString(), values);
     }
 
-    private static Set<Long> query(SqlCondition sql, long seed, String expression, AuthPrincipal principal) throws SQLException {
+    private static Set<Long> query(SqlCondition sql, long seed, String expression, AuthPrincipal principal)
+            throws SQLException {
         Set<Long> ids = new TreeSet<>();
-        try (PreparedStatement statement = schema.connection.prepareStatement("SELECT t.id FROM d_item t WHERE " + sql.sql())) {
+        try (PreparedStatement statement = schema.connection
+            .prepareStatement("SELECT t.id FROM d_item t WHERE " + sql.sql())) {
             for (int i = 0; i < sql.parameters().size(); i++) {
                 statement.setObject(i + 1, sql.parameters().get(i));
             }
@@ -200,8 +209,10 @@ class DifferentialTest {
         }
         catch (SQLException ex) {
             throw new AssertionError("seed " + seed + ": the compiled SQL failed for " + expression + " as "
-                    + DifferentialSchema.describe(principal) + "\n  SQL: " + sql.sql() + "\n  parameters: " + sql.parameters(), ex);
+                    + DifferentialSchema.describe(principal) + "\n  SQL: " + sql.sql() + "\n  parameters: "
+                    + sql.parameters(), ex);
         }
         return ids;
     }
+
 }

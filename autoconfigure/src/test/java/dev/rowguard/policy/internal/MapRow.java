@@ -7,11 +7,16 @@ import java.util.Map;
 import dev.rowguard.policy.internal.eval.Row;
 import dev.rowguard.policy.internal.model.Attribute;
 
-/** A row of an in-memory table set, keyed by column name, with relations followed through the other tables. */
+/**
+ * A row of an in-memory table set, keyed by column name, with relations followed through
+ * the other tables.
+ */
 final class MapRow implements Row {
 
     private final Map<String, Map<Object, MapRow>> tables;
+
     private final Map<String, String> tableOfEntity;
+
     private final Map<String, Object> columns;
 
     MapRow(Map<String, Map<Object, MapRow>> tables, Map<String, String> tableOfEntity, Map<String, Object> columns) {
@@ -55,4 +60,5 @@ final class MapRow implements Row {
     public String toString() {
         return columns.toString();
     }
+
 }

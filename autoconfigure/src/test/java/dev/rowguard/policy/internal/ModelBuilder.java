@@ -11,10 +11,14 @@ import dev.rowguard.policy.internal.model.DomainModel;
 import dev.rowguard.policy.internal.model.EntityModel;
 import dev.rowguard.policy.internal.model.ValueKind;
 
-/** Builds domain models for tests without JPA: {@code entity("Todo", "todo").id(...).toOne(...)}. */
+/**
+ * Builds domain models for tests without JPA:
+ * {@code entity("Todo", "todo").id(...).toOne(...)}.
+ */
 public final class ModelBuilder {
 
     private final List<EntityModel> entities = new ArrayList<>();
+
     private final Set<String> authAttributes;
 
     public ModelBuilder(String... authAttributes) {
@@ -32,9 +36,13 @@ public final class ModelBuilder {
     public final class Entity {
 
         private final String name;
+
         private final String table;
+
         private final Map<String, Attribute> attributes = new LinkedHashMap<>();
+
         private Attribute.Scalar id;
+
         private boolean authEntity;
 
         private Entity(String name, String table) {
@@ -69,7 +77,8 @@ public final class ModelBuilder {
             return this;
         }
 
-        public Entity manyToMany(String attribute, String target, String joinTable, String ownerColumn, String targetColumn) {
+        public Entity manyToMany(String attribute, String target, String joinTable, String ownerColumn,
+                String targetColumn) {
             attributes.put(attribute, new Attribute.ToMany(attribute, target, null,
                     new Attribute.JoinTable(joinTable, ownerColumn, targetColumn)));
             return this;
@@ -84,5 +93,7 @@ public final class ModelBuilder {
             entities.add(new EntityModel(name, table, id, attributes, authEntity));
             return ModelBuilder.this;
         }
+
     }
+
 }

@@ -21,11 +21,12 @@ import static dev.rowguard.policy.Operation.READ;
 import static dev.rowguard.policy.Operation.UPDATE;
 
 /**
- * Start-up cost of the policy language for 100 entities: parse + type-check ({@code PolicySet.build}),
- * the builds {@code PolicyMappingContributor} does (declared, then {@code PolicySet.with} the
- * hidden-reference denies), and every read rule's filter shapes ({@code FilterShapes.enumerate}). Not a test: run
- * its {@code main} (see docs/policy-language.md). Arguments: warm-up rounds, measured rounds
- * (default 5 and 15); {@code 0 0} times the cold first round only.
+ * Start-up cost of the policy language for 100 entities: parse + type-check
+ * ({@code PolicySet.build}), the builds {@code PolicyMappingContributor} does (declared,
+ * then {@code PolicySet.with} the hidden-reference denies), and every read rule's filter
+ * shapes ({@code FilterShapes.enumerate}). Not a test: run its {@code main} (see
+ * docs/policy-language.md). Arguments: warm-up rounds, measured rounds (default 5 and
+ * 15); {@code 0 0} times the cold first round only.
  */
 public final class PolicyCompileBenchmark {
 
@@ -47,8 +48,8 @@ public final class PolicyCompileBenchmark {
         int rules = declarations.values().stream().mapToInt(List::size).sum();
 
         Round cold = round(model, declarations);
-        System.out.printf("model: %d entities, %d rules, %d read-filter shapes, %.1f MB of SQL%n", model.entities().size(),
-                rules, cold.shapeCount(), cold.sqlChars() / 1e6);
+        System.out.printf("model: %d entities, %d rules, %d read-filter shapes, %.1f MB of SQL%n",
+                model.entities().size(), rules, cold.shapeCount(), cold.sqlChars() / 1e6);
         print("cold (first round in this JVM)", List.of(cold));
         if (measured == 0) {
             return;
@@ -71,7 +72,8 @@ public final class PolicyCompileBenchmark {
         long enforced = System.nanoTime();
         int shapes = 0;
         long sqlChars = 0;
-        // as PolicyMappingContributor does it: every read rule that is not always true, enumerated in parallel
+        // as PolicyMappingContributor does it: every read rule that is not always true,
+        // enumerated in parallel
         Map<String, Bound> readRules = new LinkedHashMap<>();
         for (String entity : policies.entities()) {
             Bound read = policies.rule(entity, READ);
@@ -79,14 +81,16 @@ public final class PolicyCompileBenchmark {
                 readRules.put(entity, read);
             }
         }
-        for (FilterShapes entityShapes : FilterShapes.enumerateAll(readRules, policies, model, "rg_p", MAX_SHAPES).values()) {
+        for (FilterShapes entityShapes : FilterShapes.enumerateAll(readRules, policies, model, "rg_p", MAX_SHAPES)
+            .values()) {
             for (FilterShapes.FilterShape shape : entityShapes.shapes()) {
                 shapes++;
                 sqlChars += shape.sql().length();
             }
         }
         long enumerated = System.nanoTime();
-        // What the first query of one caller costs per entity with a fresh compiler cache.
+        // What the first query of one caller costs per entity with a fresh compiler
+        // cache.
         SqlCompiler compiler = new SqlCompiler(model, policies);
         AuthPrincipal caller = AuthPrincipal.builder("u1").role("admin").attribute("region", "eu").build();
         for (String entity : policies.entities()) {
@@ -100,10 +104,13 @@ public final class PolicyCompileBenchmark {
     static void print(String title, List<Round> rounds) {
         System.out.println(title + ": median / p95 in ms");
         line("parse + type-check (PolicySet.build)", rounds.stream().mapToDouble(Round::build).toArray());
-        line("builds as at start-up (+ hidden-reference denies)", rounds.stream().mapToDouble(Round::startupBuilds).toArray());
-        line("read filter shapes to SQL (FilterShapes.enumerateAll)", rounds.stream().mapToDouble(Round::shapes).toArray());
+        line("builds as at start-up (+ hidden-reference denies)",
+                rounds.stream().mapToDouble(Round::startupBuilds).toArray());
+        line("read filter shapes to SQL (FilterShapes.enumerateAll)",
+                rounds.stream().mapToDouble(Round::shapes).toArray());
         line("start-up total (builds + shapes)", rounds.stream().mapToDouble(Round::total).toArray());
-        line("SqlCompiler, one caller, every entity, cold cache", rounds.stream().mapToDouble(Round::sqlCompiler).toArray());
+        line("SqlCompiler, one caller, every entity, cold cache",
+                rounds.stream().mapToDouble(Round::sqlCompiler).toArray());
     }
 
     static void line(String label, double[] values) {
@@ -119,33 +126,40 @@ public final class PolicyCompileBenchmark {
     }
 
     /**
-     * A multi-tenant SaaS: users, organizations, memberships with roles, and 97 domain entities,
-     * each owned by an organization and a user, most with a parent among the earlier ones (a tree
-     * four wide, so check() chains are up to four deep) and the children as a to-many.
+     * A multi-tenant SaaS: users, organizations, memberships with roles, and 97 domain
+     * entities, each owned by an organization and a user, most with a parent among the
+     * earlier ones (a tree four wide, so check() chains are up to four deep) and the
+     * children as a to-many.
      */
     public static DomainModel model() {
-        ModelBuilder builder = new ModelBuilder("region")
-                .entity("User", "app_user").id(ValueKind.STRING, String.class)
-                    .scalar("email", "email", ValueKind.STRING, String.class, true)
-                    .authEntity().done()
-                .entity("Org", "org").id(ValueKind.NUMBER, Long.class)
-                    .scalar("name", "name", ValueKind.STRING, String.class, false)
-                    .scalar("externalId", "external_id", ValueKind.STRING, String.class, true)
-                    .toMany("members", "Membership", "org_id").done()
-                .entity("Membership", "membership").id(ValueKind.NUMBER, Long.class)
-                    .toOne("org", "Org", "org_id", false)
-                    .toOne("user", "User", "user_id", false)
-                    .enumeration("role", "role", false, "OWNER", "ADMIN", "MEMBER").done();
+        ModelBuilder builder = new ModelBuilder("region").entity("User", "app_user")
+            .id(ValueKind.STRING, String.class)
+            .scalar("email", "email", ValueKind.STRING, String.class, true)
+            .authEntity()
+            .done()
+            .entity("Org", "org")
+            .id(ValueKind.NUMBER, Long.class)
+            .scalar("name", "name", ValueKind.STRING, String.class, false)
+            .scalar("externalId", "external_id", ValueKind.STRING, String.class, true)
+            .toMany("members", "Membership", "org_id")
+            .done()
+            .entity("Membership", "membership")
+            .id(ValueKind.NUMBER, Long.class)
+            .toOne("org", "Org", "org_id", false)
+            .toOne("user", "User", "user_id", false)
+            .enumeration("role", "role", false, "OWNER", "ADMIN", "MEMBER")
+            .done();
         for (int i = 0; i < DOMAIN_ENTITIES; i++) {
-            ModelBuilder.Entity entity = builder.entity(name(i), "e" + i).id(ValueKind.NUMBER, Long.class)
-                    .scalar("title", "title", ValueKind.STRING, String.class, false)
-                    .enumeration("status", "status", false, "DRAFT", "PUBLISHED", "ARCHIVED")
-                    .scalar("archived", "archived", ValueKind.BOOLEAN, Boolean.class, false)
-                    .scalar("priority", "priority", ValueKind.NUMBER, Integer.class, true)
-                    .scalar("createdAt", "created_at", ValueKind.TEMPORAL, java.time.Instant.class, false)
-                    .scalar("region", "region", ValueKind.STRING, String.class, true)
-                    .toOne("org", "Org", "org_id", false)
-                    .toOne("owner", "User", "owner_id", true);
+            ModelBuilder.Entity entity = builder.entity(name(i), "e" + i)
+                .id(ValueKind.NUMBER, Long.class)
+                .scalar("title", "title", ValueKind.STRING, String.class, false)
+                .enumeration("status", "status", false, "DRAFT", "PUBLISHED", "ARCHIVED")
+                .scalar("archived", "archived", ValueKind.BOOLEAN, Boolean.class, false)
+                .scalar("priority", "priority", ValueKind.NUMBER, Integer.class, true)
+                .scalar("createdAt", "created_at", ValueKind.TEMPORAL, java.time.Instant.class, false)
+                .scalar("region", "region", ValueKind.STRING, String.class, true)
+                .toOne("org", "Org", "org_id", false)
+                .toOne("owner", "User", "owner_id", true);
             if (i > 0) {
                 entity.toOne("parent", name(parent(i)), "parent_id", true);
             }
@@ -159,17 +173,18 @@ public final class PolicyCompileBenchmark {
 
     public static Map<String, List<RuleDeclaration>> declarations() {
         Map<String, List<RuleDeclaration>> rules = new LinkedHashMap<>();
-        rules.put("User", List.of(
-                RuleDeclaration.allow("User", "auth() != null", READ),
+        rules.put("User", List.of(RuleDeclaration.allow("User", "auth() != null", READ),
                 RuleDeclaration.allow("User", "auth() == this", ALL)));
-        rules.put("Org", List.of(
-                RuleDeclaration.allow("Org", "members?[user == auth()] || (auth().orgId != null && auth().orgId == externalId)", READ),
-                RuleDeclaration.allow("Org", "auth() != null", CREATE),
-                RuleDeclaration.allow("Org", "members?[user == auth() && role in ['OWNER', 'ADMIN']]", UPDATE, DELETE)));
-        rules.put("Membership", List.of(
-                RuleDeclaration.allow("Membership", "user == auth() || org.members?[user == auth()]", READ),
-                RuleDeclaration.allow("Membership", "org.members?[user == auth() && role in ['OWNER', 'ADMIN']]", ALL),
-                RuleDeclaration.deny("Membership", "before().role != role && user == auth()", POST_UPDATE)));
+        rules.put("Org",
+                List.of(RuleDeclaration.allow("Org",
+                        "members?[user == auth()] || (auth().orgId != null && auth().orgId == externalId)", READ),
+                        RuleDeclaration.allow("Org", "auth() != null", CREATE), RuleDeclaration.allow("Org",
+                                "members?[user == auth() && role in ['OWNER', 'ADMIN']]", UPDATE, DELETE)));
+        rules.put("Membership",
+                List.of(RuleDeclaration.allow("Membership", "user == auth() || org.members?[user == auth()]", READ),
+                        RuleDeclaration.allow("Membership",
+                                "org.members?[user == auth() && role in ['OWNER', 'ADMIN']]", ALL),
+                        RuleDeclaration.deny("Membership", "before().role != role && user == auth()", POST_UPDATE)));
         for (int i = 0; i < DOMAIN_ENTITIES; i++) {
             rules.put(name(i), domainRules(i));
         }
@@ -191,17 +206,21 @@ public final class PolicyCompileBenchmark {
             rules.add(RuleDeclaration.allow(entity, "org.members?[user == auth()]", CREATE));
         }
         switch (i % 4) {
-            case 0 -> rules.add(RuleDeclaration.allow(entity, "contains(title, 'public', true) && auth() != null", READ));
+            case 0 ->
+                rules.add(RuleDeclaration.allow(entity, "contains(title, 'public', true) && auth() != null", READ));
             case 1 -> rules.add(RuleDeclaration.allow(entity,
-                    "hasSome(auth().orgPermissions, ['org:docs:read', 'org:docs:manage']) && auth().orgId == org.externalId", READ));
+                    "hasSome(auth().orgPermissions, ['org:docs:read', 'org:docs:manage']) && auth().orgId == org.externalId",
+                    READ));
             case 2 -> rules.add(RuleDeclaration.allow(entity, "createdAt < now() && priority >= 2", READ));
-            default -> rules.add(RuleDeclaration.allow(entity, "startsWith(title, '[shared]') || endsWith(title, '.pub', true)", READ));
+            default -> rules.add(RuleDeclaration.allow(entity,
+                    "startsWith(title, '[shared]') || endsWith(title, '.pub', true)", READ));
         }
         rules.add(RuleDeclaration.allow(entity,
                 "owner == auth() || org.members?[user == auth() && role in ['OWNER', 'ADMIN']]", UPDATE));
         rules.add(RuleDeclaration.allow(entity, "before().owner == owner || has(auth().roles, 'admin')", POST_UPDATE));
         rules.add(RuleDeclaration.allow(entity,
-                hasChildren(i) ? "owner == auth() && children^[!archived]" : "owner == auth() && priority < 3", DELETE));
+                hasChildren(i) ? "owner == auth() && children^[!archived]" : "owner == auth() && priority < 3",
+                DELETE));
         if (i % 3 == 0) {
             rules.add(RuleDeclaration.deny(entity, "archived && !has(auth().roles, 'admin')", ALL));
         }
@@ -222,4 +241,5 @@ public final class PolicyCompileBenchmark {
     static boolean hasChildren(int i) {
         return 4 * i + 1 < DOMAIN_ENTITIES;
     }
+
 }

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * What a developer sees when a policy is wrong: each kind of start-up error, with the whole
- * message (entity, annotation as declared, expression, caret, and what was expected).
+ * What a developer sees when a policy is wrong: each kind of start-up error, with the
+ * whole message (entity, annotation as declared, expression, caret, and what was
+ * expected).
  */
 class PolicyErrorsTest {
 
@@ -34,7 +35,7 @@ class PolicyErrorsTest {
             byEntity.computeIfAbsent(rule.entity(), key -> new ArrayList<>()).add(rule);
         }
         return catchThrowableOfType(PolicyDefinitionException.class, () -> PolicySet.build(model, byEntity, false))
-                .getMessage();
+            .getMessage();
     }
 
     String allow(String entity, String expression, Operation... operations) {
@@ -101,12 +102,10 @@ class PolicyErrorsTest {
 
     @Test
     void anEmptyExpressionIsReported() {
-        // The expression line is blank: built by hand because a text block strips trailing spaces.
-        String expected = "Invalid policy on entity Todo:\n"
-                + "  @Allow(value = READ, when = \"  \")\n"
-                + "      \n"
-                + "    ^\n"
-                + "  the expression is empty (column 1)";
+        // The expression line is blank: built by hand because a text block strips
+        // trailing spaces.
+        String expected = "Invalid policy on entity Todo:\n" + "  @Allow(value = READ, when = \"  \")\n" + "      \n"
+                + "    ^\n" + "  the expression is empty (column 1)";
         assertThat(allow("Todo", "  ", READ)).isEqualTo(expected);
     }
 
@@ -122,44 +121,48 @@ class PolicyErrorsTest {
 
     @Test
     void theCaretCountsColumnsOfAnExpressionWrittenOnSeveralLines() {
-        assertThat(allow("Todo", "owner == auth()\n\t|| titel == 'x'", READ)).isEqualTo("""
-                Invalid policy on entity Todo:
-                  @Allow(value = READ, when = "owner == auth()\n\t|| titel == 'x'")
-                    owner == auth()  || titel == 'x'
-                                        ^
-                  unknown attribute 'titel' of Todo; its attributes are: completedAt, id, list, owner, title (column 21)""");
+        assertThat(allow("Todo", "owner == auth()\n\t|| titel == 'x'", READ)).isEqualTo(
+                """
+                        Invalid policy on entity Todo:
+                          @Allow(value = READ, when = "owner == auth()\n\t|| titel == 'x'")
+                            owner == auth()  || titel == 'x'
+                                                ^
+                          unknown attribute 'titel' of Todo; its attributes are: completedAt, id, list, owner, title (column 21)""");
     }
 
     // --- names ---
 
     @Test
     void anUnknownAttributeIsReportedWithTheAttributesThatExist() {
-        assertThat(allow("Todo", "titel == 'a'", READ)).isEqualTo("""
-                Invalid policy on entity Todo:
-                  @Allow(value = READ, when = "titel == 'a'")
-                    titel == 'a'
-                    ^
-                  unknown attribute 'titel' of Todo; its attributes are: completedAt, id, list, owner, title (column 1)""");
+        assertThat(allow("Todo", "titel == 'a'", READ)).isEqualTo(
+                """
+                        Invalid policy on entity Todo:
+                          @Allow(value = READ, when = "titel == 'a'")
+                            titel == 'a'
+                            ^
+                          unknown attribute 'titel' of Todo; its attributes are: completedAt, id, list, owner, title (column 1)""");
     }
 
     @Test
     void anUnknownAttributeBehindARelationListsTheRelatedEntitysAttributes() {
-        assertThat(allow("Todo", "list.titel == 'x'", READ)).isEqualTo("""
-                Invalid policy on entity Todo:
-                  @Allow(value = READ, when = "list.titel == 'x'")
-                    list.titel == 'x'
-                         ^
-                  unknown attribute 'titel' of TodoList; its attributes are: id, owner, private, space, title, todos (column 6)""");
+        assertThat(allow("Todo", "list.titel == 'x'", READ)).isEqualTo(
+                """
+                        Invalid policy on entity Todo:
+                          @Allow(value = READ, when = "list.titel == 'x'")
+                            list.titel == 'x'
+                                 ^
+                          unknown attribute 'titel' of TodoList; its attributes are: id, owner, private, space, title, todos (column 6)""");
     }
 
     @Test
     void anUnknownAttributeInsideACollectionPredicateListsTheElementsAttributes() {
-        assertThat(allow("TodoList", "todos?[titel == 'x']", READ)).isEqualTo("""
-                Invalid policy on entity TodoList:
-                  @Allow(value = READ, when = "todos?[titel == 'x']")
-                    todos?[titel == 'x']
-                           ^
-                  unknown attribute 'titel' of Todo; its attributes are: completedAt, id, list, owner, title (column 8)""");
+        assertThat(allow("TodoList", "todos?[titel == 'x']", READ)).isEqualTo(
+                """
+                        Invalid policy on entity TodoList:
+                          @Allow(value = READ, when = "todos?[titel == 'x']")
+                            todos?[titel == 'x']
+                                   ^
+                          unknown attribute 'titel' of Todo; its attributes are: completedAt, id, list, owner, title (column 8)""");
     }
 
     @Test
@@ -190,12 +193,13 @@ class PolicyErrorsTest {
 
     @Test
     void aToManyRelationComparedDirectlyIsReportedWithTheCollectionPredicates() {
-        assertThat(allow("TodoList", "todos == null", READ)).isEqualTo("""
-                Invalid policy on entity TodoList:
-                  @Allow(value = READ, when = "todos == null")
-                    todos == null
-                          ^
-                  a to-many relation cannot be compared; use a collection predicate such as relation?[condition], or isEmpty(relation) (column 7)""");
+        assertThat(allow("TodoList", "todos == null", READ)).isEqualTo(
+                """
+                        Invalid policy on entity TodoList:
+                          @Allow(value = READ, when = "todos == null")
+                            todos == null
+                                  ^
+                          a to-many relation cannot be compared; use a collection predicate such as relation?[condition], or isEmpty(relation) (column 7)""");
     }
 
     @Test
@@ -250,13 +254,19 @@ class PolicyErrorsTest {
                   'ADMNI' is not one of the enum's constants [USER, ADMIN] (column 6)""");
     }
 
-    /** Fails today: a misspelt constant in an 'in' list is accepted, and the rule silently never matches it. */
+    /**
+     * Fails today: a misspelt constant in an 'in' list is accepted, and the rule silently
+     * never matches it.
+     */
     @Test
     void anEnumTestedAgainstAListWithAnUnknownConstantIsReported() {
-        assertThatThrownBy(() -> PolicySet.build(todo,
-                Map.of("SpaceUser", List.of(RuleDeclaration.allow("SpaceUser", "role in ['ADMIN', 'OWNR']", READ))), false))
-                .isInstanceOf(PolicyDefinitionException.class)
-                .hasMessageContaining("'OWNR' is not one of the enum's constants [USER, ADMIN]");
+        assertThatThrownBy(
+                () -> PolicySet.build(todo,
+                        Map.of("SpaceUser",
+                                List.of(RuleDeclaration.allow("SpaceUser", "role in ['ADMIN', 'OWNR']", READ))),
+                        false))
+            .isInstanceOf(PolicyDefinitionException.class)
+            .hasMessageContaining("'OWNR' is not one of the enum's constants [USER, ADMIN]");
     }
 
     /** Fails today: the message says "enumss". */
@@ -294,12 +304,13 @@ class PolicyErrorsTest {
 
     @Test
     void anUnknownAuthMemberListsTheKnownOnesAndTheConfigurationProperty() {
-        assertThat(allow("Todo", "auth().tenant == 'acme'", READ)).isEqualTo("""
-                Invalid policy on entity Todo:
-                  @Allow(value = READ, when = "auth().tenant == 'acme'")
-                    auth().tenant == 'acme'
-                           ^
-                  auth() has no member 'tenant'; it has: email, id, orgId, orgPermissions, orgRole, provider, region, roles (declare more under rowguard.auth.attributes) (column 8)""");
+        assertThat(allow("Todo", "auth().tenant == 'acme'", READ)).isEqualTo(
+                """
+                        Invalid policy on entity Todo:
+                          @Allow(value = READ, when = "auth().tenant == 'acme'")
+                            auth().tenant == 'acme'
+                                   ^
+                          auth() has no member 'tenant'; it has: email, id, orgId, orgPermissions, orgRole, provider, region, roles (declare more under rowguard.auth.attributes) (column 8)""");
     }
 
     @Test
@@ -314,16 +325,18 @@ class PolicyErrorsTest {
 
     @Test
     void authComparedWithAnEntityNeedsAnAuthEntity() {
-        DomainModel noAuthEntity = new ModelBuilder()
-                .entity("Note", "note").id(ValueKind.NUMBER, Long.class)
-                    .scalar("ownerId", "owner_id", ValueKind.STRING, String.class, false).done()
-                .build();
-        assertThat(message(noAuthEntity, RuleDeclaration.allow("Note", "auth() == this", READ))).isEqualTo("""
-                Invalid policy on entity Note:
-                  @Allow(value = READ, when = "auth() == this")
-                    auth() == this
-                    ^
-                  auth() can only be compared with an entity when one entity is marked @AuthEntity; compare auth().id with a column instead (column 1)""");
+        DomainModel noAuthEntity = new ModelBuilder().entity("Note", "note")
+            .id(ValueKind.NUMBER, Long.class)
+            .scalar("ownerId", "owner_id", ValueKind.STRING, String.class, false)
+            .done()
+            .build();
+        assertThat(message(noAuthEntity, RuleDeclaration.allow("Note", "auth() == this", READ))).isEqualTo(
+                """
+                        Invalid policy on entity Note:
+                          @Allow(value = READ, when = "auth() == this")
+                            auth() == this
+                            ^
+                          auth() can only be compared with an entity when one entity is marked @AuthEntity; compare auth().id with a column instead (column 1)""");
     }
 
     // --- before() ---
@@ -337,7 +350,8 @@ class PolicyErrorsTest {
                     ^
                   before() is only allowed in POST_UPDATE rules (column 1)""");
         // ALL does not cover POST_UPDATE, so before() is an error there too.
-        assertThat(allow("Todo", "before().title == title", ALL)).endsWith("before() is only allowed in POST_UPDATE rules (column 1)");
+        assertThat(allow("Todo", "before().title == title", ALL))
+            .endsWith("before() is only allowed in POST_UPDATE rules (column 1)");
     }
 
     @Test
@@ -390,8 +404,8 @@ class PolicyErrorsTest {
                     check(title)
                           ^
                   check() needs a to-one relation, e.g. check(list) or check(list, 'read') (column 7)""");
-        assertThat(allow("Todo", "check(this)", READ)).endsWith(
-                "check() needs a to-one relation, e.g. check(list) or check(list, 'read') (column 7)");
+        assertThat(allow("Todo", "check(this)", READ))
+            .endsWith("check() needs a to-one relation, e.g. check(list) or check(list, 'read') (column 7)");
     }
 
     @Test
@@ -403,37 +417,41 @@ class PolicyErrorsTest {
                                 ^
                   unknown operation 'publish'; expected 'create', 'read', 'update' or 'delete' (column 13)""");
         assertThat(allow("Todo", "check(list, 'all')", UPDATE))
-                .endsWith("check() takes 'create', 'read', 'update' or 'delete' (column 13)");
-        assertThat(allow("Todo", "check(list, read)", UPDATE)).endsWith(
-                "the operation of check() is a string: 'create', 'read', 'update' or 'delete' (column 13)");
+            .endsWith("check() takes 'create', 'read', 'update' or 'delete' (column 13)");
+        assertThat(allow("Todo", "check(list, read)", UPDATE))
+            .endsWith("the operation of check() is a string: 'create', 'read', 'update' or 'delete' (column 13)");
     }
 
     /** Fails today: the same cycle is reported once per entity on it, as two problems. */
     @Test
     void checkCallsThatFormACycleBetweenTwoEntitiesAreReportedOnce() {
-        DomainModel model = new ModelBuilder()
-                .entity("Employee", "employee").id(ValueKind.NUMBER, Long.class)
-                    .toOne("department", "Department", "department_id", true).done()
-                .entity("Department", "department").id(ValueKind.NUMBER, Long.class)
-                    .toOne("manager", "Employee", "manager_id", true).done()
-                .build();
-        assertThat(message(model,
-                RuleDeclaration.allow("Employee", "check(department)", READ),
+        DomainModel model = new ModelBuilder().entity("Employee", "employee")
+            .id(ValueKind.NUMBER, Long.class)
+            .toOne("department", "Department", "department_id", true)
+            .done()
+            .entity("Department", "department")
+            .id(ValueKind.NUMBER, Long.class)
+            .toOne("manager", "Employee", "manager_id", true)
+            .done()
+            .build();
+        assertThat(message(model, RuleDeclaration.allow("Employee", "check(department)", READ),
                 RuleDeclaration.allow("Department", "check(manager)", READ)))
-                .isEqualTo("Invalid policies: check() calls form a cycle: Employee.read -> Department.read -> Employee.read."
-                        + " Write the condition out on one side instead of calling check() back.");
+            .isEqualTo(
+                    "Invalid policies: check() calls form a cycle: Employee.read -> Department.read -> Employee.read."
+                            + " Write the condition out on one side instead of calling check() back.");
     }
 
     // --- functions ---
 
     @Test
     void anUnknownFunctionListsTheFunctions() {
-        assertThat(allow("Todo", "lower(title) == 'a'", READ)).isEqualTo("""
-                Invalid policy on entity Todo:
-                  @Allow(value = READ, when = "lower(title) == 'a'")
-                    lower(title) == 'a'
-                    ^
-                  unknown function 'lower'; the functions are: auth, before, check, contains, endsWith, has, hasEvery, hasSome, isEmpty, now, startsWith (column 1)""");
+        assertThat(allow("Todo", "lower(title) == 'a'", READ)).isEqualTo(
+                """
+                        Invalid policy on entity Todo:
+                          @Allow(value = READ, when = "lower(title) == 'a'")
+                            lower(title) == 'a'
+                            ^
+                          unknown function 'lower'; the functions are: auth, before, check, contains, endsWith, has, hasEvery, hasSome, isEmpty, now, startsWith (column 1)""");
     }
 
     @Test
@@ -462,13 +480,14 @@ class PolicyErrorsTest {
 
     @Test
     void everyProblemOfAStartUpIsReportedTogether() {
-        PolicyDefinitionException error = catchThrowableOfType(PolicyDefinitionException.class, () -> PolicySet.build(todo,
-                Map.of("Todo", List.of(
-                                RuleDeclaration.allow("Todo", "owner == auth()", ALL),
-                                RuleDeclaration.allow("Todo", "titel == 'a'", READ),
-                                RuleDeclaration.deny("Todo", "completedAt != null &&", DELETE)),
-                        "Post", List.of(RuleDeclaration.allow("Post", "auth().tenant == 'acme'", READ))),
-                false));
+        PolicyDefinitionException error = catchThrowableOfType(PolicyDefinitionException.class,
+                () -> PolicySet.build(todo,
+                        Map.of("Todo",
+                                List.of(RuleDeclaration.allow("Todo", "owner == auth()", ALL),
+                                        RuleDeclaration.allow("Todo", "titel == 'a'", READ),
+                                        RuleDeclaration.deny("Todo", "completedAt != null &&", DELETE)),
+                                "Post", List.of(RuleDeclaration.allow("Post", "auth().tenant == 'acme'", READ))),
+                        false));
         assertThat(error.problems()).hasSize(3);
         assertThat(error.getMessage()).startsWith("3 policy problems:\n\n");
         assertThat(error.getMessage()).contains("""
@@ -487,4 +506,5 @@ class PolicyErrorsTest {
                 Invalid policy on entity Post:
                   @Allow(value = READ, when = "auth().tenant == 'acme'")""");
     }
+
 }

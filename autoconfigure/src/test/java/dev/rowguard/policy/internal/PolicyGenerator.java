@@ -9,12 +9,16 @@ import java.util.Set;
 import dev.rowguard.auth.AuthPrincipal;
 
 /**
- * Writes random, well-typed policy expressions over the differential test's schema (Item at the
- * root, Tag and Item inside collection predicates) and random principals.
+ * Writes random, well-typed policy expressions over the differential test's schema (Item
+ * at the root, Tag and Item inside collection predicates) and random principals.
  */
 final class PolicyGenerator {
 
-    private enum Scope { ITEM, TAG }
+    private enum Scope {
+
+        ITEM, TAG
+
+    }
 
     private final Random random;
 
@@ -134,16 +138,18 @@ final class PolicyGenerator {
                 options.addAll(List.of("true", "false"));
             }
             case "enum" -> options.addAll(scope == Scope.TAG ? List.of("item.kind") : List.of("kind", "parent.kind"));
-            default -> options.addAll(scope == Scope.TAG
-                    ? List.of("item.owner.created", "item.seen", "item.due", "now()", "auth().since")
-                    : List.of("owner.created", "parent.owner.created", "seen", "due", "parent.seen", "now()", "auth().since"));
+            default -> options.addAll(
+                    scope == Scope.TAG ? List.of("item.owner.created", "item.seen", "item.due", "now()", "auth().since")
+                            : List.of("owner.created", "parent.owner.created", "seen", "due", "parent.seen", "now()",
+                                    "auth().since"));
         }
         return options.get(random.nextInt(options.size()));
     }
 
     private String nullTest(Scope scope, boolean nested) {
-        String operand = pick(term("string", scope, nested), term("number", scope, nested), term("boolean", scope, nested),
-                scope == Scope.TAG ? "item.owner" : "owner", scope == Scope.TAG ? "item.parent" : "parent.owner");
+        String operand = pick(term("string", scope, nested), term("number", scope, nested),
+                term("boolean", scope, nested), scope == Scope.TAG ? "item.owner" : "owner",
+                scope == Scope.TAG ? "item.parent" : "parent.owner");
         return operand + pick(" == null", " != null");
     }
 
@@ -156,7 +162,8 @@ final class PolicyGenerator {
         if (scope == Scope.TAG) {
             return pick("item.owner == auth()", "auth() != item.owner", "item.owner == item.parent.owner");
         }
-        // the last two: a branch that implies the checked rule (Owner allows auth() == this), which the compiler prunes
+        // the last two: a branch that implies the checked rule (Owner allows auth() ==
+        // this), which the compiler prunes
         return pick("owner == auth()", "auth() == parent.owner", "owner != auth()", "owner == parent.owner",
                 "parent == this", "parent != null && parent.owner == owner", "owner == auth() && check(owner)",
                 "parent.owner == auth() && check(parent) && check(owner)");
@@ -192,4 +199,5 @@ final class PolicyGenerator {
     private String pick(String... options) {
         return options[random.nextInt(options.length)];
     }
+
 }

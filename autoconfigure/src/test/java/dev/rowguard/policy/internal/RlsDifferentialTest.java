@@ -36,13 +36,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Three ways to decide the same random policies over the same rows must agree: the in-memory
- * evaluator, the SQL the Hibernate filters get (folded for one principal, with parameters), and
- * the generated row-level security policy, installed on the items table next to the generated
- * policies of the other tables and queried by a role without {@code BYPASSRLS}, with the caller
- * set by the real {@link SessionClaims} statement. Principals are random, anonymous and the
- * system context included. Once with related rows read through functions, once through views.
- * Replay a failure with {@code -Drowguard.differential.seed=<seed>}.
+ * Three ways to decide the same random policies over the same rows must agree: the
+ * in-memory evaluator, the SQL the Hibernate filters get (folded for one principal, with
+ * parameters), and the generated row-level security policy, installed on the items table
+ * next to the generated policies of the other tables and queried by a role without
+ * {@code BYPASSRLS}, with the caller set by the real {@link SessionClaims} statement.
+ * Principals are random, anonymous and the system context included. Once with related
+ * rows read through functions, once through views. Replay a failure with
+ * {@code -Drowguard.differential.seed=<seed>}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RlsDifferentialTest {
@@ -52,6 +53,7 @@ class RlsDifferentialTest {
     static final String READER = "rowguard_rls_reader";
 
     DifferentialSchema schema;
+
     Connection connection;
 
     void installTheGeneratedMigrationAndAReaderRole(RowSources rowSources) throws SQLException {
@@ -62,7 +64,8 @@ class RlsDifferentialTest {
         connection = schema.connection;
         try (Statement statement = connection.createStatement()) {
             statement.execute(RlsMigration.write(RULES, Map.of(), List.of("differential test"), rowSources).sql());
-            statement.execute("DO $$ BEGIN CREATE ROLE " + READER + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            statement.execute("DO $$ BEGIN CREATE ROLE " + READER
+                    + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
             statement.execute("GRANT SELECT ON d_owner, d_item, d_tag TO " + READER);
         }
         connection.setAutoCommit(false);
@@ -75,8 +78,8 @@ class RlsDifferentialTest {
 
     @ParameterizedTest(name = "related rows through {0}")
     @EnumSource(RowSources.class)
-    void theEvaluatorTheFilterSqlAndTheGeneratedRowLevelSecurityAgreeOnRandomPoliciesRowsAndCallers(RowSources rowSources)
-            throws SQLException {
+    void theEvaluatorTheFilterSqlAndTheGeneratedRowLevelSecurityAgreeOnRandomPoliciesRowsAndCallers(
+            RowSources rowSources) throws SQLException {
         installTheGeneratedMigrationAndAReaderRole(rowSources);
         long seed = Long.getLong("rowguard.differential.seed", System.nanoTime());
         Random random = new Random(seed);
@@ -112,11 +115,11 @@ class RlsDifferentialTest {
                 acceptedSome += fromPolicy.isEmpty() ? 0 : 1;
                 rejectedSome += fromPolicy.size() == allItems.size() ? 0 : 1;
                 if (!fromMemory.equals(fromFilter) || !fromMemory.equals(fromPolicy)) {
-                    fail("The three disagree. Replay with -Drowguard.differential.seed=" + seed
-                            + "\n  expression: " + expression + (rules == HIDE_ROW_RULES ? " (rules with hidden-reference denies)" : "")
-                            + "\n  caller:     " + (caller.system() ? "system" : DifferentialSchema.describe(caller.principal()))
-                            + "\n  policy:     " + policy
-                            + "\n  evaluator:  " + schema.itemsOf(fromMemory)
+                    fail("The three disagree. Replay with -Drowguard.differential.seed=" + seed + "\n  expression: "
+                            + expression + (rules == HIDE_ROW_RULES ? " (rules with hidden-reference denies)" : "")
+                            + "\n  caller:     "
+                            + (caller.system() ? "system" : DifferentialSchema.describe(caller.principal()))
+                            + "\n  policy:     " + policy + "\n  evaluator:  " + schema.itemsOf(fromMemory)
                             + "\n  filter SQL: " + fromFilter + "\n  policy:     " + fromPolicy);
                 }
             }
@@ -136,8 +139,9 @@ class RlsDifferentialTest {
         }
         catch (SQLException ex) {
             connection.rollback();
-            throw new AssertionError("seed " + seed + ": the generated policy for " + expression + " does not install:\n  "
-                    + policy, ex);
+            throw new AssertionError(
+                    "seed " + seed + ": the generated policy for " + expression + " does not install:\n  " + policy,
+                    ex);
         }
     }
 
@@ -150,7 +154,8 @@ class RlsDifferentialTest {
         }
         catch (SQLException ex) {
             throw new AssertionError("seed " + seed + ": reading through the policy failed for " + expression + " as "
-                    + (caller.system() ? "system" : DifferentialSchema.describe(caller.principal())) + "\n  " + policy, ex);
+                    + (caller.system() ? "system" : DifferentialSchema.describe(caller.principal())) + "\n  " + policy,
+                    ex);
         }
         finally {
             connection.rollback();
@@ -158,7 +163,8 @@ class RlsDifferentialTest {
     }
 
     private Set<Long> filtered(SqlCondition sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT t.id FROM d_item t WHERE " + sql.sql())) {
+        try (PreparedStatement statement = connection
+            .prepareStatement("SELECT t.id FROM d_item t WHERE " + sql.sql())) {
             for (int i = 0; i < sql.parameters().size(); i++) {
                 statement.setObject(i + 1, sql.parameters().get(i));
             }
@@ -178,4 +184,5 @@ class RlsDifferentialTest {
         }
         return ids;
     }
+
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The SQL the compiler emits is shaped for the planner, and principals are always parameters. */
+/**
+ * The SQL the compiler emits is shaped for the planner, and principals are always
+ * parameters.
+ */
 class SqlShapeTest {
 
     final DomainModel model = TodoModel.create("region");
@@ -28,13 +31,13 @@ class SqlShapeTest {
     }
 
     SqlCondition compile(PolicySet policies, String entity, AuthPrincipal principal) {
-        return new SqlCompiler(model, policies).compile(policies.rule(entity, Operation.READ), principal, null, "t", null);
+        return new SqlCompiler(model, policies).compile(policies.rule(entity, Operation.READ), principal, null, "t",
+                null);
     }
 
     @Test
     void theTodoRuleCompilesToTheExpertsUnionAllSemiJoin() {
-        PolicySet policies = policies(
-                RuleDeclaration.allow("Todo", "list.owner == auth()", Operation.ALL),
+        PolicySet policies = policies(RuleDeclaration.allow("Todo", "list.owner == auth()", Operation.ALL),
                 RuleDeclaration.allow("Todo", "list.space.members?[user == auth()] && !list.private", Operation.ALL));
         SqlCondition sql = compile(policies, "Todo", AuthPrincipal.of("u1"));
         assertThat(sql.sql()).isEqualTo("t.list_id IN (SELECT rg2.id FROM list rg2 WHERE rg2.owner_id = ?"
@@ -52,7 +55,8 @@ class SqlShapeTest {
 
     @Test
     void anAdminsQueryCarriesNoDeadPredicates() {
-        PolicySet policies = policies(RuleDeclaration.allow("Post", "has(auth().roles, 'admin') || (auth() != null && published)", Operation.READ));
+        PolicySet policies = policies(RuleDeclaration.allow("Post",
+                "has(auth().roles, 'admin') || (auth() != null && published)", Operation.READ));
         assertThat(compile(policies, "Post", AuthPrincipal.builder("a").role("admin").build()).sql()).isEqualTo("TRUE");
         assertThat(compile(policies, "Post", AuthPrincipal.of("b")).sql()).isEqualTo("t.published");
         assertThat(compile(policies, "Post", null).sql()).isEqualTo("FALSE");
@@ -60,8 +64,11 @@ class SqlShapeTest {
 
     @Test
     void principalValuesAreNeverSplicedIntoTheSqlText() {
-        PolicySet policies = policies(RuleDeclaration.allow("Post", "authorId == auth().id || title == auth().region", Operation.READ));
-        AuthPrincipal hostile = AuthPrincipal.builder("x' OR '1'='1").attribute("region", "'; DROP TABLE post; --").build();
+        PolicySet policies = policies(
+                RuleDeclaration.allow("Post", "authorId == auth().id || title == auth().region", Operation.READ));
+        AuthPrincipal hostile = AuthPrincipal.builder("x' OR '1'='1")
+            .attribute("region", "'; DROP TABLE post; --")
+            .build();
         SqlCondition sql = compile(policies, "Post", hostile);
         assertThat(sql.sql()).doesNotContain("DROP").doesNotContain("'1'");
         assertThat(sql.parameters()).containsExactly("x' OR '1'='1", "'; DROP TABLE post; --");
@@ -80,11 +87,10 @@ class SqlShapeTest {
 
     @Test
     void checkInlinesTheRelatedEntitysReadRule() {
-        PolicySet policies = policies(
-                RuleDeclaration.allow("TodoList", "owner == auth()", Operation.READ),
+        PolicySet policies = policies(RuleDeclaration.allow("TodoList", "owner == auth()", Operation.READ),
                 RuleDeclaration.allow("Todo", "check(list)", Operation.READ));
         assertThat(compile(policies, "Todo", AuthPrincipal.of("u")).sql())
-                .isEqualTo("t.list_id IN (SELECT rg1.id FROM list rg1 WHERE rg1.owner_id = ?)");
+            .isEqualTo("t.list_id IN (SELECT rg1.id FROM list rg1 WHERE rg1.owner_id = ?)");
     }
 
     @Test
@@ -93,15 +99,18 @@ class SqlShapeTest {
         assertThat(compile(policies, "SpaceUser", null).sql()).isEqualTo("t.role = 'ADMIN'");
     }
 
-    /** The sample's rules for its todo domain, with the hidden-reference denies the default adds. */
+    /**
+     * The sample's rules for its todo domain, with the hidden-reference denies the
+     * default adds.
+     */
     PolicySet sampleRulesWithHiddenReferences() {
-        PolicySet declared = policies(
-                RuleDeclaration.allow("User", "auth() == this", Operation.ALL),
+        PolicySet declared = policies(RuleDeclaration.allow("User", "auth() == this", Operation.ALL),
                 RuleDeclaration.allow("User", "memberships?[space.members?[user == auth()]]", Operation.READ),
                 RuleDeclaration.allow("Space", "members?[user == auth()]", Operation.READ),
                 RuleDeclaration.allow("Space", "orgId != null && orgId == auth().region", Operation.READ),
                 RuleDeclaration.allow("SpaceUser", "space.members?[user == auth()]", Operation.READ),
-                RuleDeclaration.allow("TodoList", "owner == auth() || (space.members?[user == auth()] && !private)", Operation.READ),
+                RuleDeclaration.allow("TodoList", "owner == auth() || (space.members?[user == auth()] && !private)",
+                        Operation.READ),
                 RuleDeclaration.allow("Todo", "list.owner == auth()", Operation.ALL),
                 RuleDeclaration.allow("Todo", "list.space.members?[user == auth()] && !list.private", Operation.ALL));
         return declared.with(HiddenReferences.of(declared));
@@ -115,20 +124,22 @@ class SqlShapeTest {
                 + " WHERE rg%2$d.space_id IN (SELECT rg%3$d.space_id FROM space_user rg%3$d WHERE rg%3$d.user_id = ?)";
         String readableSpaces = "SELECT rg5.id FROM space rg5 WHERE (EXISTS (SELECT 1 FROM space_user rg6 WHERE rg6.space_id = rg5.id"
                 + " AND rg6.user_id = ?) AND rg5.owner_id IN (" + visibleUsers.formatted(8, 9, 10) + "))";
-        // Owner branch: the list's owner is the caller, so readable; member branch: the space is readable
-        // because the caller is a member. Neither is checked again, and no branch repeats another.
+        // Owner branch: the list's owner is the caller, so readable; member branch: the
+        // space is readable
+        // because the caller is a member. Neither is checked again, and no branch repeats
+        // another.
         assertThat(sql.sql()).isEqualTo("(t.list_id IN ("
-                + "SELECT rg19.id FROM list rg19 WHERE (rg19.owner_id = ? AND rg19.space_id IN (" + readableSpaces + "))"
-                + " UNION ALL SELECT rg19.id FROM list rg19 WHERE ((rg19.private IS NOT TRUE) AND rg19.space_id IN (" + readableSpaces + ")"
-                + " AND rg19.owner_id IN (" + visibleUsers.formatted(12, 13, 14) + ")))"
+                + "SELECT rg19.id FROM list rg19 WHERE (rg19.owner_id = ? AND rg19.space_id IN (" + readableSpaces
+                + "))"
+                + " UNION ALL SELECT rg19.id FROM list rg19 WHERE ((rg19.private IS NOT TRUE) AND rg19.space_id IN ("
+                + readableSpaces + ")" + " AND rg19.owner_id IN (" + visibleUsers.formatted(12, 13, 14) + ")))"
                 + " AND t.owner_id IN (" + visibleUsers.formatted(16, 17, 18) + "))");
         assertThat(sql.parameters()).hasSize(11).containsOnly("1");
     }
 
     @Test
     void theEntityWhoseReadRuleHasTooManyShapesIsNamedWhenEntitiesAreEnumeratedTogether() {
-        PolicySet policies = policies(
-                RuleDeclaration.allow("Todo", "auth() != null", Operation.READ),
+        PolicySet policies = policies(RuleDeclaration.allow("Todo", "auth() != null", Operation.READ),
                 RuleDeclaration.allow("Post", "has(auth().roles, 'a') && published", Operation.READ),
                 RuleDeclaration.allow("Post", "has(auth().roles, 'b') && title == 'x'", Operation.READ));
         Map<String, dev.rowguard.policy.internal.bind.Bound> readRules = new java.util.LinkedHashMap<>();
@@ -137,7 +148,8 @@ class SqlShapeTest {
 
         assertThat(FilterShapes.enumerateAll(readRules, policies, model, "p", 8)).containsOnlyKeys("Todo", "Post");
         assertThatThrownBy(() -> FilterShapes.enumerateAll(readRules, policies, model, "p", 2))
-                .isInstanceOfSatisfying(FilterShapes.TooManyShapes.class, ex -> assertThat(ex.entity()).isEqualTo("Post"))
-                .hasMessage("more than 2 different SQL shapes");
+            .isInstanceOfSatisfying(FilterShapes.TooManyShapes.class, ex -> assertThat(ex.entity()).isEqualTo("Post"))
+            .hasMessage("more than 2 different SQL shapes");
     }
+
 }

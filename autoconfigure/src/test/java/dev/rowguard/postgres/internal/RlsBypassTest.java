@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What lets a connection's role past the generated policies, found on real PostgreSQL. */
+/**
+ * What lets a connection's role past the generated policies, found on real PostgreSQL.
+ */
 class RlsBypassTest {
 
     static final String OWNER = "rowguard_bypass_owner";
@@ -25,7 +27,8 @@ class RlsBypassTest {
         connection = TestPostgres.server().createDatabase("rls_bypass").connect();
         try (Statement statement = connection.createStatement()) {
             for (String role : new String[] { OWNER, MEMBER, APP }) {
-                statement.execute("DO $$ BEGIN CREATE ROLE " + role + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+                statement.execute("DO $$ BEGIN CREATE ROLE " + role
+                        + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
             }
             statement.execute("GRANT " + OWNER + " TO " + MEMBER);
             statement.execute("CREATE TABLE plain (id bigint PRIMARY KEY)");
@@ -54,8 +57,10 @@ class RlsBypassTest {
         try (Statement statement = connection.createStatement()) {
             protect(statement);
             statement.execute("SET LOCAL ROLE " + OWNER);
-            assertThat(RlsBypass.of(connection)).singleElement().asString()
-                    .contains("the role " + OWNER + " owns").contains(": guarded; connect as another role");
+            assertThat(RlsBypass.of(connection)).singleElement()
+                .asString()
+                .contains("the role " + OWNER + " owns")
+                .contains(": guarded; connect as another role");
             statement.execute("SET LOCAL ROLE " + MEMBER);
             assertThat(RlsBypass.of(connection)).singleElement().asString().contains("the role " + MEMBER + " owns");
             statement.execute("SET LOCAL ROLE " + APP);
@@ -71,8 +76,10 @@ class RlsBypassTest {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE POLICY " + RlsMigration.READ + " ON plain FOR SELECT USING (false)");
             statement.execute("SET LOCAL ROLE " + APP);
-            assertThat(RlsBypass.of(connection)).singleElement().asString()
-                    .contains("row-level security is off on tables that carry Rowguard's policies").contains(": plain (");
+            assertThat(RlsBypass.of(connection)).singleElement()
+                .asString()
+                .contains("row-level security is off on tables that carry Rowguard's policies")
+                .contains(": plain (");
         }
         finally {
             connection.rollback();
@@ -109,4 +116,5 @@ class RlsBypassTest {
         }
         statement.execute("ALTER TABLE forced FORCE ROW LEVEL SECURITY");
     }
+
 }

@@ -45,7 +45,7 @@ class RowSourcesTest {
     @Test
     void postgresKeepsTheRowSourcesOfTwoLongTablesApart() throws SQLException {
         try (Connection connection = TestPostgres.server().createDatabase("row_sources").connect();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS rowguard");
             statement.execute(RowSources.VIEWS.prelude());
             for (String table : List.of(LONG_A, LONG_B)) {
@@ -57,7 +57,8 @@ class RowSourcesTest {
                     statement.execute(rowSources.definition(table, List.of("id", "name")));
                 }
                 for (String table : List.of(LONG_A, LONG_B)) {
-                    assertThat(single(statement, "SELECT name FROM " + rowSources.of(table))).as(rowSources.name()).isEqualTo(table);
+                    assertThat(single(statement, "SELECT name FROM " + rowSources.of(table))).as(rowSources.name())
+                        .isEqualTo(table);
                 }
             }
         }
@@ -69,4 +70,5 @@ class RowSourcesTest {
             return rows.getString(1);
         }
     }
+
 }

@@ -11,4 +11,5 @@ public class RlsAudit {
     private Long id;
 
     private String note;
+
 }

@@ -20,4 +20,5 @@ public class RlsLabel {
     private Long id;
 
     private String name;
+
 }

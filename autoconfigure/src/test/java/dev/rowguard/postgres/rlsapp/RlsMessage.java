@@ -20,4 +20,5 @@ public class RlsMessage {
     private String recipientId;
 
     private String body;
+
 }

@@ -11,7 +11,10 @@ import static dev.rowguard.policy.Operation.DELETE;
 import static dev.rowguard.policy.Operation.POST_UPDATE;
 import static dev.rowguard.policy.Operation.READ;
 
-/** A project its owner manages; auditors read every project; an archived one cannot be deleted. */
+/**
+ * A project its owner manages; auditors read every project; an archived one cannot be
+ * deleted.
+ */
 @Entity
 @Allow(value = ALL, when = "auth().id == ownerId")
 @Allow(value = READ, when = "has(auth().roles, 'auditor')")
@@ -27,4 +30,5 @@ public class RlsProject {
     private String name;
 
     private boolean archived;
+
 }

@@ -15,7 +15,10 @@ import dev.rowguard.policy.Allow;
 import static dev.rowguard.policy.Operation.ALL;
 import static dev.rowguard.policy.Operation.READ;
 
-/** A task of a project: its project's owner changes it, whoever reads the project reads it. */
+/**
+ * A task of a project: its project's owner changes it, whoever reads the project reads
+ * it.
+ */
 @Entity
 @Allow(value = ALL, when = "project.ownerId == auth().id")
 @Allow(value = READ, when = "check(project)")
@@ -33,4 +36,5 @@ public class RlsTask {
     @JoinTable(name = "rls_task_label", joinColumns = @JoinColumn(name = "task_id"),
             inverseJoinColumns = @JoinColumn(name = "label_id"))
     private Set<RlsLabel> labels = new HashSet<>();
+
 }

@@ -16,4 +16,5 @@ public class RlsMistake {
     private Long id;
 
     private String title;
+
 }

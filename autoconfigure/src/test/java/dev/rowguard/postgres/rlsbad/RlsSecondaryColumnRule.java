@@ -20,4 +20,5 @@ public class RlsSecondaryColumnRule {
 
     @Column(table = "rls_secondary_extra")
     private String bio;
+
 }

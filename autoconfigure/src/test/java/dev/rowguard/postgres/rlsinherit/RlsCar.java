@@ -7,4 +7,5 @@ import jakarta.persistence.Entity;
 public class RlsCar extends RlsVehicle {
 
     private int seats;
+
 }

@@ -19,4 +19,5 @@ public class RlsDocument {
     private Long id;
 
     private String ownerId;
+
 }

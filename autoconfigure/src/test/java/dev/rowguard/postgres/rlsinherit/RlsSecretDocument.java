@@ -14,4 +14,5 @@ import static dev.rowguard.policy.Operation.UPDATE;
 @Allow(value = READ, when = "auth().id == ownerId")
 @Allow(value = { CREATE, UPDATE, DELETE }, when = "auth().id == ownerId && has(auth().roles, 'secret')")
 public class RlsSecretDocument extends RlsDocument {
+
 }

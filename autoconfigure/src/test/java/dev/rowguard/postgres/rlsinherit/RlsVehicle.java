@@ -17,4 +17,5 @@ public class RlsVehicle {
 
     @Id
     private Long id;
+
 }

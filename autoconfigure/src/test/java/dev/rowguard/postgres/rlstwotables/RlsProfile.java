@@ -9,7 +9,10 @@ import dev.rowguard.policy.Allow;
 
 import static dev.rowguard.policy.Operation.ALL;
 
-/** An entity over two tables: the rules and the row sources see the primary table's columns only. */
+/**
+ * An entity over two tables: the rules and the row sources see the primary table's
+ * columns only.
+ */
 @Entity
 @SecondaryTable(name = "rls_profile_extra")
 @Allow(value = ALL, when = "auth().id == ownerId")
@@ -22,4 +25,5 @@ public class RlsProfile {
 
     @Column(table = "rls_profile_extra")
     private String bio;
+
 }

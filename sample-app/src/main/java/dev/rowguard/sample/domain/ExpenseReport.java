@@ -18,10 +18,10 @@ import static dev.rowguard.policy.Operation.READ;
 import static dev.rowguard.policy.Operation.UPDATE;
 
 /**
- * An expense report with attribute-based rules in the style of Cerbos's example: the submitter
- * works on their own drafts and submits them; a manager of the report's region decides on
- * submitted reports up to their approval limit. {@code region} and {@code approvalLimit} come
- * from token claims through {@code rowguard.auth.attributes}.
+ * An expense report with attribute-based rules in the style of Cerbos's example: the
+ * submitter works on their own drafts and submits them; a manager of the report's region
+ * decides on submitted reports up to their approval limit. {@code region} and
+ * {@code approvalLimit} come from token claims through {@code rowguard.auth.attributes}.
  */
 @Entity
 @Table(name = "expense_report")
@@ -30,11 +30,13 @@ import static dev.rowguard.policy.Operation.UPDATE;
 @Allow(value = READ, when = "has(auth().roles, 'manager') && region == auth().region")
 @Allow(value = UPDATE, when = "auth() != null && submitterId == auth().id && status == 'DRAFT'")
 @Allow(value = UPDATE, when = "has(auth().roles, 'manager') && region == auth().region && status == 'SUBMITTED'")
-@Allow(value = POST_UPDATE, when = "submitterId == auth().id && before().status == 'DRAFT'"
-        + " && (status == 'DRAFT' || status == 'SUBMITTED')")
-@Allow(value = POST_UPDATE, when = "has(auth().roles, 'manager') && region == auth().region"
-        + " && before().status == 'SUBMITTED' && (status == 'APPROVED' || status == 'REJECTED')"
-        + " && amount == before().amount && region == before().region && amount <= auth().approvalLimit")
+@Allow(value = POST_UPDATE,
+        when = "submitterId == auth().id && before().status == 'DRAFT'"
+                + " && (status == 'DRAFT' || status == 'SUBMITTED')")
+@Allow(value = POST_UPDATE,
+        when = "has(auth().roles, 'manager') && region == auth().region"
+                + " && before().status == 'SUBMITTED' && (status == 'APPROVED' || status == 'REJECTED')"
+                + " && amount == before().amount && region == before().region && amount <= auth().approvalLimit")
 public class ExpenseReport {
 
     @Id
@@ -103,4 +105,5 @@ public class ExpenseReport {
     public void setStatus(ExpenseStatus status) {
         this.status = status;
     }
+
 }

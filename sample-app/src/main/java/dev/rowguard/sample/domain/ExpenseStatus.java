@@ -1,5 +1,7 @@
 package dev.rowguard.sample.domain;
 
 public enum ExpenseStatus {
+
     DRAFT, SUBMITTED, APPROVED, REJECTED
+
 }

@@ -12,7 +12,9 @@ import dev.rowguard.policy.AuthDefault;
 import static dev.rowguard.policy.Operation.ALL;
 import static dev.rowguard.policy.Operation.READ;
 
-/** A blog post; the author is the provider's user id, as in the Clerk integration guide. */
+/**
+ * A blog post; the author is the provider's user id, as in the Clerk integration guide.
+ */
 @Entity
 @Allow(value = READ, when = "published")
 @Allow(value = ALL, when = "auth() != null && auth().id == authorId")
@@ -77,4 +79,5 @@ public class Post {
     public void setAuthorId(String authorId) {
         this.authorId = authorId;
     }
+
 }

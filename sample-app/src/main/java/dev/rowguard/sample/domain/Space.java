@@ -32,8 +32,10 @@ import static dev.rowguard.policy.Operation.UPDATE;
 @Allow(value = { UPDATE, DELETE }, when = "members?[user == auth() && role == 'ADMIN']")
 public class Space {
 
-    // A sequence, not IDENTITY: under the generated row-level security PostgreSQL refuses an
-    // INSERT ... RETURNING of a row its creator cannot read yet (docs/enforcement.md). The
+    // A sequence, not IDENTITY: under the generated row-level security PostgreSQL refuses
+    // an
+    // INSERT ... RETURNING of a row its creator cannot read yet (docs/enforcement.md).
+    // The
     // identity column's own sequence, one value at a time.
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "space_id_seq")
@@ -109,4 +111,5 @@ public class Space {
     public List<TodoList> getLists() {
         return lists;
     }
+
 }

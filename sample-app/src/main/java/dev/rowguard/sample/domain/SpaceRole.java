@@ -1,5 +1,7 @@
 package dev.rowguard.sample.domain;
 
 public enum SpaceRole {
+
     USER, ADMIN
+
 }

@@ -31,8 +31,10 @@ import static dev.rowguard.policy.Operation.UPDATE;
 @Table(name = "space_user")
 public class SpaceUser {
 
-    // A sequence, not IDENTITY: under the generated row-level security PostgreSQL refuses an
-    // INSERT ... RETURNING of a row its creator cannot read yet (docs/enforcement.md). The
+    // A sequence, not IDENTITY: under the generated row-level security PostgreSQL refuses
+    // an
+    // INSERT ... RETURNING of a row its creator cannot read yet (docs/enforcement.md).
+    // The
     // identity column's own sequence, one value at a time.
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "space_user_id_seq")
@@ -78,4 +80,5 @@ public class SpaceUser {
     public void setRole(SpaceRole role) {
         this.role = role;
     }
+
 }

@@ -7,4 +7,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface SpaceUserRepository extends JpaRepository<SpaceUser, Long> {
 
     Page<SpaceUser> findBySpaceId(Long spaceId, Pageable pageable);
+
 }

@@ -75,4 +75,5 @@ public class Todo {
     public void setCompletedAt(Instant completedAt) {
         this.completedAt = completedAt;
     }
+
 }

@@ -99,4 +99,5 @@ public class TodoList {
     public List<Todo> getTodos() {
         return todos;
     }
+
 }

@@ -7,4 +7,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface TodoListRepository extends JpaRepository<TodoList, Long> {
 
     Page<TodoList> findBySpaceId(Long spaceId, Pageable pageable);
+
 }

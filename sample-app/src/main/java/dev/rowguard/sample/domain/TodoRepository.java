@@ -7,4 +7,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface TodoRepository extends JpaRepository<Todo, Long> {
 
     Page<Todo> findByListId(Long listId, Pageable pageable);
+
 }

@@ -17,9 +17,10 @@ import static dev.rowguard.policy.Operation.ALL;
 import static dev.rowguard.policy.Operation.READ;
 
 /**
- * A user synced from the identity provider, keyed by the token's subject. A caller may create and
- * change only their own row, and read the users they share a space with or whose spaces belong to
- * their organization (a space is visible only with its owner, see the docs on hidden references).
+ * A user synced from the identity provider, keyed by the token's subject. A caller may
+ * create and change only their own row, and read the users they share a space with or
+ * whose spaces belong to their organization (a space is visible only with its owner, see
+ * the docs on hidden references).
  */
 @Entity
 @AuthEntity
@@ -77,4 +78,5 @@ public class User {
     public Instant getCreatedAt() {
         return createdAt;
     }
+
 }

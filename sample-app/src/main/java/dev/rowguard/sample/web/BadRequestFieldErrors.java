@@ -16,8 +16,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Problem details for bad requests, with the rejected fields named (values are not echoed), and
- * for requests that break a database constraint (a duplicate, a reference to nothing).
+ * Problem details for bad requests, with the rejected fields named (values are not
+ * echoed), and for requests that break a database constraint (a duplicate, a reference to
+ * nothing).
  */
 @RestControllerAdvice
 class BadRequestFieldErrors extends ResponseEntityExceptionHandler {
@@ -28,11 +29,14 @@ class BadRequestFieldErrors extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
-        ex.getBindingResult().getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
+        ex.getBindingResult()
+            .getFieldErrors()
+            .forEach(error -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
         ex.getBody().setProperty("errors", errors);
         return handleExceptionInternal(ex, ex.getBody(), headers, status, request);
     }
+
 }

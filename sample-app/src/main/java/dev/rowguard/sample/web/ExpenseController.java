@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Expense reports: who may submit, edit, approve or reject is decided by the entity's rules alone. */
+/**
+ * Expense reports: who may submit, edit, approve or reject is decided by the entity's
+ * rules alone.
+ */
 @RestController
 @RequestMapping("/api/expenses")
 class ExpenseController {
@@ -55,7 +58,8 @@ class ExpenseController {
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     ExpenseView create(@Valid @RequestBody NewExpense request) {
-        return ExpenseView.of(reports.save(new ExpenseReport(request.region(), request.description(), request.amount())));
+        return ExpenseView
+            .of(reports.save(new ExpenseReport(request.region(), request.description(), request.amount())));
     }
 
     @PatchMapping("/{id}")
@@ -108,4 +112,5 @@ class ExpenseController {
     private ExpenseReport find(Long id) {
         return reports.findById(id).orElseThrow(() -> NotFound.of("expense report"));
     }
+
 }

@@ -39,8 +39,11 @@ class ListController {
     }
 
     private final TodoListRepository lists;
+
     private final TodoRepository todos;
+
     private final SpaceRepository spaces;
+
     private final UserRepository users;
 
     ListController(TodoListRepository lists, TodoRepository todos, SpaceRepository spaces, UserRepository users) {
@@ -66,7 +69,8 @@ class ListController {
     ListView create(@AuthenticationPrincipal AuthPrincipal me, @Valid @RequestBody NewList request) {
         var space = spaces.findById(request.spaceId()).orElseThrow(() -> NotFound.of("space"));
         var owner = me == null ? null : users.getReferenceById(me.id());
-        return ListView.of(lists.save(new TodoList(space, owner, request.title(), Boolean.TRUE.equals(request.privateList()))));
+        return ListView
+            .of(lists.save(new TodoList(space, owner, request.title(), Boolean.TRUE.equals(request.privateList()))));
     }
 
     @PatchMapping("/{id}")
@@ -102,4 +106,5 @@ class ListController {
     private TodoList find(Long id) {
         return lists.findById(id).orElseThrow(() -> NotFound.of("list"));
     }
+
 }

@@ -21,4 +21,5 @@ class MeController {
         }
         return new Me(true, me.id(), me.provider(), me.email(), me.roles(), me.orgId(), me.orgRole(), me.attributes());
     }
+
 }

@@ -56,4 +56,5 @@ class MemberController {
     private SpaceUser find(Long id) {
         return members.findById(id).orElseThrow(() -> NotFound.of("member"));
     }
+
 }

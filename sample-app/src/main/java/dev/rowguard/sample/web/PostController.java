@@ -52,7 +52,8 @@ class PostController {
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     PostView create(@Valid @RequestBody NewPost request) {
-        return PostView.of(posts.save(new Post(request.title(), request.content(), Boolean.TRUE.equals(request.published()), null)));
+        return PostView.of(posts
+            .save(new Post(request.title(), request.content(), Boolean.TRUE.equals(request.published()), null)));
     }
 
     @PatchMapping("/{id}")
@@ -83,4 +84,5 @@ class PostController {
     private Post find(Long id) {
         return posts.findById(id).orElseThrow(() -> NotFound.of("post"));
     }
+
 }

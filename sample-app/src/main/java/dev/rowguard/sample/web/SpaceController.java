@@ -47,11 +47,15 @@ class SpaceController {
     }
 
     private final SpaceRepository spaces;
+
     private final SpaceUserRepository members;
+
     private final TodoListRepository lists;
+
     private final UserRepository users;
 
-    SpaceController(SpaceRepository spaces, SpaceUserRepository members, TodoListRepository lists, UserRepository users) {
+    SpaceController(SpaceRepository spaces, SpaceUserRepository members, TodoListRepository lists,
+            UserRepository users) {
         this.spaces = spaces;
         this.members = members;
         this.lists = lists;
@@ -75,7 +79,8 @@ class SpaceController {
     SpaceView create(@AuthenticationPrincipal AuthPrincipal me, @Valid @RequestBody NewSpace request) {
         Space space = new Space(request.name(), request.slug(), me == null ? null : users.getReferenceById(me.id()));
         space.setOrgId(request.orgId());
-        // flushed here (sequence ids defer the inserts): a refused create answers 403 before any view is built
+        // flushed here (sequence ids defer the inserts): a refused create answers 403
+        // before any view is built
         spaces.saveAndFlush(space);
         members.saveAndFlush(new SpaceUser(space, space.getOwner(), SpaceRole.ADMIN));
         return SpaceView.of(space);
@@ -115,7 +120,8 @@ class SpaceController {
     @Transactional
     MemberView addMember(@PathVariable Long id, @Valid @RequestBody NewMember request) {
         Space space = find(id);
-        // A reference, not a read: whether the caller may add this user is the membership's create rule.
+        // A reference, not a read: whether the caller may add this user is the
+        // membership's create rule.
         var user = users.getReferenceById(request.userId());
         return MemberView.of(members.saveAndFlush(new SpaceUser(space, user, request.role())));
     }
@@ -123,4 +129,5 @@ class SpaceController {
     private Space find(Long id) {
         return spaces.findById(id).orElseThrow(() -> NotFound.of("space"));
     }
+
 }

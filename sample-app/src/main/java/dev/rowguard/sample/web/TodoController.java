@@ -39,7 +39,9 @@ class TodoController {
     }
 
     private final TodoRepository todos;
+
     private final TodoListRepository lists;
+
     private final UserRepository users;
 
     TodoController(TodoRepository todos, TodoListRepository lists, UserRepository users) {
@@ -92,4 +94,5 @@ class TodoController {
     private Todo find(Long id) {
         return todos.findById(id).orElseThrow(() -> NotFound.of("todo"));
     }
+
 }

@@ -37,16 +37,20 @@ class UserController {
         return users.findById(id).map(UserView::of).orElseThrow(() -> NotFound.of("user"));
     }
 
-    /** Creates or updates the caller's own user row (the sync a sign-in webhook would do). */
+    /**
+     * Creates or updates the caller's own user row (the sync a sign-in webhook would do).
+     */
     @PutMapping("/me")
     @Transactional
     UserView syncMe(@AuthenticationPrincipal AuthPrincipal me, @Valid @RequestBody Profile profile) {
         if (me == null) {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "sign in first");
         }
-        User user = users.findById(me.id()).orElseGet(() -> users.save(new User(me.id(), profile.email(), profile.name())));
+        User user = users.findById(me.id())
+            .orElseGet(() -> users.save(new User(me.id(), profile.email(), profile.name())));
         user.setEmail(profile.email() != null ? profile.email() : user.getEmail());
         user.setName(profile.name() != null ? profile.name() : user.getName());
         return UserView.of(user);
     }
+
 }

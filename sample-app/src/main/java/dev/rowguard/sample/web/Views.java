@@ -26,38 +26,45 @@ final class Views {
 
     record SpaceView(Long id, String name, String slug, String ownerId, String orgId) {
         static SpaceView of(Space space) {
-            return new SpaceView(space.getId(), space.getName(), space.getSlug(), space.getOwner().getId(), space.getOrgId());
+            return new SpaceView(space.getId(), space.getName(), space.getSlug(), space.getOwner().getId(),
+                    space.getOrgId());
         }
     }
 
     record MemberView(Long id, Long spaceId, String userId, SpaceRole role) {
         static MemberView of(SpaceUser member) {
-            return new MemberView(member.getId(), member.getSpace().getId(), member.getUser().getId(), member.getRole());
+            return new MemberView(member.getId(), member.getSpace().getId(), member.getUser().getId(),
+                    member.getRole());
         }
     }
 
     record ListView(Long id, Long spaceId, String ownerId, String title, boolean privateList) {
         static ListView of(TodoList list) {
-            return new ListView(list.getId(), list.getSpace().getId(), list.getOwner().getId(), list.getTitle(), list.isPrivateList());
+            return new ListView(list.getId(), list.getSpace().getId(), list.getOwner().getId(), list.getTitle(),
+                    list.isPrivateList());
         }
     }
 
     record TodoView(Long id, Long listId, String ownerId, String title, Instant completedAt) {
         static TodoView of(Todo todo) {
-            return new TodoView(todo.getId(), todo.getList().getId(), todo.getOwner().getId(), todo.getTitle(), todo.getCompletedAt());
+            return new TodoView(todo.getId(), todo.getList().getId(), todo.getOwner().getId(), todo.getTitle(),
+                    todo.getCompletedAt());
         }
     }
 
     record PostView(Long id, String title, String content, boolean published, String authorId) {
         static PostView of(Post post) {
-            return new PostView(post.getId(), post.getTitle(), post.getContent(), post.isPublished(), post.getAuthorId());
+            return new PostView(post.getId(), post.getTitle(), post.getContent(), post.isPublished(),
+                    post.getAuthorId());
         }
     }
 
-    record ExpenseView(Long id, String submitterId, String region, String description, long amount, ExpenseStatus status) {
+    record ExpenseView(Long id, String submitterId, String region, String description, long amount,
+            ExpenseStatus status) {
         static ExpenseView of(ExpenseReport report) {
             return new ExpenseView(report.getId(), report.getSubmitterId(), report.getRegion(), report.getDescription(),
                     report.getAmount(), report.getStatus());
         }
     }
+
 }

@@ -12,14 +12,8 @@ import dev.rowguard.auth.AuthPrincipal;
  */
 public record AuthMember(String name, boolean attribute) {
 
-    private static final Map<String, Type> FIXED = Map.of(
-            "id", Type.ANY,
-            "provider", Type.STRING,
-            "email", Type.STRING,
-            "roles", Type.LIST,
-            "orgId", Type.STRING,
-            "orgRole", Type.STRING,
-            "orgPermissions", Type.LIST);
+    private static final Map<String, Type> FIXED = Map.of("id", Type.ANY, "provider", Type.STRING, "email", Type.STRING,
+            "roles", Type.LIST, "orgId", Type.STRING, "orgRole", Type.STRING, "orgPermissions", Type.LIST);
 
     public static AuthMember resolve(String name, Set<String> declaredAttributes) {
         if (FIXED.containsKey(name)) {

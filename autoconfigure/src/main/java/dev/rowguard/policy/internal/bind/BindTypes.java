@@ -12,4 +12,5 @@ final class BindTypes {
         return attribute.kind() == ValueKind.ENUM ? Type.enumeration(attribute.enumConstants())
                 : Type.scalar(attribute.kind());
     }
+
 }

@@ -16,13 +16,16 @@ import dev.rowguard.policy.internal.syntax.Expr;
 import dev.rowguard.policy.internal.syntax.PolicySyntaxException;
 
 /**
- * Resolves every name of a parsed policy against the domain model and checks operand types,
- * producing a {@link Bound} tree. Mistakes are reported with the position they were found at.
+ * Resolves every name of a parsed policy against the domain model and checks operand
+ * types, producing a {@link Bound} tree. Mistakes are reported with the position they
+ * were found at.
  */
 public final class Binder {
 
     private final DomainModel model;
+
     private final Operation operation;
+
     private final List<EntityModel> scopes = new ArrayList<>();
 
     private Binder(DomainModel model, EntityModel root, Operation operation) {
@@ -31,7 +34,10 @@ public final class Binder {
         this.scopes.add(root);
     }
 
-    /** Binds a condition; the rule's operation decides whether {@code before()} is allowed. */
+    /**
+     * Binds a condition; the rule's operation decides whether {@code before()} is
+     * allowed.
+     */
     public static Bound bindCondition(DomainModel model, EntityModel root, Operation operation, Expr expr) {
         Binder binder = new Binder(model, root, operation);
         return binder.condition(expr);
@@ -115,17 +121,20 @@ public final class Binder {
         if (target instanceof Bound.EntityPath entity) {
             Attribute attribute = entity.entity().attribute(member.name());
             if (attribute == null) {
-                throw error(member, "unknown attribute '" + member.name() + "' of " + entity.entity().name()
-                        + "; its attributes are: " + String.join(", ", new TreeSet<>(entity.entity().attributes().keySet())));
+                throw error(member,
+                        "unknown attribute '" + member.name() + "' of " + entity.entity().name()
+                                + "; its attributes are: "
+                                + String.join(", ", new TreeSet<>(entity.entity().attributes().keySet())));
             }
             return attributeOf(entity, attribute);
         }
         if (target instanceof Bound.AuthSelf) {
             AuthMember authMember = AuthMember.resolve(member.name(), model.authAttributes());
             if (authMember == null) {
-                throw error(member, "auth() has no member '" + member.name() + "'; it has: "
-                        + String.join(", ", AuthMember.known(model.authAttributes()))
-                        + " (declare more under rowguard.auth.attributes)");
+                throw error(member,
+                        "auth() has no member '" + member.name() + "'; it has: "
+                                + String.join(", ", AuthMember.known(model.authAttributes()))
+                                + " (declare more under rowguard.auth.attributes)");
             }
             return new Bound.AuthValue(authMember);
         }
@@ -140,14 +149,16 @@ public final class Binder {
             if (attribute instanceof Attribute.ToOne toOne) {
                 return new Bound.BeforeValue(toOne, Type.entity(toOne.targetEntity()));
             }
-            throw error(member, "before() reaches the entity's own columns only, not the to-many '" + attribute.name() + "'");
+            throw error(member,
+                    "before() reaches the entity's own columns only, not the to-many '" + attribute.name() + "'");
         }
         if (target instanceof Bound.BeforeValue before && before.attribute() instanceof Attribute.ToOne toOne) {
             EntityModel related = model.entity(toOne.targetEntity());
             if (member.name().equals(related.id().name())) {
                 return new Bound.BeforeValue(toOne, BindTypes.of(related.id()));
             }
-            throw error(member, "before() reaches the entity's own columns only; use before()." + toOne.name() + "." + related.id().name());
+            throw error(member, "before() reaches the entity's own columns only; use before()." + toOne.name() + "."
+                    + related.id().name());
         }
         throw error(member, "'" + member.name() + "' cannot be read from " + target.type().describe());
     }
@@ -157,7 +168,8 @@ public final class Binder {
             return new Bound.Field(owner.variable(), owner.hops(), scalar);
         }
         if (attribute instanceof Attribute.ToOne toOne) {
-            return new Bound.EntityPath(owner.variable(), append(owner.hops(), toOne), model.entity(toOne.targetEntity()));
+            return new Bound.EntityPath(owner.variable(), append(owner.hops(), toOne),
+                    model.entity(toOne.targetEntity()));
         }
         return new Bound.ToManyPath(owner.variable(), owner.hops(), (Attribute.ToMany) attribute);
     }
@@ -167,7 +179,8 @@ public final class Binder {
         if (operator == BinaryOperator.AND || operator == BinaryOperator.OR) {
             Bound left = condition(binary.left());
             Bound right = condition(binary.right());
-            return operator == BinaryOperator.AND ? new Bound.And(List.of(left, right)) : new Bound.Or(List.of(left, right));
+            return operator == BinaryOperator.AND ? new Bound.And(List.of(left, right))
+                    : new Bound.Or(List.of(left, right));
         }
         Bound left = bind(binary.left());
         Bound right = bind(binary.right());
@@ -207,8 +220,8 @@ public final class Binder {
                 checkComparable(binary, value.type(), typeOfLiteral(item));
                 if (value.type().is(ValueKind.ENUM) && item instanceof String constant
                         && !value.type().enumConstants().contains(constant)) {
-                    throw error(binary.right(), "'" + constant + "' is not one of the enum's constants "
-                            + value.type().enumConstants());
+                    throw error(binary.right(),
+                            "'" + constant + "' is not one of the enum's constants " + value.type().enumConstants());
                 }
             }
         }
@@ -222,7 +235,8 @@ public final class Binder {
         String leftEntity = entityName(binary.left(), left);
         String rightEntity = entityName(binary.right(), right);
         if (!leftEntity.equals(rightEntity)) {
-            throw error(binary, "cannot compare " + describeEntity(leftEntity) + " with " + describeEntity(rightEntity));
+            throw error(binary,
+                    "cannot compare " + describeEntity(leftEntity) + " with " + describeEntity(rightEntity));
         }
         return new Bound.Compare(binary.operator(), identity(left), identity(right));
     }
@@ -237,7 +251,8 @@ public final class Binder {
         if (bound instanceof Bound.AuthSelf) {
             EntityModel authEntity = model.authEntity();
             if (authEntity == null) {
-                throw error(expr, "auth() can only be compared with an entity when one entity is marked @AuthEntity; compare auth().id with a column instead");
+                throw error(expr,
+                        "auth() can only be compared with an entity when one entity is marked @AuthEntity; compare auth().id with a column instead");
             }
             return authEntity.name();
         }
@@ -248,7 +263,10 @@ public final class Binder {
         return "an entity (" + name + ")";
     }
 
-    /** An entity-valued expression stands for its id (a related row's id is the foreign key); anything else for itself. */
+    /**
+     * An entity-valued expression stands for its id (a related row's id is the foreign
+     * key); anything else for itself.
+     */
     private Bound identity(Bound bound) {
         if (bound instanceof Bound.EntityPath entity) {
             if (entity.hops().isEmpty()) {
@@ -268,8 +286,8 @@ public final class Binder {
     private Bound quantified(Expr.Quantified quantified) {
         Bound collection = bind(quantified.collection());
         if (!(collection instanceof Bound.ToManyPath toMany)) {
-            throw error(quantified, "'" + quantified.quantifier().symbol() + " ]' needs a to-many relation on its left, but this is "
-                    + collection.type().describe());
+            throw error(quantified, "'" + quantified.quantifier().symbol()
+                    + " ]' needs a to-many relation on its left, but this is " + collection.type().describe());
         }
         EntityModel element = model.entity(toMany.relation().targetEntity());
         scopes.add(element);
@@ -307,8 +325,9 @@ public final class Binder {
             case "hasSome":
             case "hasEvery":
                 arity(call, 2, 2);
-                return new Bound.ListFunction(function.equals("hasSome") ? Bound.ListFunctionKind.HAS_SOME
-                        : Bound.ListFunctionKind.HAS_EVERY, listArgument(arguments.get(0)), listArgument(arguments.get(1)));
+                return new Bound.ListFunction(
+                        function.equals("hasSome") ? Bound.ListFunctionKind.HAS_SOME : Bound.ListFunctionKind.HAS_EVERY,
+                        listArgument(arguments.get(0)), listArgument(arguments.get(1)));
             case "isEmpty":
                 arity(call, 1, 1);
                 return isEmpty(arguments.get(0));
@@ -321,7 +340,8 @@ public final class Binder {
                 arity(call, 1, 2);
                 return check(call);
             default:
-                throw error(call, "unknown function '" + function + "'; the functions are: auth, before, check, contains, endsWith, has, hasEvery, hasSome, isEmpty, now, startsWith");
+                throw error(call, "unknown function '" + function
+                        + "'; the functions are: auth, before, check, contains, endsWith, has, hasEvery, hasSome, isEmpty, now, startsWith");
         }
     }
 
@@ -333,7 +353,8 @@ public final class Binder {
                     toMany.hops(), toMany.relation(), elementVariable, Bound.Const.TRUE);
         }
         if (!isList(bound)) {
-            throw error(argument, "isEmpty() needs a list or a to-many relation, but this is " + bound.type().describe());
+            throw error(argument,
+                    "isEmpty() needs a list or a to-many relation, but this is " + bound.type().describe());
         }
         return new Bound.ListFunction(Bound.ListFunctionKind.IS_EMPTY, bound, null);
     }
@@ -345,8 +366,10 @@ public final class Binder {
         requireString(call.arguments().get(1), search);
         boolean ignoreCase = false;
         if (call.arguments().size() == 3) {
-            if (!(call.arguments().get(2) instanceof Expr.Literal literal) || !(literal.value() instanceof Boolean flag)) {
-                throw error(call.arguments().get(2), "the third argument of " + call.function() + "() is the literal true or false (ignore case)");
+            if (!(call.arguments().get(2) instanceof Expr.Literal literal)
+                    || !(literal.value() instanceof Boolean flag)) {
+                throw error(call.arguments().get(2),
+                        "the third argument of " + call.function() + "() is the literal true or false (ignore case)");
             }
             ignoreCase = flag;
         }
@@ -361,7 +384,8 @@ public final class Binder {
     private Bound check(Expr.Call call) {
         Bound target = bind(call.arguments().get(0));
         if (!(target instanceof Bound.EntityPath entity) || entity.hops().isEmpty()) {
-            throw error(call.arguments().get(0), "check() needs a to-one relation, e.g. check(list) or check(list, 'read')");
+            throw error(call.arguments().get(0),
+                    "check() needs a to-one relation, e.g. check(list) or check(list, 'read')");
         }
         Operation checked = operation == Operation.POST_UPDATE ? Operation.UPDATE : operation;
         if (call.arguments().size() == 2) {
@@ -373,7 +397,8 @@ public final class Binder {
                 checked = Operation.valueOf(name.toUpperCase(Locale.ROOT));
             }
             catch (IllegalArgumentException ex) {
-                throw error(opExpr, "unknown operation '" + name + "'; expected 'create', 'read', 'update' or 'delete'");
+                throw error(opExpr,
+                        "unknown operation '" + name + "'; expected 'create', 'read', 'update' or 'delete'");
             }
             if (checked == Operation.ALL || checked == Operation.POST_UPDATE) {
                 throw error(opExpr, "check() takes 'create', 'read', 'update' or 'delete'");
@@ -385,7 +410,8 @@ public final class Binder {
     private Bound listArgument(Expr argument) {
         Bound bound = bind(argument);
         if (!isList(bound)) {
-            throw error(argument, "expected a list, e.g. auth().roles or ['a', 'b'], but this is " + bound.type().describe());
+            throw error(argument,
+                    "expected a list, e.g. auth().roles or ['a', 'b'], but this is " + bound.type().describe());
         }
         return bound;
     }
@@ -420,10 +446,12 @@ public final class Binder {
                     + "relation?[condition], or isEmpty(relation)");
         }
         if (kind == Type.Kind.LIST) {
-            throw error(binary, "a list cannot be compared with " + binary.operator().symbol() + "; use has(), hasSome(), hasEvery() or 'in'");
+            throw error(binary, "a list cannot be compared with " + binary.operator().symbol()
+                    + "; use has(), hasSome(), hasEvery() or 'in'");
         }
         if (kind == Type.Kind.AUTH) {
-            throw error(binary, "auth() can only be compared with null or with the @AuthEntity; use a member such as auth().id");
+            throw error(binary,
+                    "auth() can only be compared with null or with the @AuthEntity; use a member such as auth().id");
         }
         if (kind == Type.Kind.BEFORE) {
             throw error(binary, "before() is not a value; use a member such as before().ownerId");
@@ -456,7 +484,8 @@ public final class Binder {
             if (other.is(ValueKind.STRING)) {
                 String constant = literalString(binary);
                 if (constant != null && !enumType.enumConstants().contains(constant)) {
-                    throw error(binary, "'" + constant + "' is not one of the enum's constants " + enumType.enumConstants());
+                    throw error(binary,
+                            "'" + constant + "' is not one of the enum's constants " + enumType.enumConstants());
                 }
                 return;
             }
@@ -493,7 +522,8 @@ public final class Binder {
         int count = call.arguments().size();
         if (count < min || count > max) {
             String expected = min == max ? String.valueOf(min) : min + " to " + max;
-            throw error(call, call.function() + "() takes " + expected + " argument" + (max == 1 ? "" : "s") + ", not " + count);
+            throw error(call,
+                    call.function() + "() takes " + expected + " argument" + (max == 1 ? "" : "s") + ", not " + count);
         }
     }
 
@@ -506,4 +536,5 @@ public final class Binder {
     private static PolicySyntaxException error(Expr at, String message) {
         return new PolicySyntaxException(message, at.position());
     }
+
 }

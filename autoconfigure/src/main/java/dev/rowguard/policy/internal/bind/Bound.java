@@ -8,10 +8,10 @@ import dev.rowguard.policy.internal.syntax.BinaryOperator;
 import dev.rowguard.policy.internal.syntax.Quantifier;
 
 /**
- * A type-checked policy expression with every name resolved. Rows are addressed by variables:
- * 0 is the entity the policy is declared on, each collection predicate binds a new one, and
- * to-one hops lead from a variable's row to related rows. This one tree feeds both the
- * in-memory evaluator and the SQL compiler.
+ * A type-checked policy expression with every name resolved. Rows are addressed by
+ * variables: 0 is the entity the policy is declared on, each collection predicate binds a
+ * new one, and to-one hops lead from a variable's row to related rows. This one tree
+ * feeds both the in-memory evaluator and the SQL compiler.
  */
 public sealed interface Bound {
 
@@ -20,6 +20,7 @@ public sealed interface Bound {
     /** A literal: String, BigDecimal, Boolean or null. */
     record Const(Object value, Type type) implements Bound {
         public static final Const TRUE = new Const(Boolean.TRUE, Type.BOOLEAN);
+
         public static final Const FALSE = new Const(Boolean.FALSE, Type.BOOLEAN);
 
         public static Const of(boolean value) {
@@ -34,7 +35,10 @@ public sealed interface Bound {
         }
     }
 
-    /** {@code auth()} itself; only ever compared with null (or, rewritten, with the auth entity). */
+    /**
+     * {@code auth()} itself; only ever compared with null (or, rewritten, with the auth
+     * entity).
+     */
     record AuthSelf() implements Bound {
         public Type type() {
             return Type.AUTH;
@@ -48,14 +52,20 @@ public sealed interface Bound {
         }
     }
 
-    /** A column reached from a row variable through to-one hops (none for the row's own columns). */
+    /**
+     * A column reached from a row variable through to-one hops (none for the row's own
+     * columns).
+     */
     record Field(int variable, List<Attribute.ToOne> hops, Attribute.Scalar attribute) implements Bound {
         public Type type() {
             return BindTypes.of(attribute);
         }
     }
 
-    /** The value a column had before an update ({@code before().x}); a to-one gives the old foreign key. */
+    /**
+     * The value a column had before an update ({@code before().x}); a to-one gives the
+     * old foreign key.
+     */
     record BeforeValue(Attribute attribute, Type type) implements Bound {
     }
 
@@ -105,7 +115,9 @@ public sealed interface Bound {
         }
     }
 
-    /** {@code has}, {@code hasSome}, {@code hasEvery}, {@code isEmpty} over scalar lists. */
+    /**
+     * {@code has}, {@code hasSome}, {@code hasEvery}, {@code isEmpty} over scalar lists.
+     */
     record ListFunction(ListFunctionKind function, Bound list, Bound argument) implements Bound {
         public Type type() {
             return Type.BOOLEAN;
@@ -113,22 +125,31 @@ public sealed interface Bound {
     }
 
     enum ListFunctionKind {
+
         HAS, HAS_SOME, HAS_EVERY, IS_EMPTY
+
     }
 
-    /** {@code contains}, {@code startsWith}, {@code endsWith}: false when either string is null. */
-    record StringFunction(StringFunctionKind function, Bound text, Bound search, boolean ignoreCase)
-            implements Bound {
+    /**
+     * {@code contains}, {@code startsWith}, {@code endsWith}: false when either string is
+     * null.
+     */
+    record StringFunction(StringFunctionKind function, Bound text, Bound search, boolean ignoreCase) implements Bound {
         public Type type() {
             return Type.BOOLEAN;
         }
     }
 
     enum StringFunctionKind {
+
         CONTAINS, STARTS_WITH, ENDS_WITH
+
     }
 
-    /** A collection predicate over a to-many relation reached from {@code variable} through {@code hops}. */
+    /**
+     * A collection predicate over a to-many relation reached from {@code variable}
+     * through {@code hops}.
+     */
     record Quantified(Quantifier quantifier, int variable, List<Attribute.ToOne> hops, Attribute.ToMany relation,
             int elementVariable, Bound condition) implements Bound {
         public Type type() {
@@ -136,7 +157,10 @@ public sealed interface Bound {
         }
     }
 
-    /** The related entity's own rule for an operation, applied to the row reached through {@code hops}. */
+    /**
+     * The related entity's own rule for an operation, applied to the row reached through
+     * {@code hops}.
+     */
     record Check(int variable, List<Attribute.ToOne> hops, String targetEntity, Operation operation) implements Bound {
         public Type type() {
             return Type.BOOLEAN;
@@ -144,9 +168,9 @@ public sealed interface Bound {
     }
 
     /**
-     * "The row reached from {@code variable} through {@code relation} exists and satisfies
-     * {@code condition}", where the related row is {@code relatedVariable}. Produced only by the
-     * SQL compiler's rewriting, never by binding.
+     * "The row reached from {@code variable} through {@code relation} exists and
+     * satisfies {@code condition}", where the related row is {@code relatedVariable}.
+     * Produced only by the SQL compiler's rewriting, never by binding.
      */
     record Related(int variable, Attribute.ToOne relation, int relatedVariable, Bound condition) implements Bound {
         public Type type() {
@@ -154,15 +178,21 @@ public sealed interface Bound {
         }
     }
 
-    /** An entity-valued path: a row variable's own row, or a row reached through to-one hops. Binding-time only. */
-    record EntityPath(int variable, List<Attribute.ToOne> hops, dev.rowguard.policy.internal.model.EntityModel entity)
-            implements Bound {
+    /**
+     * An entity-valued path: a row variable's own row, or a row reached through to-one
+     * hops. Binding-time only.
+     */
+    record EntityPath(int variable, List<Attribute.ToOne> hops,
+            dev.rowguard.policy.internal.model.EntityModel entity) implements Bound {
         public Type type() {
             return Type.entity(entity.name());
         }
     }
 
-    /** A to-many relation, valid only under a collection predicate or isEmpty(). Binding-time only. */
+    /**
+     * A to-many relation, valid only under a collection predicate or isEmpty().
+     * Binding-time only.
+     */
     record ToManyPath(int variable, List<Attribute.ToOne> hops, Attribute.ToMany relation) implements Bound {
         public Type type() {
             return Type.toMany(relation.targetEntity());
@@ -176,7 +206,11 @@ public sealed interface Bound {
         }
     }
 
-    /** A value from outside the row: a principal member or an old value, bound as a SQL parameter. */
+    /**
+     * A value from outside the row: a principal member or an old value, bound as a SQL
+     * parameter.
+     */
     record Param(int index, Type type, Class<?> javaType) implements Bound {
     }
+
 }

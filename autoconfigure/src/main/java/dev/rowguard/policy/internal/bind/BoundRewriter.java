@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rebuilds a bound tree bottom-up: subclasses override {@link #rewrite} for the nodes they
- * change and call {@link #rewriteChildren} for the rest.
+ * Rebuilds a bound tree bottom-up: subclasses override {@link #rewrite} for the nodes
+ * they change and call {@link #rewriteChildren} for the rest.
  */
 public abstract class BoundRewriter {
 
@@ -108,8 +108,8 @@ public abstract class BoundRewriter {
                     return new Bound.Field(mapping.applyAsInt(field.variable()), field.hops(), field.attribute());
                 }
                 if (n instanceof Bound.Quantified q) {
-                    return new Bound.Quantified(q.quantifier(), mapping.applyAsInt(q.variable()), q.hops(), q.relation(),
-                            mapping.applyAsInt(q.elementVariable()), rewrite(q.condition()));
+                    return new Bound.Quantified(q.quantifier(), mapping.applyAsInt(q.variable()), q.hops(),
+                            q.relation(), mapping.applyAsInt(q.elementVariable()), rewrite(q.condition()));
                 }
                 if (n instanceof Bound.Related r) {
                     return new Bound.Related(mapping.applyAsInt(r.variable()), r.relation(),
@@ -122,4 +122,5 @@ public abstract class BoundRewriter {
             }
         }.rewrite(node);
     }
+
 }

@@ -4,7 +4,9 @@ import java.util.List;
 
 import dev.rowguard.policy.internal.model.Attribute;
 
-/** A to-one's foreign key seen as a column of the owning row, typed like the target's id. */
+/**
+ * A to-one's foreign key seen as a column of the owning row, typed like the target's id.
+ */
 public final class ForeignKeys {
 
     private ForeignKeys() {
@@ -14,4 +16,5 @@ public final class ForeignKeys {
         return new Attribute.Scalar(relation.name(), relation.foreignKeyColumn(), targetId.kind(), targetId.javaType(),
                 List.of(), false, relation.optional());
     }
+
 }

@@ -6,6 +6,7 @@ import dev.rowguard.policy.internal.model.ValueKind;
 
 /**
  * The static type of a policy expression.
+ *
  * @param kind what sort of value
  * @param scalar for {@link Kind#SCALAR}: which scalar kind
  * @param entity for {@link Kind#ENTITY}: the entity name
@@ -14,17 +15,27 @@ import dev.rowguard.policy.internal.model.ValueKind;
 public record Type(Kind kind, ValueKind scalar, String entity, List<String> enumConstants) {
 
     public enum Kind {
+
         SCALAR, ENTITY, AUTH, LIST, NULL, ANY, TO_MANY, BEFORE
+
     }
 
     public static final Type BOOLEAN = scalar(ValueKind.BOOLEAN);
+
     public static final Type STRING = scalar(ValueKind.STRING);
+
     public static final Type NUMBER = scalar(ValueKind.NUMBER);
+
     public static final Type TEMPORAL = scalar(ValueKind.TEMPORAL);
+
     public static final Type NULL = new Type(Kind.NULL, null, null, List.of());
+
     public static final Type ANY = new Type(Kind.ANY, null, null, List.of());
+
     public static final Type LIST = new Type(Kind.LIST, null, null, List.of());
+
     public static final Type AUTH = new Type(Kind.AUTH, null, null, List.of());
+
     public static final Type BEFORE = new Type(Kind.BEFORE, null, null, List.of());
 
     public static Type scalar(ValueKind kind) {

@@ -14,14 +14,19 @@ import dev.rowguard.policy.internal.syntax.BinaryOperator;
 
 /**
  * Decides a bound policy in memory, for a row (or a proposed row), a principal and, in
- * post-update rules, the row as it was. Every comparison is two-valued, exactly as in SQL.
+ * post-update rules, the row as it was. Every comparison is two-valued, exactly as in
+ * SQL.
  */
 public final class Evaluator {
 
     private final AuthPrincipal principal;
+
     private final Row before;
+
     private final RuleSource rules;
+
     private final List<Object> parameters;
+
     /** One instant per evaluation, as CURRENT_TIMESTAMP is one per transaction. */
     private final java.time.Instant now = java.time.Instant.now();
 
@@ -252,4 +257,5 @@ public final class Evaluator {
         extended[variable] = row;
         return extended;
     }
+
 }

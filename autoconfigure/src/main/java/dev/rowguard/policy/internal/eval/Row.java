@@ -16,4 +16,5 @@ public interface Row {
 
     /** The foreign key a to-one relation holds: the related row's id, or null. */
     Object foreignKey(Attribute.ToOne relation);
+
 }

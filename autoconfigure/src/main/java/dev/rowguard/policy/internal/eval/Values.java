@@ -17,15 +17,18 @@ import dev.rowguard.policy.internal.syntax.BinaryOperator;
 
 /**
  * How policy values compare, shared by the in-memory evaluator and by the binding of SQL
- * parameters so that both always agree. A value that cannot be converted to the type it is
- * compared with counts as null: the comparison is false.
+ * parameters so that both always agree. A value that cannot be converted to the type it
+ * is compared with counts as null: the comparison is false.
  */
 public final class Values {
 
     private Values() {
     }
 
-    /** One canonical Java value per kind: numbers as BigDecimal, enums as their name, instants as Instant. */
+    /**
+     * One canonical Java value per kind: numbers as BigDecimal, enums as their name,
+     * instants as Instant.
+     */
     public static Object normalize(Object value) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof BigDecimal) {
             return value;
@@ -52,7 +55,9 @@ public final class Values {
         return value;
     }
 
-    /** Converts a normalized value to the scalar kind of a column; null if it cannot be. */
+    /**
+     * Converts a normalized value to the scalar kind of a column; null if it cannot be.
+     */
     public static Object coerce(Object value, ValueKind kind) {
         if (value == null) {
             return null;
@@ -64,7 +69,8 @@ public final class Values {
                 case STRING, ENUM -> value instanceof String ? value : value instanceof UUID ? value.toString() : null;
                 case BOOLEAN -> value instanceof Boolean ? value
                         : "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
-                case UUID -> value instanceof UUID ? value : value instanceof String text ? UUID.fromString(text) : null;
+                case UUID ->
+                    value instanceof UUID ? value : value instanceof String text ? UUID.fromString(text) : null;
                 case TEMPORAL -> value instanceof String text ? Instant.parse(text)
                         : value instanceof java.time.temporal.Temporal ? value : null;
             };
@@ -74,12 +80,18 @@ public final class Values {
         }
     }
 
-    /** The scalar kind a value of this type is compared as, or null when the type does not say. */
+    /**
+     * The scalar kind a value of this type is compared as, or null when the type does not
+     * say.
+     */
     public static ValueKind kindOf(Type type) {
         return type.kind() == Type.Kind.SCALAR ? type.scalar() : null;
     }
 
-    /** Brings two normalized values to a common kind; null entries where that is impossible. */
+    /**
+     * Brings two normalized values to a common kind; null entries where that is
+     * impossible.
+     */
     public static Object[] unify(Object left, ValueKind leftKind, Object right, ValueKind rightKind) {
         ValueKind kind = leftKind != null ? leftKind : rightKind;
         if (kind == null) {
@@ -100,9 +112,9 @@ public final class Values {
     }
 
     /**
-     * A point in time met with a zoneless value (a {@code LocalDateTime} or {@code LocalDate}
-     * column, which Rowguard reads as UTC): the instant as that type at UTC, a date as its
-     * midnight beside a date-time. Otherwise the value itself.
+     * A point in time met with a zoneless value (a {@code LocalDateTime} or
+     * {@code LocalDate} column, which Rowguard reads as UTC): the instant as that type at
+     * UTC, a date as its midnight beside a date-time. Otherwise the value itself.
      */
     private static Object asZonelessAs(Object value, Object other) {
         if (value instanceof Instant instant) {
@@ -161,4 +173,5 @@ public final class Values {
         }
         return null;
     }
+
 }

@@ -2,15 +2,19 @@ package dev.rowguard.policy.internal.model;
 
 import java.util.List;
 
-/** An attribute of an entity as policies see it: a column, a to-one or a to-many relation. */
+/**
+ * An attribute of an entity as policies see it: a column, a to-one or a to-many relation.
+ */
 public sealed interface Attribute {
 
     String name();
 
     /**
      * A column.
+     *
      * @param column the column name as it must appear in SQL (already quoted if needed)
-     * @param enumConstants for {@link ValueKind#ENUM}: the constant names in ordinal order
+     * @param enumConstants for {@link ValueKind#ENUM}: the constant names in ordinal
+     * order
      * @param ordinalEnum whether the enum is stored as its ordinal instead of its name
      */
     record Scalar(String name, String column, ValueKind kind, Class<?> javaType, List<String> enumConstants,
@@ -21,19 +25,27 @@ public sealed interface Attribute {
         }
     }
 
-    /** A to-one relation held by a foreign-key column of this entity's table, referencing the target's id. */
+    /**
+     * A to-one relation held by a foreign-key column of this entity's table, referencing
+     * the target's id.
+     */
     record ToOne(String name, String targetEntity, String foreignKeyColumn, boolean optional) implements Attribute {
     }
 
     /**
      * A to-many relation: either the target's table holds a foreign key to this entity
-     * ({@code targetForeignKeyColumn}), or a join table links the two ({@code joinTable}).
+     * ({@code targetForeignKeyColumn}), or a join table links the two
+     * ({@code joinTable}).
      */
-    record ToMany(String name, String targetEntity, String targetForeignKeyColumn, JoinTable joinTable)
-            implements Attribute {
+    record ToMany(String name, String targetEntity, String targetForeignKeyColumn,
+            JoinTable joinTable) implements Attribute {
     }
 
-    /** A many-to-many link table: {@code ownerColumn} references this entity, {@code targetColumn} the element. */
+    /**
+     * A many-to-many link table: {@code ownerColumn} references this entity,
+     * {@code targetColumn} the element.
+     */
     record JoinTable(String table, String ownerColumn, String targetColumn) {
     }
+
 }

@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * All entities policies may reach, plus the {@code auth()} attributes the application declared.
+ * All entities policies may reach, plus the {@code auth()} attributes the application
+ * declared.
  */
 public final class DomainModel {
 
     private final Map<String, EntityModel> entities = new LinkedHashMap<>();
+
     private final Set<String> authAttributes;
 
     public DomainModel(Collection<EntityModel> entities, Set<String> authAttributes) {
@@ -38,4 +40,5 @@ public final class DomainModel {
     public EntityModel authEntity() {
         return entities.values().stream().filter(EntityModel::authEntity).findFirst().orElse(null);
     }
+
 }

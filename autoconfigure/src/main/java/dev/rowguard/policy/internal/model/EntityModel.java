@@ -6,6 +6,7 @@ import java.util.Map;
 
 /**
  * What policies need to know of one entity: its table, id and attributes.
+ *
  * @param name the JPA entity name
  * @param table the table name as it must appear in SQL
  * @param authEntity whether its id is {@code auth().id} ({@code @AuthEntity})

@@ -8,18 +8,21 @@ import dev.rowguard.policy.internal.model.ValueKind;
 import dev.rowguard.postgres.internal.ClaimsJson;
 
 /**
- * The principal's values and the conditions that read no row, written as SQL over the functions
- * of schema {@code rowguard} (see {@code rowguard-functions.sql}), which read the principal from
- * {@code rowguard.principal} as JSON and convert it exactly as {@link Values#coerce} does. Every
- * expression is wrapped in {@code (select ...)}, so that PostgreSQL evaluates it once per
- * statement (an init plan) instead of once per row.
+ * The principal's values and the conditions that read no row, written as SQL over the
+ * functions of schema {@code rowguard} (see {@code rowguard-functions.sql}), which read
+ * the principal from {@code rowguard.principal} as JSON and convert it exactly as
+ * {@link Values#coerce} does. Every expression is wrapped in {@code (select ...)}, so
+ * that PostgreSQL evaluates it once per statement (an init plan) instead of once per row.
  */
 final class AuthSql {
 
     private AuthSql() {
     }
 
-    /** An external value converted for a comparison with a row value; NULL when absent or not convertible. */
+    /**
+     * An external value converted for a comparison with a row value; NULL when absent or
+     * not convertible.
+     */
     static String value(Bound external, Conversion conversion) {
         if (external instanceof Bound.AuthValue auth && !auth.member().attribute() && auth.member().name().equals("id")
                 && conversion.kind() == ValueKind.STRING && !conversion.ordinal()) {
@@ -30,11 +33,14 @@ final class AuthSql {
 
     /** A subquery of an external list's items that convert, for {@code x IN (...)}. */
     static String list(Bound externalList, Conversion conversion) {
-        return "SELECT " + converted("e", conversion) + " FROM rowguard.items((select " + json(externalList) + ")) e WHERE "
-                + converted("e", conversion) + " IS NOT NULL";
+        return "SELECT " + converted("e", conversion) + " FROM rowguard.items((select " + json(externalList)
+                + ")) e WHERE " + converted("e", conversion) + " IS NOT NULL";
     }
 
-    /** A condition that reads no row, as a boolean that is never NULL (the evaluator's two-valued result). */
+    /**
+     * A condition that reads no row, as a boolean that is never NULL (the evaluator's
+     * two-valued result).
+     */
     static String condition(Bound condition) {
         return "(select " + test(condition) + ")";
     }
@@ -57,7 +63,8 @@ final class AuthSql {
             return switch (function.function()) {
                 case HAS -> has(function.list(), function.argument());
                 case HAS_SOME -> "rowguard.has_some(" + json(function.list()) + ", " + json(function.argument()) + ")";
-                case HAS_EVERY -> "rowguard.has_every(" + json(function.list()) + ", " + json(function.argument()) + ")";
+                case HAS_EVERY ->
+                    "rowguard.has_every(" + json(function.list()) + ", " + json(function.argument()) + ")";
                 case IS_EMPTY -> "rowguard.is_empty(" + json(function.list()) + ")";
             };
         }
@@ -77,20 +84,27 @@ final class AuthSql {
         return "rowguard.has(" + json(list) + ", " + json(element) + ", " + kind(element) + ")";
     }
 
-    /** The static kind the evaluator compares a value as ({@link Values#kindOf}), or NULL to take the value's own. */
+    /**
+     * The static kind the evaluator compares a value as ({@link Values#kindOf}), or NULL
+     * to take the value's own.
+     */
     private static String kind(Bound operand) {
         ValueKind kind = Values.kindOf(operand.type());
         return kind == null ? "NULL" : "'" + kind.name() + "'";
     }
 
-    /** The value as {@code jsonb}: a member of the principal, or a literal of the policy text. */
+    /**
+     * The value as {@code jsonb}: a member of the principal, or a literal of the policy
+     * text.
+     */
     private static String json(Bound operand) {
         if (operand instanceof Bound.AuthValue auth) {
-            return (auth.member().attribute() ? "rowguard.auth_attribute(" : "rowguard.auth(") + SqlValues.literal(
-                    auth.member().name()) + ")";
+            return (auth.member().attribute() ? "rowguard.auth_attribute(" : "rowguard.auth(")
+                    + SqlValues.literal(auth.member().name()) + ")";
         }
         if (operand instanceof Bound.Const constant) {
-            return constant.value() == null ? "NULL::jsonb" : SqlValues.literal(ClaimsJson.write(constant.value())) + "::jsonb";
+            return constant.value() == null ? "NULL::jsonb"
+                    : SqlValues.literal(ClaimsJson.write(constant.value())) + "::jsonb";
         }
         if (operand instanceof Bound.ConstList list) {
             return SqlValues.literal(ClaimsJson.write(list.values())) + "::jsonb";
@@ -103,8 +117,9 @@ final class AuthSql {
 
     private static String converted(String json, Conversion conversion) {
         if (conversion.ordinal()) {
-            return "rowguard.as_ordinal(" + json + ", ARRAY[" + conversion.ordinalConstants().stream()
-                    .map(SqlValues::literal).collect(Collectors.joining(", ")) + "])";
+            return "rowguard.as_ordinal(" + json + ", ARRAY["
+                    + conversion.ordinalConstants().stream().map(SqlValues::literal).collect(Collectors.joining(", "))
+                    + "])";
         }
         if (conversion.kind() == null) {
             return json;
@@ -117,4 +132,5 @@ final class AuthSql {
             case TEMPORAL -> conversion.temporal().fromTimestamptz("rowguard.as_timestamptz(" + json + ")");
         };
     }
+
 }

@@ -6,10 +6,11 @@ import java.util.List;
 import dev.rowguard.policy.internal.bind.Bound;
 
 /**
- * The disjuncts of a semi-join's condition, for one {@code UNION ALL} branch each: PostgreSQL
- * plans {@code a OR b} inside a subquery badly, but each branch well. An AND over ORs is
- * distributed ({@code (a || b) && c} gives {@code a && c}, {@code b && c}) while that stays
- * small; beyond {@link #MAX_BRANCHES} the condition is left as one branch.
+ * The disjuncts of a semi-join's condition, for one {@code UNION ALL} branch each:
+ * PostgreSQL plans {@code a OR b} inside a subquery badly, but each branch well. An AND
+ * over ORs is distributed ({@code (a || b) && c} gives {@code a && c}, {@code b && c})
+ * while that stays small; beyond {@link #MAX_BRANCHES} the condition is left as one
+ * branch.
  */
 final class Branches {
 
@@ -30,7 +31,10 @@ final class Branches {
         return branches;
     }
 
-    /** Disjunctive normal form as lists of conjuncts, or null when it would exceed the limit. */
+    /**
+     * Disjunctive normal form as lists of conjuncts, or null when it would exceed the
+     * limit.
+     */
     private static List<List<Bound>> disjuncts(Bound condition) {
         if (condition instanceof Bound.Or or) {
             List<List<Bound>> all = new ArrayList<>();
@@ -65,4 +69,5 @@ final class Branches {
         }
         return List.of(List.of(condition));
     }
+
 }

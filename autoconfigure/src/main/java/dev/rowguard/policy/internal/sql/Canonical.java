@@ -11,11 +11,12 @@ import dev.rowguard.policy.internal.bind.BoundRewriter;
 
 /**
  * Conditions compared up to the names of the rows they bind themselves: each collection
- * predicate's element and each semi-join's related row is renamed in order of appearance, so
- * a rule inlined twice under different variables gives equal forms. Forms are remembered per
- * node and carry their hash, since the same large sub-trees are compared again and again
- * while one condition is simplified; a {@link #signature} (a hash that ignores variables, built
- * from the children's) rules out most comparisons before any form is built.
+ * predicate's element and each semi-join's related row is renamed in order of appearance,
+ * so a rule inlined twice under different variables gives equal forms. Forms are
+ * remembered per node and carry their hash, since the same large sub-trees are compared
+ * again and again while one condition is simplified; a {@link #signature} (a hash that
+ * ignores variables, built from the children's) rules out most comparisons before any
+ * form is built.
  */
 final class Canonical {
 
@@ -34,9 +35,13 @@ final class Canonical {
     }
 
     private final Map<Bound, Form> forms = new IdentityHashMap<>();
+
     private final Map<Bound, Integer> signatures = new IdentityHashMap<>();
 
-    /** Equal for conditions with equal forms (and, rarely, for others): compare forms only when signatures match. */
+    /**
+     * Equal for conditions with equal forms (and, rarely, for others): compare forms only
+     * when signatures match.
+     */
     int signature(Bound node) {
         Integer known = signatures.get(node);
         if (known != null) {
@@ -84,7 +89,8 @@ final class Canonical {
             return Objects.hash(11, function.function(), signature(function.list()),
                     function.argument() == null ? 0 : signature(function.argument()));
         }
-        // leaves without row variables (constants, parameters, auth() values): their own hash is variable-free
+        // leaves without row variables (constants, parameters, auth() values): their own
+        // hash is variable-free
         return node.hashCode();
     }
 
@@ -115,10 +121,10 @@ final class Canonical {
     }
 
     /**
-     * A semi-join's condition with its related row renamed as well, and the renaming, or null when
-     * the condition reads rows bound outside it, binds a row twice or holds a condition that reads
-     * no row at all: then its simplified form may depend on what is known outside it, and cannot
-     * be shared.
+     * A semi-join's condition with its related row renamed as well, and the renaming, or
+     * null when the condition reads rows bound outside it, binds a row twice or holds a
+     * condition that reads no row at all: then its simplified form may depend on what is
+     * known outside it, and cannot be shared.
      */
     static Binding binding(Bound.Related semiJoin) {
         Map<Integer, Integer> bound = new HashMap<>();
@@ -128,10 +134,16 @@ final class Canonical {
         return selfContained[0] ? new Binding(new Form(tree, tree.hashCode()), bound) : null;
     }
 
-    /** A condition renamed by {@link #binding}: equal forms are the same condition up to the rows it binds. */
+    /**
+     * A condition renamed by {@link #binding}: equal forms are the same condition up to
+     * the rows it binds.
+     */
     record Binding(Form form, Map<Integer, Integer> toCanonical) {
 
-        /** {@code condition}, a tree over the rows this binding renamed, over the canonical rows instead. */
+        /**
+         * {@code condition}, a tree over the rows this binding renamed, over the
+         * canonical rows instead.
+         */
         Bound canonical(Bound condition) {
             return BoundRewriter.mapVariables(condition, toCanonical::get);
         }
@@ -159,7 +171,10 @@ final class Canonical {
                 n -> n instanceof Bound.Field || n instanceof Bound.Quantified || n instanceof Bound.Related);
     }
 
-    /** @param selfContained when not null, set to false on a row read but not bound here, or bound twice */
+    /**
+     * @param selfContained when not null, set to false on a row read but not bound here,
+     * or bound twice
+     */
     private static Bound rename(Bound condition, Map<Integer, Integer> bound, boolean[] selfContained) {
         int[] next = { -bound.size() - 1 };
         return new BoundRewriter() {
@@ -180,12 +195,15 @@ final class Canonical {
                 if (node instanceof Bound.Field f) {
                     return new Bound.Field(rename(f.variable()), f.hops(), f.attribute());
                 }
-                if (node instanceof Bound.Check || node instanceof Bound.EntityPath || node instanceof Bound.ToManyPath) {
-                    // not expected after hoisting; their rows are not renamed, so the form is not shared
+                if (node instanceof Bound.Check || node instanceof Bound.EntityPath
+                        || node instanceof Bound.ToManyPath) {
+                    // not expected after hoisting; their rows are not renamed, so the
+                    // form is not shared
                     unshared();
                 }
                 if (selfContained != null && isAtomic(node) && !readsARow(node)) {
-                    // such as now() > auth().since: the same condition may be known outside and dropped
+                    // such as now() > auth().since: the same condition may be known
+                    // outside and dropped
                     // inside here, which holds only where it stands
                     unshared();
                 }
@@ -214,4 +232,5 @@ final class Canonical {
             }
         }.rewrite(condition);
     }
+
 }

@@ -9,16 +9,20 @@ import dev.rowguard.policy.internal.eval.Values;
 import dev.rowguard.policy.internal.model.ValueKind;
 
 /**
- * How a value from outside the row (a literal, a principal's value) is converted before it is
- * compared with a row value: to the row side's kind, or to an ordinal enum's position. A value
- * that does not convert becomes null, which makes the comparison false. Described as data, not
- * as a function, so that the row-level security back end can write the same conversion in SQL.
+ * How a value from outside the row (a literal, a principal's value) is converted before
+ * it is compared with a row value: to the row side's kind, or to an ordinal enum's
+ * position. A value that does not convert becomes null, which makes the comparison false.
+ * Described as data, not as a function, so that the row-level security back end can write
+ * the same conversion in SQL.
  *
  * @param kind the kind to convert to; null converts nothing
- * @param ordinalConstants for an enum stored as its ordinal: the constants in ordinal order, else empty
- * @param temporal for a point in time: how the column holds it (a zoneless column is read at UTC), else null
+ * @param ordinalConstants for an enum stored as its ordinal: the constants in ordinal
+ * order, else empty
+ * @param temporal for a point in time: how the column holds it (a zoneless column is read
+ * at UTC), else null
  */
-record Conversion(ValueKind kind, List<String> ordinalConstants, TemporalType temporal) implements UnaryOperator<Object> {
+record Conversion(ValueKind kind, List<String> ordinalConstants,
+        TemporalType temporal) implements UnaryOperator<Object> {
 
     Conversion {
         ordinalConstants = List.copyOf(ordinalConstants);
@@ -28,7 +32,9 @@ record Conversion(ValueKind kind, List<String> ordinalConstants, TemporalType te
         return new Conversion(kind, List.of(), kind == ValueKind.TEMPORAL ? TemporalType.TIMESTAMPTZ : null);
     }
 
-    /** The conversion for a value compared with {@code rowSide}, as the column stores it. */
+    /**
+     * The conversion for a value compared with {@code rowSide}, as the column stores it.
+     */
     static Conversion forColumnOf(Bound rowSide) {
         if (rowSide instanceof Bound.Field field && field.attribute().ordinalEnum()) {
             return new Conversion(ValueKind.ENUM, field.attribute().enumConstants(), null);

@@ -10,29 +10,33 @@ import dev.rowguard.policy.internal.eval.Row;
 import dev.rowguard.policy.internal.eval.Values;
 
 /**
- * What folding needs to know about the principal: the truth of conditions that read no row,
- * and the values that become parameters. Answered from a real principal at run time, or
- * enumerated at start-up to find every shape a rule can fold to, or left to the database
- * ({@link SymbolicDecisions}, for row-level security).
+ * What folding needs to know about the principal: the truth of conditions that read no
+ * row, and the values that become parameters. Answered from a real principal at run time,
+ * or enumerated at start-up to find every shape a rule can fold to, or left to the
+ * database ({@link SymbolicDecisions}, for row-level security).
  */
 interface Decisions {
 
     boolean truth(Bound condition);
 
     /**
-     * The outcome of a condition that reads no row: a {@code Boolean} when it is decided now, else
-     * the value of a boolean parameter that the SQL computes.
+     * The outcome of a condition that reads no row: a {@code Boolean} when it is decided
+     * now, else the value of a boolean parameter that the SQL computes.
      */
     default Object decide(Bound condition) {
         return truth(condition);
     }
 
-    /** The external value converted for its use, or null when absent or not convertible (the test is then false). */
+    /**
+     * The external value converted for its use, or null when absent or not convertible
+     * (the test is then false).
+     */
     Object parameter(Bound external, Conversion conversion);
 
     /**
-     * The external list's items, each converted, as one parameter value (a {@code List} of items for
-     * a real principal); null when the list is absent or has no convertible item.
+     * The external list's items, each converted, as one parameter value (a {@code List}
+     * of items for a real principal); null when the list is absent or has no convertible
+     * item.
      */
     Object parameterList(Bound externalList, Conversion conversion);
 
@@ -53,10 +57,14 @@ interface Decisions {
                 if (!(Evaluator.valueWithoutRow(externalList, principal, before) instanceof Collection<?> items)) {
                     return null;
                 }
-                List<Object> converted = items.stream().map(Values::normalize).map(conversion)
-                        .filter(java.util.Objects::nonNull).toList();
+                List<Object> converted = items.stream()
+                    .map(Values::normalize)
+                    .map(conversion)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
                 return converted.isEmpty() ? null : converted;
             }
         };
     }
+
 }

@@ -12,12 +12,12 @@ import dev.rowguard.policy.internal.model.Attribute;
 import dev.rowguard.policy.internal.model.DomainModel;
 
 /**
- * Conditions known to hold where a sub-condition is evaluated: the other conjuncts of the ANDs
- * around it. Compared up to the names of the rows they bind ({@link Canonical}), so that the
- * same rule inlined twice (once from a branch, once from a {@code check()}) is recognised.
- * Entering a semi-join carries over what is known about its row: the foreign key's value becomes
- * the related row's id, and what another semi-join through the same foreign key requires of the
- * same row holds for it too.
+ * Conditions known to hold where a sub-condition is evaluated: the other conjuncts of the
+ * ANDs around it. Compared up to the names of the rows they bind ({@link Canonical}), so
+ * that the same rule inlined twice (once from a branch, once from a {@code check()}) is
+ * recognised. Entering a semi-join carries over what is known about its row: the foreign
+ * key's value becomes the related row's id, and what another semi-join through the same
+ * foreign key requires of the same row holds for it too.
  */
 final class Facts {
 
@@ -26,15 +26,27 @@ final class Facts {
     }
 
     private final Canonical canonical;
+
     /** The facts these were added to (a chain, so adding copies nothing), or null. */
     private final Facts outer;
-    /** The conditions added here by {@link Canonical#signature}: forms are built only when a signature matches. */
+
+    /**
+     * The conditions added here by {@link Canonical#signature}: forms are built only when
+     * a signature matches.
+     */
     private final Map<Integer, List<Entry<Bound>>> known = new HashMap<>();
+
     private final List<Entry<Bound.Related>> related = new ArrayList<>();
+
     /** Comparisons added here by their column operands: a compared column is not null. */
     private final Map<Bound.Field, List<Entry<Bound.Compare>>> comparisons = new HashMap<>();
-    /** The lists each slot's conditions went into, so that {@link #replace} touches only those. */
+
+    /**
+     * The lists each slot's conditions went into, so that {@link #replace} touches only
+     * those.
+     */
     private final Map<Integer, List<List<? extends Entry<?>>>> addedBySlot = new HashMap<>();
+
     /** The conjunct whose own facts are left out while it is being simplified, or -1. */
     private int excluded = -1;
 
@@ -140,7 +152,8 @@ final class Facts {
             return;
         }
         List<List<? extends Entry<?>>> added = addedBySlot.computeIfAbsent(slot, key -> new ArrayList<>());
-        List<Entry<Bound>> sameSignature = known.computeIfAbsent(canonical.signature(condition), signature -> new ArrayList<>());
+        List<Entry<Bound>> sameSignature = known.computeIfAbsent(canonical.signature(condition),
+                signature -> new ArrayList<>());
         sameSignature.add(new Entry<>(condition, slot));
         added.add(sameSignature);
         if (condition instanceof Bound.Related semiJoin) {
@@ -158,7 +171,9 @@ final class Facts {
         }
     }
 
-    /** What is known inside {@code semiJoin}'s subquery, where its related row is bound. */
+    /**
+     * What is known inside {@code semiJoin}'s subquery, where its related row is bound.
+     */
     Facts entering(Bound.Related semiJoin, DomainModel model) {
         Attribute.Scalar targetId = model.entity(semiJoin.relation().targetEntity()).id();
         Bound.Field relatedId = new Bound.Field(semiJoin.relatedVariable(), List.of(), targetId);
@@ -174,7 +189,10 @@ final class Facts {
         return carried.isEmpty() ? this : conjunction(carried);
     }
 
-    /** Whether the semi-join's foreign key is known to hold a value (so, the schema's foreign key being enforced, its row exists). */
+    /**
+     * Whether the semi-join's foreign key is known to hold a value (so, the schema's
+     * foreign key being enforced, its row exists).
+     */
     boolean hasRow(Bound.Related semiJoin, DomainModel model) {
         return !semiJoin.relation().optional()
                 || !valuesOf(foreignKey(semiJoin, model.entity(semiJoin.relation().targetEntity()).id())).isEmpty()
@@ -184,13 +202,18 @@ final class Facts {
     /** The known comparisons of the foreign key with a value. */
     private List<Bound.Compare> valuesOf(Bound.Field foreignKey) {
         return comparisonsOf(foreignKey).stream()
-                .filter(compare -> compare.left().equals(foreignKey) && isValue(compare.right())).toList();
+            .filter(compare -> compare.left().equals(foreignKey) && isValue(compare.right()))
+            .toList();
     }
 
-    /** The known semi-joins from the same row through the same relation: they reach the same related row. */
+    /**
+     * The known semi-joins from the same row through the same relation: they reach the
+     * same related row.
+     */
     private List<Bound.Related> throughTheSameKey(Bound.Related semiJoin) {
-        return relatedFacts().stream().filter(other -> other.variable() == semiJoin.variable()
-                && other.relation().equals(semiJoin.relation())).toList();
+        return relatedFacts().stream()
+            .filter(other -> other.variable() == semiJoin.variable() && other.relation().equals(semiJoin.relation()))
+            .toList();
     }
 
     private static Bound.Field foreignKey(Bound.Related semiJoin, Attribute.Scalar targetId) {
@@ -200,4 +223,5 @@ final class Facts {
     private static boolean isValue(Bound operand) {
         return operand instanceof Bound.Param || (operand instanceof Bound.Const constant && constant.value() != null);
     }
+
 }

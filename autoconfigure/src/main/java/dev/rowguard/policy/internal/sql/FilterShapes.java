@@ -16,15 +16,19 @@ import dev.rowguard.policy.internal.model.DomainModel;
 
 /**
  * Every SQL shape a rule can fold to, found at start-up by walking all outcomes of the
- * principal-dependent decisions (is the caller anonymous, is {@code auth().role == 'ADMIN'},
- * is {@code auth().orgId} present...). Each shape becomes one Hibernate filter; at run time
- * {@link #select} folds the rule for the caller and names the shape and its parameter values.
+ * principal-dependent decisions (is the caller anonymous, is
+ * {@code auth().role == 'ADMIN'}, is {@code auth().orgId} present...). Each shape becomes
+ * one Hibernate filter; at run time {@link #select} folds the rule for the caller and
+ * names the shape and its parameter values.
  */
 public final class FilterShapes {
 
     private final Bound rule;
+
     private final int highestVariable;
+
     private final RuleSource rules;
+
     private final Map<Bound, FilterShape> byFolded;
 
     private FilterShapes(Bound rule, int highestVariable, RuleSource rules, Map<Bound, FilterShape> byFolded) {
@@ -35,10 +39,12 @@ public final class FilterShapes {
     }
 
     /**
-     * One shape: its SQL over {@code {alias}} with {@code :prefixN} parameters, and each parameter's Java type.
-     * Shapes are numbered from 0 in the order {@link #shapes()} lists them.
+     * One shape: its SQL over {@code {alias}} with {@code :prefixN} parameters, and each
+     * parameter's Java type. Shapes are numbered from 0 in the order {@link #shapes()}
+     * lists them.
      */
-    public record FilterShape(int id, String sql, Map<Integer, Class<?>> parameterTypes, Map<Integer, Boolean> listParameters) {
+    public record FilterShape(int id, String sql, Map<Integer, Class<?>> parameterTypes,
+            Map<Integer, Boolean> listParameters) {
 
         public boolean alwaysTrue() {
             return sql.equals("TRUE");
@@ -52,13 +58,17 @@ public final class FilterShapes {
     /**
      * @throws IllegalStateException when the rule has more than {@code limit} shapes
      */
-    public static FilterShapes enumerate(Bound rule, RuleSource rules, DomainModel model, String parameterPrefix, int limit) {
+    public static FilterShapes enumerate(Bound rule, RuleSource rules, DomainModel model, String parameterPrefix,
+            int limit) {
         return enumerate(rule, rules, model, parameterPrefix, limit, new SimplifiedSemiJoins());
     }
 
-    /** @param simplified shared with other entities' enumerations, or null to simplify every shape on its own */
-    static FilterShapes enumerate(Bound rule, RuleSource rules, DomainModel model, String parameterPrefix,
-            int limit, SimplifiedSemiJoins simplified) {
+    /**
+     * @param simplified shared with other entities' enumerations, or null to simplify
+     * every shape on its own
+     */
+    static FilterShapes enumerate(Bound rule, RuleSource rules, DomainModel model, String parameterPrefix, int limit,
+            SimplifiedSemiJoins simplified) {
         Map<Bound, FilterShape> shapes = new LinkedHashMap<>();
         int highestVariable = BoundRewriter.maxVariable(rule);
         // The anonymous caller: every auth() value is null, nothing to choose.
@@ -94,13 +104,14 @@ public final class FilterShapes {
         public String entity() {
             return entity;
         }
+
     }
 
     /**
-     * The shapes of several entities' read rules, by entity in the given order. The entities are
-     * independent, so they are enumerated in parallel: start-up is this work and little else. The
-     * related rules their {@code check()}s inline are simplified once for all of them.
-     *
+     * The shapes of several entities' read rules, by entity in the given order. The
+     * entities are independent, so they are enumerated in parallel: start-up is this work
+     * and little else. The related rules their {@code check()}s inline are simplified
+     * once for all of them.
      * @throws TooManyShapes for the first entity (in the given order) over the limit
      */
     public static Map<String, FilterShapes> enumerateAll(Map<String, Bound> readRules, RuleSource rules,
@@ -108,12 +119,13 @@ public final class FilterShapes {
         return enumerateAll(readRules, rules, model, parameterPrefix, limit, new SimplifiedSemiJoins());
     }
 
-    static Map<String, FilterShapes> enumerateAll(Map<String, Bound> readRules, RuleSource rules,
-            DomainModel model, String parameterPrefix, int limit, SimplifiedSemiJoins simplified) {
+    static Map<String, FilterShapes> enumerateAll(Map<String, Bound> readRules, RuleSource rules, DomainModel model,
+            String parameterPrefix, int limit, SimplifiedSemiJoins simplified) {
         Map<String, Object> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
         readRules.entrySet().parallelStream().forEach(entry -> {
             try {
-                outcomes.put(entry.getKey(), enumerate(entry.getValue(), rules, model, parameterPrefix, limit, simplified));
+                outcomes.put(entry.getKey(),
+                        enumerate(entry.getValue(), rules, model, parameterPrefix, limit, simplified));
             }
             catch (IllegalStateException ex) {
                 outcomes.put(entry.getKey(), new TooManyShapes(entry.getKey(), ex));
@@ -172,4 +184,5 @@ public final class FilterShapes {
         }.rewrite(folded);
         return new FilterShape(id, sql, types, lists);
     }
+
 }

@@ -16,19 +16,25 @@ import dev.rowguard.policy.internal.syntax.BinaryOperator;
 import dev.rowguard.policy.internal.syntax.Quantifier;
 
 /**
- * Partial evaluation for one principal: everything that does not read a row is decided now,
- * {@code check()} is inlined, and the principal's values that remain are turned into numbered
- * parameters. Two principals whose folded trees are equal share one compiled SQL text. For
- * row-level security ({@link SymbolicDecisions}) nothing about the principal is decided: its values
- * and the conditions that read only them become parameters the database computes.
+ * Partial evaluation for one principal: everything that does not read a row is decided
+ * now, {@code check()} is inlined, and the principal's values that remain are turned into
+ * numbered parameters. Two principals whose folded trees are equal share one compiled SQL
+ * text. For row-level security ({@link SymbolicDecisions}) nothing about the principal is
+ * decided: its values and the conditions that read only them become parameters the
+ * database computes.
  */
 final class Folder extends BoundRewriter {
 
     private final Decisions decisions;
+
     private final RuleSource rules;
+
     private final boolean listParameters;
+
     private final List<Object> parameters = new ArrayList<>();
+
     private final java.util.Map<List<Object>, Bound.Param> sharedParameters = new java.util.HashMap<>();
+
     private int nextVariable;
 
     private Folder(Decisions decisions, RuleSource rules, boolean listParameters, int firstFreeVariable) {
@@ -38,7 +44,10 @@ final class Folder extends BoundRewriter {
         this.nextVariable = firstFreeVariable;
     }
 
-    /** The folded condition and its parameter values by index (a list-valued parameter holds a list). */
+    /**
+     * The folded condition and its parameter values by index (a list-valued parameter
+     * holds a list).
+     */
     record Folded(Bound condition, List<Object> parameters) {
     }
 
@@ -47,15 +56,20 @@ final class Folder extends BoundRewriter {
     }
 
     /**
-     * @param listParameters whether {@code x in auth().roles} becomes one list-valued parameter (for
-     *        Hibernate filters, which expand lists) instead of one parameter per item
+     * @param listParameters whether {@code x in auth().roles} becomes one list-valued
+     * parameter (for Hibernate filters, which expand lists) instead of one parameter per
+     * item
      */
     static Folded fold(Bound condition, Decisions decisions, RuleSource rules, boolean listParameters) {
         return fold(condition, BoundRewriter.maxVariable(condition), decisions, rules, listParameters);
     }
 
-    /** @param highestVariable the highest row variable {@code condition} uses (known to callers that fold it often) */
-    static Folded fold(Bound condition, int highestVariable, Decisions decisions, RuleSource rules, boolean listParameters) {
+    /**
+     * @param highestVariable the highest row variable {@code condition} uses (known to
+     * callers that fold it often)
+     */
+    static Folded fold(Bound condition, int highestVariable, Decisions decisions, RuleSource rules,
+            boolean listParameters) {
         Folder folder = new Folder(decisions, rules, listParameters, highestVariable + 1);
         Bound folded = folder.rewrite(condition);
         return new Folded(folded, java.util.Collections.unmodifiableList(new ArrayList<>(folder.parameters)));
@@ -169,7 +183,8 @@ final class Folder extends BoundRewriter {
             for (Object item : constants.values()) {
                 Object converted = SqlValues.forColumnOf(value, item);
                 if (converted != null) {
-                    alternatives.add(new Bound.Compare(BinaryOperator.EQ, value, new Bound.Const(converted, value.type())));
+                    alternatives
+                        .add(new Bound.Compare(BinaryOperator.EQ, value, new Bound.Const(converted, value.type())));
                 }
             }
             return disjunction(alternatives);
@@ -180,11 +195,13 @@ final class Folder extends BoundRewriter {
             return Bound.Const.FALSE;
         }
         if (listParameters) {
-            return new Bound.In(value, parameter(List.of(list, conversion), items, Type.LIST, SqlValues.javaTypeOf(value)));
+            return new Bound.In(value,
+                    parameter(List.of(list, conversion), items, Type.LIST, SqlValues.javaTypeOf(value)));
         }
         List<Bound> alternatives = new ArrayList<>();
         for (Object item : (List<?>) items) {
-            alternatives.add(new Bound.Compare(BinaryOperator.EQ, value, parameter(item, value.type(), SqlValues.javaTypeOf(value))));
+            alternatives.add(new Bound.Compare(BinaryOperator.EQ, value,
+                    parameter(item, value.type(), SqlValues.javaTypeOf(value))));
         }
         return disjunction(alternatives);
     }
@@ -254,7 +271,10 @@ final class Folder extends BoundRewriter {
         return rewrite(result);
     }
 
-    /** A literal, principal value or old value compared with a row value: converted to the row side's column type. */
+    /**
+     * A literal, principal value or old value compared with a row value: converted to the
+     * row side's column type.
+     */
     private Bound parameterFor(Bound external, Bound rowSide) {
         if (external instanceof Bound.Const constant) {
             Object converted = SqlValues.forColumnOf(rowSide, constant.value());
@@ -267,12 +287,13 @@ final class Folder extends BoundRewriter {
     }
 
     /**
-     * The parameter for an external value converted one way: the same value converted the same way
-     * elsewhere in the rule reuses it, so equal conditions stay equal after folding (and
-     * {@link Simplifier} can see that one implies the other).
+     * The parameter for an external value converted one way: the same value converted the
+     * same way elsewhere in the rule reuses it, so equal conditions stay equal after
+     * folding (and {@link Simplifier} can see that one implies the other).
      */
     private Bound.Param parameter(List<Object> sharingKey, Object value, Type type, Class<?> javaType) {
-        return sharedParameters.computeIfAbsent(List.of(sharingKey, type, javaType), key -> parameter(value, type, javaType));
+        return sharedParameters.computeIfAbsent(List.of(sharingKey, type, javaType),
+                key -> parameter(value, type, javaType));
     }
 
     private Bound.Param parameter(Object value, Type type, Class<?> javaType) {
@@ -281,8 +302,8 @@ final class Folder extends BoundRewriter {
     }
 
     /**
-     * A condition that reads no row, decided by {@link Decisions}: a constant, or a boolean parameter
-     * the SQL computes when the decision is left to the database.
+     * A condition that reads no row, decided by {@link Decisions}: a constant, or a
+     * boolean parameter the SQL computes when the decision is left to the database.
      */
     private Bound decided(Bound condition) {
         Object outcome = decisions.decide(condition);
@@ -297,4 +318,5 @@ final class Folder extends BoundRewriter {
     static boolean isRowIndependent(Bound node) {
         return node instanceof Bound.Const || node instanceof Bound.ConstList || isExternal(node);
     }
+
 }

@@ -11,15 +11,16 @@ import dev.rowguard.policy.internal.model.Attribute;
 import dev.rowguard.policy.internal.model.DomainModel;
 
 /**
- * Reshapes a folded condition for the planner: every to-one hop becomes a {@link Bound.Related}
- * (a semi-join on the foreign key), a path that ends in a related id reads the foreign key
- * column instead, and hops through the same relation under one AND / OR are merged into one
- * semi-join, so that "list.owner == auth() || list.space.members?[...]" becomes one
- * {@code list_id IN (... UNION ALL ...)}.
+ * Reshapes a folded condition for the planner: every to-one hop becomes a
+ * {@link Bound.Related} (a semi-join on the foreign key), a path that ends in a related
+ * id reads the foreign key column instead, and hops through the same relation under one
+ * AND / OR are merged into one semi-join, so that "list.owner == auth() ||
+ * list.space.members?[...]" becomes one {@code list_id IN (... UNION ALL ...)}.
  */
 final class Hoister extends BoundRewriter {
 
     private final DomainModel model;
+
     private int nextVariable;
 
     private Hoister(DomainModel model, int firstFreeVariable) {
@@ -40,8 +41,10 @@ final class Hoister extends BoundRewriter {
             return merge(rewriteAll(or.operands()), false);
         }
         if (node instanceof Bound.Not not) {
-            // Two-valued logic allows negation normal form: a deny's "!(a || !b)" becomes "!a && b",
-            // and b may then merge with the allow rules' semi-joins through the same relation.
+            // Two-valued logic allows negation normal form: a deny's "!(a || !b)" becomes
+            // "!a && b",
+            // and b may then merge with the allow rules' semi-joins through the same
+            // relation.
             if (not.operand() instanceof Bound.Not inner) {
                 return rewrite(inner.operand());
             }
@@ -63,7 +66,8 @@ final class Hoister extends BoundRewriter {
         if (node instanceof Bound.IsNull isNull) {
             Bound operand = isNull.operand() instanceof Bound.Field field ? normalize(field) : isNull.operand();
             if (operand instanceof Bound.Field field && !field.hops().isEmpty()) {
-                // null when the path is broken or the value is null: the negation of a strict test
+                // null when the path is broken or the value is null: the negation of a
+                // strict test
                 return new Bound.Not(hoistLeaf(new Bound.Not(new Bound.IsNull(field))));
             }
             return new Bound.IsNull(operand);
@@ -95,7 +99,10 @@ final class Hoister extends BoundRewriter {
         return result;
     }
 
-    /** Wraps a leaf that is false whenever a path in it is broken in one semi-join per first hop. */
+    /**
+     * Wraps a leaf that is false whenever a path in it is broken in one semi-join per
+     * first hop.
+     */
     private Bound hoistLeaf(Bound leaf) {
         Bound.Field first = firstFieldWithHops(leaf);
         if (first == null) {
@@ -190,7 +197,8 @@ final class Hoister extends BoundRewriter {
             Integer at = placed.get(key);
             if (at == null) {
                 placed.put(key, result.size());
-                result.add(new Bound.Related(related.variable(), related.relation(), related.relatedVariable(), condition));
+                result.add(new Bound.Related(related.variable(), related.relation(), related.relatedVariable(),
+                        condition));
             }
             else {
                 Bound.Related existing = (Bound.Related) result.get(at);
@@ -199,7 +207,8 @@ final class Hoister extends BoundRewriter {
                 Bound renamed = BoundRewriter.mapVariables(condition, variable -> variable == from ? to : variable);
                 List<Bound> both = List.of(existing.condition(), renamed);
                 Bound combined = merge(both, and);
-                result.set(at, new Bound.Related(existing.variable(), existing.relation(), existing.relatedVariable(), combined));
+                result.set(at, new Bound.Related(existing.variable(), existing.relation(), existing.relatedVariable(),
+                        combined));
             }
         }
         if (result.size() == 1) {
@@ -223,4 +232,5 @@ final class Hoister extends BoundRewriter {
             return new RelationKey(related.variable(), related.relation());
         }
     }
+
 }

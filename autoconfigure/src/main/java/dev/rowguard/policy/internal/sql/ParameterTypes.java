@@ -24,4 +24,5 @@ final class ParameterTypes {
         }.rewrite(folded);
         return types;
     }
+
 }

@@ -8,27 +8,33 @@ import java.util.Map;
 import dev.rowguard.policy.internal.bind.Bound;
 
 /**
- * The decisions of one signed-in caller among all of them, for {@link FilterShapes} to walk:
- * answered from a fixed prefix of choices, then "no" for every new one, recording the choices
- * made. A fact asked again (the same auth() value in another place, the same auth()-only
- * condition) gets the answer it got before, as it would for a real principal. Facts a signed-in
- * principal decides are not choices: {@code auth().id} is never null, and a value present as a
- * parameter is not null (nor the other way round). So only combinations a principal can produce
- * are walked; the anonymous caller is folded on its own.
+ * The decisions of one signed-in caller among all of them, for {@link FilterShapes} to
+ * walk: answered from a fixed prefix of choices, then "no" for every new one, recording
+ * the choices made. A fact asked again (the same auth() value in another place, the same
+ * auth()-only condition) gets the answer it got before, as it would for a real principal.
+ * Facts a signed-in principal decides are not choices: {@code auth().id} is never null,
+ * and a value present as a parameter is not null (nor the other way round). So only
+ * combinations a principal can produce are walked; the anonymous caller is folded on its
+ * own.
  */
 final class SignedInChoices implements Decisions {
 
     private static final Object SYMBOLIC = new Object();
 
     private final List<Boolean> prefix;
+
     private final List<Boolean> made = new ArrayList<>();
+
     private final Map<Object, Boolean> answered = new HashMap<>();
 
     SignedInChoices(List<Boolean> prefix) {
         this.prefix = prefix;
     }
 
-    /** The choices made so far, in order: a walk continues from each prefix of them with "yes" instead. */
+    /**
+     * The choices made so far, in order: a walk continues from each prefix of them with
+     * "yes" instead.
+     */
     List<Boolean> made() {
         return made;
     }
@@ -84,4 +90,5 @@ final class SignedInChoices implements Decisions {
         answered.put(fact, choice);
         return choice;
     }
+
 }

@@ -11,22 +11,26 @@ import dev.rowguard.policy.internal.syntax.Quantifier;
 /**
  * Drops from a hoisted condition what the conditions around it already imply. Inlined
  * {@code check()}s repeat what a rule's own branch has just required: in
- * {@code list.owner == auth()} the list's owner is readable (User allows {@code auth() == this}),
- * in {@code list.space.members?[user == auth()]} the space is (Space allows
- * {@code members?[user == auth()]}); left in, PostgreSQL executes them again for every row. So
- * each semi-join's condition is split into its {@code UNION ALL} branches ({@link Branches}) and
- * every branch simplified under its own conjuncts ({@link Facts}): a disjunction one of whose
- * disjuncts is known is true, a conjunct already known is dropped, and a semi-join left with no
- * condition on a foreign key that has a value is true (the schema's foreign key guarantees the
- * row). Branches that repeat or contain another branch are dropped.
+ * {@code list.owner == auth()} the list's owner is readable (User allows
+ * {@code auth() == this}), in {@code list.space.members?[user == auth()]} the space is
+ * (Space allows {@code members?[user == auth()]}); left in, PostgreSQL executes them
+ * again for every row. So each semi-join's condition is split into its {@code UNION ALL}
+ * branches ({@link Branches}) and every branch simplified under its own conjuncts
+ * ({@link Facts}): a disjunction one of whose disjuncts is known is true, a conjunct
+ * already known is dropped, and a semi-join left with no condition on a foreign key that
+ * has a value is true (the schema's foreign key guarantees the row). Branches that repeat
+ * or contain another branch are dropped.
  *
- * <p>Every step replaces a condition by one equal to it wherever it stands, so the result means
- * what the input meant, for the two-valued logic of the rules.
+ * <p>
+ * Every step replaces a condition by one equal to it wherever it stands, so the result
+ * means what the input meant, for the two-valued logic of the rules.
  */
 final class Simplifier {
 
     private final DomainModel model;
+
     private final SimplifiedSemiJoins shared;
+
     private final Canonical canonical = new Canonical();
 
     private Simplifier(DomainModel model, SimplifiedSemiJoins shared) {
@@ -38,7 +42,9 @@ final class Simplifier {
         return simplify(hoisted, model, null);
     }
 
-    /** @param shared semi-join conditions simplified before, to reuse and add to; or null */
+    /**
+     * @param shared semi-join conditions simplified before, to reuse and add to; or null
+     */
     static Bound simplify(Bound hoisted, DomainModel model, SimplifiedSemiJoins shared) {
         Simplifier simplifier = new Simplifier(model, shared);
         return simplifier.simplify(hoisted, Facts.none(simplifier.canonical));
@@ -74,7 +80,10 @@ final class Simplifier {
         return node;
     }
 
-    /** Each conjunct in turn, under the others as they stand then: the AND keeps its meaning at every step. */
+    /**
+     * Each conjunct in turn, under the others as they stand then: the AND keeps its
+     * meaning at every step.
+     */
     private Bound and(List<Bound> operands, Facts facts) {
         List<Bound> conjuncts = distinct(flatten(operands, Bound.And.class));
         Facts level = facts.conjunction(conjuncts);
@@ -109,10 +118,10 @@ final class Simplifier {
 
     private Bound related(Bound.Related related, Facts facts) {
         Facts inside = facts.entering(related, model);
-        // Nothing carried in: a self-contained condition simplifies the same wherever it stands.
+        // Nothing carried in: a self-contained condition simplifies the same wherever it
+        // stands.
         Bound condition = shared != null && inside == facts
-                ? shared.condition(related, () -> condition(related, inside))
-                : condition(related, inside);
+                ? shared.condition(related, () -> condition(related, inside)) : condition(related, inside);
         if (Bound.Const.FALSE.equals(condition)) {
             return condition;
         }
@@ -127,7 +136,10 @@ final class Simplifier {
         return branches.size() > 1 ? or(branches, inside) : simplify(related.condition(), inside);
     }
 
-    /** Whether {@link Branches} could split the condition: an OR at its top or among its conjuncts. */
+    /**
+     * Whether {@link Branches} could split the condition: an OR at its top or among its
+     * conjuncts.
+     */
     private static boolean hasDisjunction(Bound condition) {
         return condition instanceof Bound.Or
                 || (condition instanceof Bound.And and && and.operands().stream().anyMatch(Bound.Or.class::isInstance));
@@ -161,12 +173,16 @@ final class Simplifier {
         return flat;
     }
 
-    /** The operands without repeats (equal up to the rows they bind), first occurrence kept. */
+    /**
+     * The operands without repeats (equal up to the rows they bind), first occurrence
+     * kept.
+     */
     private List<Bound> distinct(List<Bound> operands) {
         List<Bound> kept = new ArrayList<>(operands.size());
         Map<Integer, List<Bound>> bySignature = new java.util.HashMap<>();
         for (Bound operand : operands) {
-            List<Bound> sameSignature = bySignature.computeIfAbsent(canonical.signature(operand), key -> new ArrayList<>());
+            List<Bound> sameSignature = bySignature.computeIfAbsent(canonical.signature(operand),
+                    key -> new ArrayList<>());
             boolean repeat = false;
             for (Bound earlier : sameSignature) {
                 repeat = repeat || canonical.of(earlier).equals(canonical.of(operand));
@@ -179,7 +195,10 @@ final class Simplifier {
         return kept;
     }
 
-    /** {@code a || (a && b)} is {@code a}: a disjunct whose conjuncts include all of another's goes. */
+    /**
+     * {@code a || (a && b)} is {@code a}: a disjunct whose conjuncts include all of
+     * another's goes.
+     */
     private List<Bound> withoutAbsorbed(List<Bound> disjuncts) {
         if (disjuncts.size() < 2) {
             return disjuncts;
@@ -224,4 +243,5 @@ final class Simplifier {
     private static List<Bound> conjuncts(Bound condition) {
         return condition instanceof Bound.And and ? and.operands() : List.of(condition);
     }
+
 }

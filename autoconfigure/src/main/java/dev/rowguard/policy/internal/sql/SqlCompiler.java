@@ -12,14 +12,16 @@ import dev.rowguard.policy.internal.eval.RuleSource;
 import dev.rowguard.policy.internal.model.DomainModel;
 
 /**
- * Compiles bound policies to PostgreSQL predicates. Per principal the rule is folded first;
- * the SQL text for a folded shape is built once and cached, so a query pays only the folding
- * (a walk of a small tree) and never rebuilds SQL.
+ * Compiles bound policies to PostgreSQL predicates. Per principal the rule is folded
+ * first; the SQL text for a folded shape is built once and cached, so a query pays only
+ * the folding (a walk of a small tree) and never rebuilds SQL.
  */
 public final class SqlCompiler {
 
     private final DomainModel model;
+
     private final RuleSource rules;
+
     private final Map<ShapeKey, Template> templates = new ConcurrentHashMap<>();
 
     public SqlCompiler(DomainModel model, RuleSource rules) {
@@ -28,8 +30,10 @@ public final class SqlCompiler {
     }
 
     /**
-     * @param alias the root table's alias as it appears in the query (for example {@code {alias}} in a filter)
-     * @param parameterPrefix null for JDBC {@code ?} placeholders, else named {@code :prefixN} placeholders
+     * @param alias the root table's alias as it appears in the query (for example
+     * {@code {alias}} in a filter)
+     * @param parameterPrefix null for JDBC {@code ?} placeholders, else named
+     * {@code :prefixN} placeholders
      */
     public SqlCondition compile(Bound rule, AuthPrincipal principal, Row before, String alias, String parameterPrefix) {
         Folder.Folded folded = Folder.fold(rule, principal, before, rules);
@@ -66,4 +70,5 @@ public final class SqlCompiler {
 
     private record Template(String sql, List<Integer> parameterOrder, List<Class<?>> javaTypes) {
     }
+
 }

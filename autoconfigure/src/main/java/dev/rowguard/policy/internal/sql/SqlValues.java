@@ -13,13 +13,18 @@ import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.model.Attribute;
 import dev.rowguard.policy.internal.model.ValueKind;
 
-/** Values on their way into SQL: as the column stores them, as JDBC binds them, as literals. */
+/**
+ * Values on their way into SQL: as the column stores them, as JDBC binds them, as
+ * literals.
+ */
 public final class SqlValues {
 
     private SqlValues() {
     }
 
-    /** The value as the row side's column stores it, or null if it cannot be converted. */
+    /**
+     * The value as the row side's column stores it, or null if it cannot be converted.
+     */
     static Object forColumnOf(Bound rowSide, Object value) {
         return Conversion.forColumnOf(rowSide).apply(value);
     }
@@ -35,7 +40,10 @@ public final class SqlValues {
         return OffsetDateTime.class;
     }
 
-    /** Converts a normalized value to the Java type JDBC should bind for the column's type. */
+    /**
+     * Converts a normalized value to the Java type JDBC should bind for the column's
+     * type.
+     */
     public static Object toJdbc(Object value, Class<?> javaType) {
         if (value instanceof BigDecimal number) {
             return toJdbcNumber(number, javaType);
@@ -52,7 +60,10 @@ public final class SqlValues {
         return value;
     }
 
-    /** Converts a normalized value to the attribute's own Java type, as Hibernate binds it. */
+    /**
+     * Converts a normalized value to the attribute's own Java type, as Hibernate binds
+     * it.
+     */
     public static Object toJava(Object value, Class<?> javaType) {
         if (value instanceof java.util.Collection<?> items) {
             return items.stream().map(item -> toJava(item, javaType)).toList();
@@ -74,7 +85,10 @@ public final class SqlValues {
         return toJdbc(value, javaType);
     }
 
-    /** As the column's type when exact (so an index on it is usable), else as numeric, which compares exactly. */
+    /**
+     * As the column's type when exact (so an index on it is usable), else as numeric,
+     * which compares exactly.
+     */
     private static Object toJdbcNumber(BigDecimal number, Class<?> javaType) {
         try {
             if (javaType == Long.class || javaType == long.class) {
@@ -102,7 +116,10 @@ public final class SqlValues {
         return number;
     }
 
-    /** A literal from the policy text (never a principal's value), rendered for PostgreSQL. */
+    /**
+     * A literal from the policy text (never a principal's value), rendered for
+     * PostgreSQL.
+     */
     static String literal(Object value) {
         if (value == null) {
             return "NULL";
@@ -123,9 +140,10 @@ public final class SqlValues {
     }
 
     /**
-     * A string constant. One with a colon or a brace is written as a Unicode escape string
-     * ({@code U&'org\003Aadmin'}): Hibernate takes every {@code :name} in a filter's condition for a
-     * parameter and every {@code {alias}} for the table's alias, inside quotes too.
+     * A string constant. One with a colon or a brace is written as a Unicode escape
+     * string ({@code U&'org\003Aadmin'}): Hibernate takes every {@code :name} in a
+     * filter's condition for a parameter and every {@code {alias}} for the table's alias,
+     * inside quotes too.
      */
     static String quoted(String text) {
         String sql = text.replace("'", "''");
@@ -134,4 +152,5 @@ public final class SqlValues {
         }
         return "U&'" + sql.replace("\\", "\\\\").replace(":", "\\003A").replace("{", "\\007B") + "'";
     }
+
 }

@@ -18,21 +18,28 @@ import dev.rowguard.policy.internal.syntax.Quantifier;
 /**
  * Writes a folded, hoisted condition as a PostgreSQL predicate. Negation is pushed to the
  * leaves so that every fragment is read positively by the one above it; each leaf has a
- * positive form (true exactly when the policy's two-valued result is true; SQL NULL counts as
- * false) and a negative form (true exactly when it is false). Parameters are written through
- * {@code placeholder} in the order recorded in {@link #parameterOrder()}. A parameter is taken to
- * hold a value unless {@code nullableParameter} says it may be NULL (row-level security reads the
- * principal's values in the database, where an absent one is NULL), and subqueries read
- * {@code tableSource} of each table (row-level security reads related rows past their own policies).
+ * positive form (true exactly when the policy's two-valued result is true; SQL NULL
+ * counts as false) and a negative form (true exactly when it is false). Parameters are
+ * written through {@code placeholder} in the order recorded in {@link #parameterOrder()}.
+ * A parameter is taken to hold a value unless {@code nullableParameter} says it may be
+ * NULL (row-level security reads the principal's values in the database, where an absent
+ * one is NULL), and subqueries read {@code tableSource} of each table (row-level security
+ * reads related rows past their own policies).
  */
 final class SqlWriter {
 
     private final DomainModel model;
+
     private final String rootAlias;
+
     private final IntFunction<String> placeholder;
+
     private final IntPredicate nullableParameter;
+
     private final UnaryOperator<String> tableSource;
+
     private final List<Integer> parameterOrder = new ArrayList<>();
+
     private final StringBuilder sql = new StringBuilder();
 
     SqlWriter(DomainModel model, String rootAlias, IntFunction<String> placeholder) {
@@ -58,7 +65,10 @@ final class SqlWriter {
         return sql.toString();
     }
 
-    /** Appends the condition's positive or negative form: one builder for the whole text, no copies of nested parts. */
+    /**
+     * Appends the condition's positive or negative form: one builder for the whole text,
+     * no copies of nested parts.
+     */
     private void condition(Bound node, boolean positive) {
         if (node instanceof Bound.Const) {
             sql.append(writesTrue(node, positive) ? "TRUE" : "FALSE");
@@ -104,7 +114,10 @@ final class SqlWriter {
         }
     }
 
-    /** Whether the condition's form is the literal {@code TRUE} (a constant; every other form is a test). */
+    /**
+     * Whether the condition's form is the literal {@code TRUE} (a constant; every other
+     * form is a test).
+     */
     private static boolean writesTrue(Bound node, boolean positive) {
         return node instanceof Bound.Const constant && Boolean.TRUE.equals(constant.value()) == positive;
     }
@@ -138,7 +151,10 @@ final class SqlWriter {
         return positive ? test : orNull(test, compare.left(), compare.right());
     }
 
-    /** Only list-valued parameters remain as {@code in} after folding; the filter expands them. */
+    /**
+     * Only list-valued parameters remain as {@code in} after folding; the filter expands
+     * them.
+     */
     private String in(Bound.In in, boolean positive) {
         String value = value(in.value());
         String list = value(in.list());
@@ -163,7 +179,10 @@ final class SqlWriter {
         return positive ? test : orNull("NOT (" + test + ")", function.text(), function.search());
     }
 
-    /** {@code fk IN (SELECT id FROM target WHERE ...)}; the condition's disjuncts become UNION ALL branches. */
+    /**
+     * {@code fk IN (SELECT id FROM target WHERE ...)}; the condition's disjuncts become
+     * UNION ALL branches.
+     */
     private void relatedPositive(Bound.Related related) {
         sql.append(alias(related.variable())).append('.').append(related.relation().foreignKeyColumn()).append(" IN (");
         List<Bound> branches = Branches.of(related.condition());
@@ -181,33 +200,55 @@ final class SqlWriter {
         if (branch instanceof Bound.Quantified quantified && quantified.quantifier() == Quantifier.SOME
                 && quantified.variable() == related.relatedVariable() && quantified.relation().joinTable() == null
                 && !uses(quantified.condition(), related.relatedVariable())) {
-            // target.id IN (SELECT m.fk FROM member m WHERE ...): the target table itself is not needed
+            // target.id IN (SELECT m.fk FROM member m WHERE ...): the target table itself
+            // is not needed
             EntityModel element = model.entity(quantified.relation().targetEntity());
             String alias = alias(quantified.elementVariable());
-            sql.append("SELECT ").append(alias).append('.').append(quantified.relation().targetForeignKeyColumn())
-                    .append(" FROM ").append(tableSource.apply(element.table())).append(' ').append(alias);
+            sql.append("SELECT ")
+                .append(alias)
+                .append('.')
+                .append(quantified.relation().targetForeignKeyColumn())
+                .append(" FROM ")
+                .append(tableSource.apply(element.table()))
+                .append(' ')
+                .append(alias);
             where(quantified.condition());
             return;
         }
         String alias = alias(related.relatedVariable());
-        sql.append("SELECT ").append(alias).append('.').append(target.id().column()).append(" FROM ")
-                .append(tableSource.apply(target.table())).append(' ').append(alias);
+        sql.append("SELECT ")
+            .append(alias)
+            .append('.')
+            .append(target.id().column())
+            .append(" FROM ")
+            .append(tableSource.apply(target.table()))
+            .append(' ')
+            .append(alias);
         where(branch);
     }
 
     private void relatedNegative(Bound.Related related) {
         EntityModel target = model.entity(related.relation().targetEntity());
         String alias = alias(related.relatedVariable());
-        sql.append("NOT EXISTS (SELECT 1 FROM ").append(tableSource.apply(target.table())).append(' ').append(alias).append(" WHERE ")
-                .append(alias).append('.').append(target.id().column()).append(" = ").append(alias(related.variable()))
-                .append('.').append(related.relation().foreignKeyColumn());
+        sql.append("NOT EXISTS (SELECT 1 FROM ")
+            .append(tableSource.apply(target.table()))
+            .append(' ')
+            .append(alias)
+            .append(" WHERE ")
+            .append(alias)
+            .append('.')
+            .append(target.id().column())
+            .append(" = ")
+            .append(alias(related.variable()))
+            .append('.')
+            .append(related.relation().foreignKeyColumn());
         and(related.condition(), true);
         sql.append(')');
     }
 
     /**
-     * some: EXISTS(c) / NOT EXISTS(c); every: NOT EXISTS(not c) / EXISTS(not c);
-     * none: NOT EXISTS(c) / EXISTS(c).
+     * some: EXISTS(c) / NOT EXISTS(c); every: NOT EXISTS(not c) / EXISTS(not c); none:
+     * NOT EXISTS(c) / EXISTS(c).
      */
     private void quantified(Bound.Quantified quantified, boolean positive) {
         Quantifier quantifier = quantified.quantifier();
@@ -230,9 +271,9 @@ final class SqlWriter {
         Attribute.JoinTable join = relation.joinTable();
         String link = alias + "_link";
         return "SELECT 1 FROM " + tableSource.apply(join.table()) + " " + link + " JOIN "
-                + tableSource.apply(element.table()) + " " + alias + " ON " + alias
-                + "." + element.id().column() + " = " + link + "." + join.targetColumn() + " WHERE " + link + "."
-                + join.ownerColumn() + " = " + ownerId;
+                + tableSource.apply(element.table()) + " " + alias + " ON " + alias + "." + element.id().column()
+                + " = " + link + "." + join.targetColumn() + " WHERE " + link + "." + join.ownerColumn() + " = "
+                + ownerId;
     }
 
     private EntityModel owner(Bound.Quantified quantified) {
@@ -279,7 +320,10 @@ final class SqlWriter {
         throw new IllegalStateException("Cannot write " + node + " as a SQL value");
     }
 
-    /** The negative form of a test that is NULL when an operand is NULL: true in that case too. */
+    /**
+     * The negative form of a test that is NULL when an operand is NULL: true in that case
+     * too.
+     */
     private String orNull(String test, Bound... operands) {
         StringBuilder sql = new StringBuilder("(").append(test);
         for (Bound operand : operands) {
@@ -304,9 +348,10 @@ final class SqlWriter {
     }
 
     private static boolean uses(Bound node, int variable) {
-        return BoundRewriter.anyNode(node, n -> (n instanceof Bound.Field f && f.variable() == variable)
-                || (n instanceof Bound.Quantified q && q.variable() == variable)
-                || (n instanceof Bound.Related r && r.variable() == variable));
+        return BoundRewriter.anyNode(node,
+                n -> (n instanceof Bound.Field f && f.variable() == variable)
+                        || (n instanceof Bound.Quantified q && q.variable() == variable)
+                        || (n instanceof Bound.Related r && r.variable() == variable));
     }
 
     private static BinaryOperator negation(BinaryOperator operator) {
@@ -328,4 +373,5 @@ final class SqlWriter {
             default -> operator.symbol();
         };
     }
+
 }

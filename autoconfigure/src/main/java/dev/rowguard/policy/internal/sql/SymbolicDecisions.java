@@ -5,11 +5,11 @@ import dev.rowguard.policy.internal.bind.BoundRewriter;
 import dev.rowguard.policy.internal.eval.Evaluator;
 
 /**
- * Decisions for row-level security, where one policy serves every caller: nothing about the
- * principal is decided in Java. Each principal value becomes a parameter whose "value" is the SQL
- * that reads it in the database ({@link AuthSql}), and each condition that reads no row but the
- * principal's becomes a boolean parameter computed there. Conditions over literals alone are
- * still decided now.
+ * Decisions for row-level security, where one policy serves every caller: nothing about
+ * the principal is decided in Java. Each principal value becomes a parameter whose
+ * "value" is the SQL that reads it in the database ({@link AuthSql}), and each condition
+ * that reads no row but the principal's becomes a boolean parameter computed there.
+ * Conditions over literals alone are still decided now.
  */
 final class SymbolicDecisions implements Decisions {
 
@@ -41,7 +41,8 @@ final class SymbolicDecisions implements Decisions {
     }
 
     private static boolean readsPrincipal(Bound condition) {
-        return BoundRewriter.anyNode(condition,
-                node -> node instanceof Bound.AuthValue || node instanceof Bound.AuthSelf || node instanceof Bound.BeforeValue);
+        return BoundRewriter.anyNode(condition, node -> node instanceof Bound.AuthValue
+                || node instanceof Bound.AuthSelf || node instanceof Bound.BeforeValue);
     }
+
 }

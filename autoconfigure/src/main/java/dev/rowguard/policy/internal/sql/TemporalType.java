@@ -8,10 +8,11 @@ import dev.rowguard.policy.internal.model.ValueKind;
 
 /**
  * How PostgreSQL holds a point in time: with its zone ({@code timestamptz}), or without
- * ({@code timestamp} for a {@code LocalDateTime}, {@code date} for a {@code LocalDate}), which
- * Rowguard reads as UTC. PostgreSQL would compare a {@code timestamp} with a
- * {@code timestamptz} in the session's {@code TimeZone}; the evaluator (and so every back end)
- * converts the zoned side to the zoneless side's type at UTC instead, whatever the session says.
+ * ({@code timestamp} for a {@code LocalDateTime}, {@code date} for a {@code LocalDate}),
+ * which Rowguard reads as UTC. PostgreSQL would compare a {@code timestamp} with a
+ * {@code timestamptz} in the session's {@code TimeZone}; the evaluator (and so every back
+ * end) converts the zoned side to the zoneless side's type at UTC instead, whatever the
+ * session says.
  */
 enum TemporalType {
 
@@ -27,7 +28,10 @@ enum TemporalType {
         return TIMESTAMPTZ;
     }
 
-    /** The type of a temporal operand as written in SQL, or null for an operand that is not temporal. */
+    /**
+     * The type of a temporal operand as written in SQL, or null for an operand that is
+     * not temporal.
+     */
     static TemporalType ofOperand(Bound operand) {
         if (!operand.type().is(ValueKind.TEMPORAL)) {
             return null;
@@ -52,4 +56,5 @@ enum TemporalType {
             case DATE -> "CAST(" + sql + " AT TIME ZONE 'UTC' AS date)";
         };
     }
+
 }

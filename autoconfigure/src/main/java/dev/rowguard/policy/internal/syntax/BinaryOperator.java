@@ -1,6 +1,7 @@
 package dev.rowguard.policy.internal.syntax;
 
 public enum BinaryOperator {
+
     EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), IN("in"), AND("&&"), OR("||");
 
     private final String symbol;
@@ -16,4 +17,5 @@ public enum BinaryOperator {
     public boolean isOrdering() {
         return this == LT || this == LE || this == GT || this == GE;
     }
+
 }

@@ -3,14 +3,17 @@ package dev.rowguard.policy.internal.syntax;
 import java.util.List;
 
 /**
- * The syntax tree of a policy expression, exactly as written. Every node keeps the offset of
- * its first character so that errors can point at it.
+ * The syntax tree of a policy expression, exactly as written. Every node keeps the offset
+ * of its first character so that errors can point at it.
  */
 public sealed interface Expr {
 
     int position();
 
-    /** {@code 'text'}, a number (as {@link java.math.BigDecimal}), {@code true}, {@code false} or {@code null}. */
+    /**
+     * {@code 'text'}, a number (as {@link java.math.BigDecimal}), {@code true},
+     * {@code false} or {@code null}.
+     */
     record Literal(Object value, int position) implements Expr {
     }
 
@@ -37,11 +40,18 @@ public sealed interface Expr {
     record Binary(BinaryOperator operator, Expr left, Expr right, int position) implements Expr {
     }
 
-    /** {@code collection?[condition]}, {@code collection![condition]}, {@code collection^[condition]} */
+    /**
+     * {@code collection?[condition]}, {@code collection![condition]},
+     * {@code collection^[condition]}
+     */
     record Quantified(Expr collection, Quantifier quantifier, Expr condition, int position) implements Expr {
     }
 
-    /** {@code auth()}, {@code now()}, {@code before()}, {@code has(a, b)}, {@code check(rel, 'read')}... */
+    /**
+     * {@code auth()}, {@code now()}, {@code before()}, {@code has(a, b)},
+     * {@code check(rel, 'read')}...
+     */
     record Call(String function, List<Expr> arguments, int position) implements Expr {
     }
+
 }

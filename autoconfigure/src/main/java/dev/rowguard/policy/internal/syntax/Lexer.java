@@ -6,10 +6,11 @@ import java.util.List;
 /** Splits a policy expression into tokens. */
 final class Lexer {
 
-    private static final List<String> OPERATORS = List.of(
-            "==", "!=", "<=", ">=", "&&", "||", "?[", "![", "^[", "<", ">", "!", "(", ")", "[", "]", ".", ",");
+    private static final List<String> OPERATORS = List.of("==", "!=", "<=", ">=", "&&", "||", "?[", "![", "^[", "<",
+            ">", "!", "(", ")", "[", "]", ".", ",");
 
     private final String source;
+
     private int index;
 
     private Lexer(String source) {
@@ -42,7 +43,8 @@ final class Lexer {
             while (index < source.length() && Character.isDigit(source.charAt(index))) {
                 index++;
             }
-            if (index + 1 < source.length() && source.charAt(index) == '.' && Character.isDigit(source.charAt(index + 1))) {
+            if (index + 1 < source.length() && source.charAt(index) == '.'
+                    && Character.isDigit(source.charAt(index + 1))) {
                 index++;
                 while (index < source.length() && Character.isDigit(source.charAt(index))) {
                     index++;
@@ -96,4 +98,5 @@ final class Lexer {
             index++;
         }
     }
+
 }

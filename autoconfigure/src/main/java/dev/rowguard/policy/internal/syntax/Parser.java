@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * Recursive-descent parser for the policy language. Precedence, loosest first:
- * {@code ||}, {@code &&}, comparisons and {@code in} (not chainable), {@code !}, then member
- * access, collection predicates and calls.
+ * {@code ||}, {@code &&}, comparisons and {@code in} (not chainable), {@code !}, then
+ * member access, collection predicates and calls.
  */
 public final class Parser {
 
     private final List<Token> tokens;
+
     private int current;
 
     private Parser(List<Token> tokens) {
@@ -101,7 +102,8 @@ public final class Parser {
             }
             else if (token.is("?[") || token.is("![") || token.is("^[")) {
                 advance();
-                Quantifier quantifier = token.is("?[") ? Quantifier.SOME : token.is("![") ? Quantifier.EVERY : Quantifier.NONE;
+                Quantifier quantifier = token.is("?[") ? Quantifier.SOME
+                        : token.is("![") ? Quantifier.EVERY : Quantifier.NONE;
                 Expr condition = or();
                 expectOperator("]", "']' to close the collection predicate opened");
                 expr = new Expr.Quantified(expr, quantifier, condition, token.position());
@@ -161,7 +163,8 @@ public final class Parser {
         if (!peek().is(")")) {
             do {
                 arguments.add(or());
-            } while (match(","));
+            }
+            while (match(","));
         }
         expectOperator(")", "')' to close the arguments of " + token.text() + "(");
         return new Expr.Call(token.text(), List.copyOf(arguments), token.position());
@@ -172,7 +175,8 @@ public final class Parser {
         if (!peek().is("]")) {
             do {
                 items.add(or());
-            } while (match(","));
+            }
+            while (match(","));
         }
         expectOperator("]", "']' to close the list");
         return new Expr.ListLiteral(List.copyOf(items), open.position());
@@ -213,4 +217,5 @@ public final class Parser {
         }
         return token;
     }
+
 }

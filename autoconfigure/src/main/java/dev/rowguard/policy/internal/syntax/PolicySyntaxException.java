@@ -1,6 +1,8 @@
 package dev.rowguard.policy.internal.syntax;
 
-/** A mistake at a known place of a policy expression; the caller adds which policy it was. */
+/**
+ * A mistake at a known place of a policy expression; the caller adds which policy it was.
+ */
 public class PolicySyntaxException extends RuntimeException {
 
     private final int position;
@@ -13,4 +15,5 @@ public class PolicySyntaxException extends RuntimeException {
     public int position() {
         return position;
     }
+
 }

@@ -2,6 +2,7 @@ package dev.rowguard.policy.internal.syntax;
 
 /** The three collection predicates. */
 public enum Quantifier {
+
     /** {@code ?[ ]}: some element satisfies the condition. */
     SOME("?["),
     /** {@code ![ ]}: every element satisfies it (true for an empty collection). */
@@ -18,4 +19,5 @@ public enum Quantifier {
     public String symbol() {
         return symbol;
     }
+
 }

@@ -3,7 +3,9 @@ package dev.rowguard.policy.internal.syntax;
 record Token(Kind kind, String text, int position) {
 
     enum Kind {
+
         IDENTIFIER, STRING, NUMBER, OPERATOR, END
+
     }
 
     boolean is(String operator) {

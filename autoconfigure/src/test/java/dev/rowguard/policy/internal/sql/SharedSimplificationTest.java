@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Semi-join conditions simplified once and shared by every filter shape at start-up give exactly
- * the SQL that simplifying each shape on its own gives.
+ * Semi-join conditions simplified once and shared by every filter shape at start-up give
+ * exactly the SQL that simplifying each shape on its own gives.
  */
 class SharedSimplificationTest {
 
@@ -39,34 +39,52 @@ class SharedSimplificationTest {
 
     @Test
     void aSemiJoinThatHoldsAConditionReadingNoRowIsNotSharedWhereTheSameConditionIsKnownOutside() {
-        // Task knows now() > auth().since outside its project's semi-join and may drop it inside;
+        // Task knows now() > auth().since outside its project's semi-join and may drop it
+        // inside;
         // Note, which reaches the same project rule, must keep it.
-        DomainModel model = new ModelBuilder("since")
-                .entity("User", "app_user").id(ValueKind.STRING, String.class).authEntity().done()
-                .entity("Project", "project").id(ValueKind.NUMBER, Long.class)
-                    .scalar("ownerId", "owner_id", ValueKind.STRING, String.class, true).done()
-                .entity("Task", "task").id(ValueKind.NUMBER, Long.class)
-                    .toOne("project", "Project", "project_id", false).done()
-                .entity("Note", "note").id(ValueKind.NUMBER, Long.class)
-                    .toOne("project", "Project", "project_id", false)
-                    .scalar("created", "created", ValueKind.TEMPORAL, Instant.class, true).done()
-                .build();
+        DomainModel model = new ModelBuilder("since").entity("User", "app_user")
+            .id(ValueKind.STRING, String.class)
+            .authEntity()
+            .done()
+            .entity("Project", "project")
+            .id(ValueKind.NUMBER, Long.class)
+            .scalar("ownerId", "owner_id", ValueKind.STRING, String.class, true)
+            .done()
+            .entity("Task", "task")
+            .id(ValueKind.NUMBER, Long.class)
+            .toOne("project", "Project", "project_id", false)
+            .done()
+            .entity("Note", "note")
+            .id(ValueKind.NUMBER, Long.class)
+            .toOne("project", "Project", "project_id", false)
+            .scalar("created", "created", ValueKind.TEMPORAL, Instant.class, true)
+            .done()
+            .build();
         Map<String, List<RuleDeclaration>> rules = new LinkedHashMap<>();
         rules.put("User", List.of(RuleDeclaration.allow("User", "auth() == this", Operation.ALL)));
-        rules.put("Project", List.of(RuleDeclaration.allow("Project", "now() > auth().since && ownerId == auth().id",
-                Operation.ALL)));
-        rules.put("Task", List.of(RuleDeclaration.allow("Task", "now() > auth().since && check(project)", Operation.ALL)));
+        rules.put("Project", List
+            .of(RuleDeclaration.allow("Project", "now() > auth().since && ownerId == auth().id", Operation.ALL)));
+        rules.put("Task",
+                List.of(RuleDeclaration.allow("Task", "now() > auth().since && check(project)", Operation.ALL)));
         rules.put("Note", List.of(RuleDeclaration.allow("Note", "check(project)", Operation.ALL)));
         PolicySet policies = PolicySet.build(model, rules, false);
 
         assertSameShapes(model, policies, new SimplifiedSemiJoins());
         String noteSql = FilterShapes.enumerate(policies.rule("Note", Operation.READ), policies, model, "p", 64, null)
-                .shapes().stream().map(FilterShapes.FilterShape::sql).filter(sql -> sql.contains("IN (")).findFirst()
-                .orElseThrow();
-        assertThat(noteSql).as("Note keeps the project's condition on the time").containsPattern("now\\(\\)|CURRENT_TIMESTAMP");
+            .shapes()
+            .stream()
+            .map(FilterShapes.FilterShape::sql)
+            .filter(sql -> sql.contains("IN ("))
+            .findFirst()
+            .orElseThrow();
+        assertThat(noteSql).as("Note keeps the project's condition on the time")
+            .containsPattern("now\\(\\)|CURRENT_TIMESTAMP");
     }
 
-    /** Every entity's shapes, enumerated together with sharing, equal its shapes enumerated alone without. */
+    /**
+     * Every entity's shapes, enumerated together with sharing, equal its shapes
+     * enumerated alone without.
+     */
     private static int assertSameShapes(DomainModel model, PolicySet policies, SimplifiedSemiJoins simplified) {
         Map<String, Bound> readRules = new LinkedHashMap<>();
         for (String entity : policies.entities()) {
@@ -84,4 +102,5 @@ class SharedSimplificationTest {
         }
         return shapes;
     }
+
 }
