@@ -55,6 +55,7 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         if (!settings.enabled()) {
             return;
         }
+        HibernateVersionCheck.require(org.hibernate.Version.getVersionString());
         Map<String, Object> configuration = context.getBootstrapContext()
             .getServiceRegistry()
             .requireService(ConfigurationService.class)
