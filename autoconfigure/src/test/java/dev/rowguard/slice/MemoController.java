@@ -3,9 +3,11 @@ package dev.rowguard.slice;
 import java.util.Map;
 
 import dev.rowguard.Rowguard;
+import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.policy.Operation;
 import dev.rowguard.policy.PolicyViolationException;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,6 +18,12 @@ public class MemoController {
     @GetMapping("/memos/caller")
     Map<String, Object> caller() {
         return Map.of("id", Rowguard.currentPrincipal().map(principal -> principal.id()).orElse("anonymous"));
+    }
+
+    @GetMapping("/memos/me")
+    Map<String, Object> me(@AuthenticationPrincipal AuthPrincipal me) {
+        return Map.of("id", me == null ? "anonymous" : me.id(), "email",
+                me == null || me.email() == null ? "" : me.email());
     }
 
     @GetMapping("/memos/denied")

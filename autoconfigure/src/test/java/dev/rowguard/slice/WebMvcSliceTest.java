@@ -47,6 +47,15 @@ class WebMvcSliceTest {
     }
 
     @Test
+    void anAuthPrincipalParameterIsTheCallerWhateverTheAuthentication() throws Exception {
+        mvc.perform(get("/memos/me").with(jwt().jwt(token -> token.subject("bob").claim("email", "bob@example.com"))))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.id").value("bob"))
+            .andExpect(jsonPath("$.email").value("bob@example.com"));
+        mvc.perform(get("/memos/me")).andExpect(status().isOk()).andExpect(jsonPath("$.id").value("anonymous"));
+    }
+
+    @Test
     void springSecurityTestsJwtIsTheCaller() throws Exception {
         mvc.perform(get("/memos/caller").with(jwt().jwt(token -> token.subject("alice"))))
             .andExpect(status().isOk())
