@@ -7,9 +7,15 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Matches when at least one of {@code rowguard.clerk}, {@code rowguard.supabase},
- * {@code rowguard.oidc} is configured.
+ * {@code rowguard.oidc} is configured, and also when none is and the application has not
+ * configured Spring Boot's own resource server or OAuth2 login either: then Rowguard's
+ * chain still applies (anonymous requests pass and the policies decide; every bearer
+ * token is refused, no issuer being trusted) instead of Boot's fallback, which would ask
+ * every request for a password.
  */
 final class OnIdentityProviderCondition extends SpringBootCondition {
+
+    static final String[] BOOTS_OWN = { "spring.security.oauth2.resourceserver", "spring.security.oauth2.client" };
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
@@ -18,7 +24,13 @@ final class OnIdentityProviderCondition extends SpringBootCondition {
                 return ConditionOutcome.match("found " + prefix + " configuration");
             }
         }
-        return ConditionOutcome.noMatch("no rowguard.clerk, rowguard.supabase or rowguard.oidc configuration");
+        for (String prefix : BOOTS_OWN) {
+            if (ProviderBlocks.present(context.getEnvironment(), prefix)) {
+                return ConditionOutcome.noMatch("no Rowguard provider block, and Spring Boot's " + prefix
+                        + " is configured: the application's own sign-in applies");
+            }
+        }
+        return ConditionOutcome.match("no identity provider configured: anonymous callers only");
     }
 
 }

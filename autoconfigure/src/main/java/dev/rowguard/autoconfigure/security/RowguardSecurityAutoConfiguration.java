@@ -12,6 +12,9 @@ import dev.rowguard.auth.internal.RowguardAuthenticationManagerResolver;
 import dev.rowguard.auth.internal.RowguardJwtAuthentication;
 import dev.rowguard.auth.internal.TrustedIssuer;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -45,7 +48,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * which anonymous requests pass (the policies decide) and a bad token is a 401; an
  * application chain can apply the same handling with
  * {@link RowguardJwtConfigurer#rowguardJwt()}. Nothing is fetched from a provider at
- * start-up.
+ * start-up. With no provider block (and neither Spring Boot's own resource server nor
+ * OAuth2 login configured) the same chain applies with no issuer trusted: every request
+ * runs as an anonymous caller, every bearer token is a 401, and start-up says so in one
+ * warning.
  */
 @AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class },
         beforeName = {
@@ -58,6 +64,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties({ ClerkProperties.class, SupabaseProperties.class, OidcProperties.class,
         RowguardAuthProperties.class })
 public final class RowguardSecurityAutoConfiguration {
+
+    private static final Log logger = LogFactory.getLog(RowguardSecurityAutoConfiguration.class);
 
     /** The JWKS and discovery responses are small; anything larger is refused. */
     private static final int MAX_KEY_DOCUMENT_BYTES = 256 * 1024;
@@ -83,6 +91,12 @@ public final class RowguardSecurityAutoConfiguration {
         }
         if (ProviderBlocks.present(environment, ProviderBlocks.OIDC)) {
             issuers.addAll(factory.oidc(oidc));
+        }
+        if (issuers.isEmpty()) {
+            logger.warn("Rowguard: no identity provider is configured (rowguard.clerk, rowguard.supabase or"
+                    + " rowguard.oidc), so every request runs as an anonymous caller and the policies decide;"
+                    + " a bearer token is refused with 401, no issuer being trusted. Configure a provider block,"
+                    + " or trust a local issuer for development and tests.");
         }
         RowguardAuthenticationManagerResolver resolver = new RowguardAuthenticationManagerResolver(issuers,
                 (int) auth.getMaxTokenSize().toBytes(), jwks.getRefetchInterval());

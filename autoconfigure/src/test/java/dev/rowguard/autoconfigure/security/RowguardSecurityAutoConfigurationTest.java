@@ -33,11 +33,27 @@ class RowguardSecurityAutoConfigurationTest {
                     ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class));
 
     @Test
-    void withoutAProviderBlockRowguardSetsUpNoSecurity() {
+    void withoutAProviderBlockTheChainStillAppliesTrustingNoIssuerAndSaysSo(CapturedOutput output) {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
+            assertThat(context).hasBean("rowguardSecurityFilterChain");
+            assertThat(context).doesNotHaveBean(UserDetailsService.class);
+            assertThat(context.getBean(RowguardJwtAuthentication.class).trustedIssuers()).isEmpty();
+            assertThat(output).contains(
+                    "no identity provider is configured (rowguard.clerk, rowguard.supabase or" + " rowguard.oidc)");
+        });
+    }
+
+    @Test
+    void bootsOwnResourceServerOrLoginLeavesTheApplicationsSignInAlone() {
+        runner.withPropertyValues("spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.example.com")
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).doesNotHaveBean(RowguardJwtAuthentication.class);
+                assertThat(context).doesNotHaveBean("rowguardSecurityFilterChain");
+            });
+        runner.withPropertyValues("spring.security.oauth2.client.registration.github.client-id=abc").run(context -> {
             assertThat(context).doesNotHaveBean(RowguardJwtAuthentication.class);
-            assertThat(context).doesNotHaveBean("rowguardSecurityFilterChain");
         });
     }
 
