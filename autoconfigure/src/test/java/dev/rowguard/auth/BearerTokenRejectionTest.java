@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.rowguard.auth.internal.TokenRejection;
 import dev.rowguard.testsupport.LocalTokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,12 +86,13 @@ class BearerTokenRejectionTest {
 
     @Test
     void rejectsATokenFromAnIssuerThatIsNotConfigured() {
-        assertRejected(stranger.token("mallory", Map.of()));
+        assertRejected(stranger.token("mallory", Map.of()), TokenRejection.ISSUER);
     }
 
     @Test
     void rejectsATokenWhoseIssuerDiffersFromTheConfiguredOneOnlyByATrailingSlash() {
-        assertRejected(clerk.token().subject("mallory").claim("iss", clerk.issuer() + "/").sign());
+        assertRejected(clerk.token().subject("mallory").claim("iss", clerk.issuer() + "/").sign(),
+                TokenRejection.ISSUER);
     }
 
     @Test
@@ -101,12 +103,13 @@ class BearerTokenRejectionTest {
 
     @Test
     void rejectsAnOidcTokenForAnotherAudience() {
-        assertRejected(oidc.token().subject("u1").claim("aud", "api://someone-else").sign());
+        assertRejected(oidc.token().subject("u1").claim("aud", "api://someone-else").sign(), TokenRejection.AUDIENCE);
     }
 
     @Test
     void rejectsAClerkTokenFromAnAuthorizedPartyNotListed() {
-        assertRejected(clerk.token().subject("user_1").claim("azp", "https://evil.example.com").sign());
+        assertRejected(clerk.token().subject("user_1").claim("azp", "https://evil.example.com").sign(),
+                TokenRejection.AUTHORIZED_PARTY);
     }
 
     @Test
@@ -137,7 +140,7 @@ class BearerTokenRejectionTest {
             .claim("iat", now.minusSeconds(70))
             .claim("nbf", now.minusSeconds(70))
             .expiresAt(now.minusSeconds(10))
-            .sign());
+            .sign(), TokenRejection.EXPIRED);
     }
 
     @Test
@@ -147,14 +150,16 @@ class BearerTokenRejectionTest {
 
     @Test
     void rejectsATokenNotValidBeforeAMomentStillToCome() {
-        assertRejected(clerk.token().subject("user_1").claim("nbf", Instant.now().plusSeconds(60)).sign());
+        assertRejected(clerk.token().subject("user_1").claim("nbf", Instant.now().plusSeconds(60)).sign(),
+                TokenRejection.NOT_YET_VALID);
     }
 
     @Test
     void rejectsATokenSignedByAKeyTheProviderDoesNotPublish() {
         JWK foreign = stranger.signingKey();
-        assertRejected(clerk.token().subject("user_1").signedWith(foreign).sign());
-        assertRejected(clerk.token().subject("user_1").signedWith(foreign).keyId(clerk.signingKey().getKeyID()).sign());
+        assertRejected(clerk.token().subject("user_1").signedWith(foreign).sign(), TokenRejection.UNKNOWN_KEY);
+        assertRejected(clerk.token().subject("user_1").signedWith(foreign).keyId(clerk.signingKey().getKeyID()).sign(),
+                TokenRejection.SIGNATURE);
     }
 
     @Test
@@ -166,13 +171,13 @@ class BearerTokenRejectionTest {
             .withoutPadding()
             .encodeToString(payload.replace("user_1", "user_2").getBytes(StandardCharsets.UTF_8));
 
-        assertRejected(parts[0] + "." + tampered + "." + parts[2]);
+        assertRejected(parts[0] + "." + tampered + "." + parts[2], TokenRejection.SIGNATURE);
     }
 
     @Test
     void rejectsAMalformedToken() {
-        assertRejected("not-a-jwt");
-        assertRejected("a.b.c");
+        assertRejected("not-a-jwt", TokenRejection.MALFORMED);
+        assertRejected("a.b.c", TokenRejection.MALFORMED);
         assertRejected(
                 Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"RS256\"}".getBytes()) + ".e30.c2ln");
     }
@@ -229,6 +234,13 @@ class BearerTokenRejectionTest {
         for (String part : token.split("\\.")) {
             assertThat(everything).doesNotContain(part);
         }
+    }
+
+    private static HttpResponse<String> assertRejected(String token, TokenRejection reason) {
+        HttpResponse<String> response = assertRejected(token);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).contains("error_description=\"" + reason.description() + "\""));
+        return response;
     }
 
     private static HttpResponse<String> assertRejected(String token) {

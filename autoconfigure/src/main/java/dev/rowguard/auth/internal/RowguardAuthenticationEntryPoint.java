@@ -2,6 +2,10 @@ package dev.rowguard.auth.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,14 +23,27 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 /**
  * 401 with {@code WWW-Authenticate: Bearer error="invalid_token"} for a token that fails,
  * 503 with {@code Retry-After} when the provider's keys are unreachable. Descriptions are
- * fixed texts, never taken from the token or the parser (which may quote it); the detail
- * goes to the DEBUG log.
+ * fixed texts naming the check that failed ({@link TokenRejection}: expired, issuer,
+ * audience, signature...), never taken from the token or the parser (which may quote it);
+ * a WARN at most once a minute per reason, each refusal's detail at DEBUG.
  */
 public final class RowguardAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private static final Log logger = LogFactory.getLog(RowguardAuthenticationEntryPoint.class);
 
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+
+    private final Map<TokenRejection, Long> lastWarned = new ConcurrentHashMap<>();
+
+    private final Clock clock;
+
+    public RowguardAuthenticationEntryPoint() {
+        this(Clock.systemUTC());
+    }
+
+    RowguardAuthenticationEntryPoint(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
@@ -42,7 +59,7 @@ public final class RowguardAuthenticationEntryPoint implements AuthenticationEnt
         bearer.commence(request, response, sanitized(failure));
     }
 
-    private static AuthenticationException sanitized(AuthenticationException failure) {
+    private AuthenticationException sanitized(AuthenticationException failure) {
         if (!(failure instanceof OAuth2AuthenticationException oauth)) {
             return failure; // no token at all: a plain "Bearer" challenge
         }
@@ -51,8 +68,25 @@ public final class RowguardAuthenticationEntryPoint implements AuthenticationEnt
             return new OAuth2AuthenticationException(new BearerTokenError(BearerTokenErrorCodes.INVALID_REQUEST,
                     HttpStatus.BAD_REQUEST, "The request carries a malformed bearer token", null));
         }
+        TokenRejection rejection = TokenRejection.of(failure);
+        warnAtMostOnceAMinute(rejection);
         return new OAuth2AuthenticationException(new BearerTokenError(BearerTokenErrorCodes.INVALID_TOKEN,
-                HttpStatus.UNAUTHORIZED, "The bearer token is invalid", null));
+                HttpStatus.UNAUTHORIZED, rejection.description(), null));
+    }
+
+    /**
+     * A misconfigured client or provider shows in the log without flooding it: once a
+     * minute per reason.
+     */
+    private void warnAtMostOnceAMinute(TokenRejection rejection) {
+        long now = clock.millis();
+        Long last = lastWarned.get(rejection);
+        if (last == null || now - last >= 60_000) {
+            lastWarned.put(rejection, now);
+            logger.warn("Rowguard: bearer tokens are being refused: " + rejection.description().toLowerCase(Locale.ROOT)
+                    + " (reason " + rejection.reason() + "; logged at most once a minute per reason, each"
+                    + " refusal at DEBUG)");
+        }
     }
 
     private static void unavailable(HttpServletResponse response, IdentityProviderUnavailableException failure)
