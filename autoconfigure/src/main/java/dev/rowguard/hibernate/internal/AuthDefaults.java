@@ -53,6 +53,13 @@ final class AuthDefaults {
         }
     }
 
+    /** The same, on a new entity's attributes before Hibernate has taken its state. */
+    void applyToEntity(Object entity, EntityPersister persister, AuthPrincipal principal,
+            SharedSessionContractImplementor session) {
+        Object[] state = persister.getValues(entity);
+        apply(entity, state, persister, principal, session);
+    }
+
     private static Object convert(Object value, Class<?> type, SharedSessionContractImplementor session) {
         if (value == null || type.isInstance(value)) {
             return value;

@@ -45,13 +45,19 @@ public final class RowguardIntegrator implements Integrator {
         WriteChecks checks = new WriteChecks(runtime, created);
         CollectionWriteChecks collectionChecks = new CollectionWriteChecks(runtime, created);
         EventListenerRegistry listeners = sessionFactory.getEventListenerRegistry();
-        listeners.appendListeners(EventType.PRE_INSERT, checks);
-        listeners.appendListeners(EventType.PRE_UPDATE, checks);
+        // Ahead of Bean Validation's listeners: a write the rules deny is a 403, whatever
+        // else is wrong with it.
+        listeners.prependListeners(EventType.PRE_INSERT, checks);
+        listeners.prependListeners(EventType.PRE_UPDATE, checks);
         listeners.appendListeners(EventType.PRE_DELETE, checks);
         listeners.appendListeners(EventType.PRE_COLLECTION_RECREATE, collectionChecks);
         listeners.appendListeners(EventType.PRE_COLLECTION_UPDATE, collectionChecks);
         listeners.appendListeners(EventType.PRE_COLLECTION_REMOVE, collectionChecks);
         listeners.prependListeners(EventType.LOAD, new CallerBeforeLoad());
+        AuthDefaultsBeforePersist authDefaults = new AuthDefaultsBeforePersist(checks.authDefaults());
+        listeners.prependListeners(EventType.PERSIST, authDefaults);
+        listeners.prependListeners(EventType.PERSIST_ONFLUSH, authDefaults);
+        listeners.prependListeners(EventType.MERGE, authDefaults);
         listeners.prependListeners(EventType.REPLICATE, new ReplicationRefusal());
         LoadedStateMarks marks = new LoadedStateMarks();
         listeners.appendListeners(EventType.POST_LOAD, marks);

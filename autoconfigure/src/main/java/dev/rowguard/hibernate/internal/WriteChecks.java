@@ -48,6 +48,10 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         this.authDefaults = new AuthDefaults(runtime.policies().model().authAttributes());
     }
 
+    AuthDefaults authDefaults() {
+        return authDefaults;
+    }
+
     @Override
     public boolean onPreInsert(PreInsertEvent event) {
         String entity = runtime.jpaName(event.getPersister().getEntityName());

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.validation.constraints.NotNull;
 
 import dev.rowguard.policy.Allow;
 import dev.rowguard.policy.AuthDefault;
@@ -30,7 +31,12 @@ public class Post {
 
     private boolean published;
 
-    @Column(name = "author_id")
+    /**
+     * Required, as the schema says; {@code @AuthDefault} fills it from the caller when a
+     * post is created.
+     */
+    @NotNull
+    @Column(name = "author_id", nullable = false)
     @AuthDefault("id")
     private String authorId;
 
