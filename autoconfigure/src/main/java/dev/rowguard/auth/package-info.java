@@ -16,8 +16,9 @@
  * misuse.</li>
  * <li>{@code typ} must be {@code JWT} or absent ({@code at+jwt} is also accepted from
  * OIDC issuers).</li>
- * <li>A bad token is a 401 whose {@code WWW-Authenticate} description is a fixed text;
- * keys that cannot be fetched give a 503 with {@code Retry-After}.</li>
+ * <li>A bad token is a 401 whose {@code WWW-Authenticate} description is a fixed text
+ * naming the check that failed; keys that cannot be fetched give a 503 with
+ * {@code Retry-After}.</li>
  * </ul>
  */
 package dev.rowguard.auth;
