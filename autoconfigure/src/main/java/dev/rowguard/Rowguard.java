@@ -1,5 +1,6 @@
 package dev.rowguard;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -23,7 +24,7 @@ public final class Rowguard {
     }
 
     /** Runs the work with no policy enforcement. */
-    public static <T> T asSystem(Supplier<T> work) {
+    public static <T extends @Nullable Object> T asSystem(Supplier<T> work) {
         return CallerContext.with(Caller.SYSTEM, work);
     }
 
@@ -38,11 +39,11 @@ public final class Rowguard {
      * Runs the work with policies enforced for the principal; null means an anonymous
      * caller.
      */
-    public static <T> T runAs(AuthPrincipal principal, Supplier<T> work) {
+    public static <T extends @Nullable Object> T runAs(@Nullable AuthPrincipal principal, Supplier<T> work) {
         return CallerContext.with(Caller.of(principal), work);
     }
 
-    public static void runAs(AuthPrincipal principal, Runnable work) {
+    public static void runAs(@Nullable AuthPrincipal principal, Runnable work) {
         runAs(principal, () -> {
             work.run();
             return null;

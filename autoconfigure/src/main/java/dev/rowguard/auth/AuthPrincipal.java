@@ -1,5 +1,6 @@
 package dev.rowguard.auth;
 
+import org.jspecify.annotations.Nullable;
 import java.security.Principal;
 import java.util.Collection;
 import java.util.Collections;
@@ -24,8 +25,9 @@ import java.util.Set;
  * @param attributes members declared in {@code rowguard.auth.attributes.*}
  * @param claims every verified claim, raw
  */
-public record AuthPrincipal(String id, String provider, String email, Set<String> roles, String orgId, String orgRole,
-        Set<String> orgPermissions, Map<String, Object> attributes, Map<String, Object> claims) implements Principal {
+public record AuthPrincipal(String id, @Nullable String provider, @Nullable String email, Set<String> roles,
+        @Nullable String orgId, @Nullable String orgRole, Set<String> orgPermissions, Map<String, Object> attributes,
+        Map<String, Object> claims) implements Principal {
 
     public AuthPrincipal {
         Objects.requireNonNull(id, "id");
@@ -61,11 +63,11 @@ public record AuthPrincipal(String id, String provider, String email, Set<String
         return id;
     }
 
-    private static Set<String> immutableSet(Collection<String> values) {
+    private static Set<String> immutableSet(@Nullable Collection<String> values) {
         return values == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(values));
     }
 
-    private static Map<String, Object> immutableMap(Map<String, Object> values) {
+    private static Map<String, Object> immutableMap(@Nullable Map<String, Object> values) {
         return values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
@@ -73,15 +75,15 @@ public record AuthPrincipal(String id, String provider, String email, Set<String
 
         private final String id;
 
-        private String provider;
+        private @Nullable String provider;
 
-        private String email;
+        private @Nullable String email;
 
         private Set<String> roles = new LinkedHashSet<>();
 
-        private String orgId;
+        private @Nullable String orgId;
 
-        private String orgRole;
+        private @Nullable String orgRole;
 
         private Set<String> orgPermissions = new LinkedHashSet<>();
 
@@ -93,12 +95,12 @@ public record AuthPrincipal(String id, String provider, String email, Set<String
             this.id = id;
         }
 
-        public Builder provider(String provider) {
+        public Builder provider(@Nullable String provider) {
             this.provider = provider;
             return this;
         }
 
-        public Builder email(String email) {
+        public Builder email(@Nullable String email) {
             this.email = email;
             return this;
         }
@@ -113,12 +115,12 @@ public record AuthPrincipal(String id, String provider, String email, Set<String
             return this;
         }
 
-        public Builder orgId(String orgId) {
+        public Builder orgId(@Nullable String orgId) {
             this.orgId = orgId;
             return this;
         }
 
-        public Builder orgRole(String orgRole) {
+        public Builder orgRole(@Nullable String orgRole) {
             this.orgRole = orgRole;
             return this;
         }

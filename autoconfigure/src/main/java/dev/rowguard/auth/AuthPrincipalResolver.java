@@ -1,5 +1,6 @@
 package dev.rowguard.auth;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -28,6 +29,6 @@ public interface AuthPrincipalResolver {
      * null
      * @return the caller the policies see, or null for an anonymous caller
      */
-    AuthPrincipal resolve(Authentication authentication);
+    @Nullable AuthPrincipal resolve(@Nullable Authentication authentication);
 
 }

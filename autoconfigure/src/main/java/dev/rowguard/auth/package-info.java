@@ -21,4 +21,7 @@
  * {@code Retry-After}.</li>
  * </ul>
  */
+@NullMarked
 package dev.rowguard.auth;
+
+import org.jspecify.annotations.NullMarked;

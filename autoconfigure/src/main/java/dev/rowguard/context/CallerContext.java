@@ -1,5 +1,6 @@
 package dev.rowguard.context;
 
+import org.jspecify.annotations.Nullable;
 import java.util.function.Supplier;
 
 import dev.rowguard.auth.AuthPrincipal;
@@ -33,7 +34,7 @@ public final class CallerContext {
      * Runs the work as the caller, then restores the previous one, even if the work
      * throws.
      */
-    public static <T> T with(Caller caller, Supplier<T> work) {
+    public static <T extends @Nullable Object> T with(Caller caller, Supplier<T> work) {
         Caller previous = CallerSwitches.explicit();
         // Pending changes are flushed as the caller who made them; if that is denied,
         // nothing has switched.
@@ -52,7 +53,7 @@ public final class CallerContext {
      * The caller is set even when a listener fails (a flush that is denied), so no thread
      * is left as another caller.
      */
-    private static void switchTo(Caller caller) {
+    private static void switchTo(@Nullable Caller caller) {
         try {
             CallerSwitches.beforeSwitch();
         }
@@ -65,7 +66,7 @@ public final class CallerContext {
     /** Isolated so that the class loads without Spring Security on the classpath. */
     private static final class SecurityContextPrincipal {
 
-        static AuthPrincipal get() {
+        static @Nullable AuthPrincipal get() {
             return dev.rowguard.auth.internal.PrincipalResolution.resolve(
                     org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
         }

@@ -1,5 +1,7 @@
 package dev.rowguard.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A write was denied by the entity's policies. The message names the entity and the
  * operation, never the row's data; the transaction it happened in is rolled back.
@@ -14,7 +16,7 @@ public class PolicyViolationException extends RuntimeException {
         this(entity, operation, null);
     }
 
-    public PolicyViolationException(String entity, Operation operation, String reason) {
+    public PolicyViolationException(String entity, Operation operation, @Nullable String reason) {
         super(operation + " on " + entity + " denied by policy" + (reason == null ? "" : ": " + reason));
         this.entity = entity;
         this.operation = operation;

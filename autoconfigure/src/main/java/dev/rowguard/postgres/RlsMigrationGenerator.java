@@ -1,5 +1,6 @@
 package dev.rowguard.postgres;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +54,8 @@ public final class RlsMigrationGenerator {
      * @param relatedRows how the policies read related rows: see {@link RelatedRows}
      */
     public record Options(List<String> packages, boolean hideRowsWithHiddenReferences, boolean allowUnannotated,
-            Set<String> authAttributes, String physicalNaming, String implicitNaming, RelatedRows relatedRows) {
+            Set<String> authAttributes, @Nullable String physicalNaming, @Nullable String implicitNaming,
+            RelatedRows relatedRows) {
 
         public Options {
             packages = List.copyOf(packages);
@@ -63,7 +65,7 @@ public final class RlsMigrationGenerator {
 
         /** With related rows read through functions, the default. */
         public Options(List<String> packages, boolean hideRowsWithHiddenReferences, boolean allowUnannotated,
-                Set<String> authAttributes, String physicalNaming, String implicitNaming) {
+                Set<String> authAttributes, @Nullable String physicalNaming, @Nullable String implicitNaming) {
             this(packages, hideRowsWithHiddenReferences, allowUnannotated, authAttributes, physicalNaming,
                     implicitNaming, RelatedRows.FUNCTIONS);
         }

@@ -1,5 +1,6 @@
 package dev.rowguard.autoconfigure.security;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,16 +18,16 @@ public class ClerkProperties {
      * {@code https://your-app.clerk.accounts.dev} or {@code https://clerk.example.com}.
      * Either this or {@code publishable-key}; when both are set they must agree.
      */
-    private String issuer;
+    private @Nullable String issuer;
 
     /**
      * The publishable key ({@code pk_test_...} or {@code pk_live_...}); it encodes the
      * Frontend API host, from which the issuer is derived.
      */
-    private String publishableKey;
+    private @Nullable String publishableKey;
 
     /** The JWKS URL; by default {@code <issuer>/.well-known/jwks.json}. */
-    private String jwkSetUri;
+    private @Nullable String jwkSetUri;
 
     /**
      * The origins allowed in {@code azp} (e.g. {@code https://app.example.com}). A token
@@ -46,29 +47,29 @@ public class ClerkProperties {
      * {@code metadata.roles} after adding {@code "metadata": "{{user.public_metadata}}"}
      * to the session token. None by default.
      */
-    private String rolesClaim;
+    private @Nullable String rolesClaim;
 
-    public String getIssuer() {
+    public @Nullable String getIssuer() {
         return issuer;
     }
 
-    public void setIssuer(String issuer) {
+    public void setIssuer(@Nullable String issuer) {
         this.issuer = issuer;
     }
 
-    public String getPublishableKey() {
+    public @Nullable String getPublishableKey() {
         return publishableKey;
     }
 
-    public void setPublishableKey(String publishableKey) {
+    public void setPublishableKey(@Nullable String publishableKey) {
         this.publishableKey = publishableKey;
     }
 
-    public String getJwkSetUri() {
+    public @Nullable String getJwkSetUri() {
         return jwkSetUri;
     }
 
-    public void setJwkSetUri(String jwkSetUri) {
+    public void setJwkSetUri(@Nullable String jwkSetUri) {
         this.jwkSetUri = jwkSetUri;
     }
 
@@ -88,11 +89,11 @@ public class ClerkProperties {
         this.acceptPendingSessions = acceptPendingSessions;
     }
 
-    public String getRolesClaim() {
+    public @Nullable String getRolesClaim() {
         return rolesClaim;
     }
 
-    public void setRolesClaim(String rolesClaim) {
+    public void setRolesClaim(@Nullable String rolesClaim) {
         this.rolesClaim = rolesClaim;
     }
 

@@ -1,5 +1,6 @@
 package dev.rowguard.autoconfigure.security;
 
+import org.jspecify.annotations.Nullable;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +22,7 @@ final class ConfigurationChecks {
     private ConfigurationChecks() {
     }
 
-    static String required(String property, String value) {
+    static String required(String property, @Nullable String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidConfigurationPropertyValueException(property, value, "A value is required.");
         }
@@ -32,7 +33,7 @@ final class ConfigurationChecks {
      * An absolute https URL; http only towards localhost or 127.0.0.1 (local development
      * and tests).
      */
-    static String secureUrl(String property, String value) {
+    static String secureUrl(String property, @Nullable String value) {
         URI uri;
         try {
             uri = URI.create(required(property, value));

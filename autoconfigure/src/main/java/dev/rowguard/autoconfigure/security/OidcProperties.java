@@ -1,5 +1,6 @@
 package dev.rowguard.autoconfigure.security;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,14 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class OidcProperties {
 
     /** The issuer, exactly as in {@code iss}, e.g. {@code https://login.example.com}. */
-    private String issuer;
+    private @Nullable String issuer;
 
     /**
      * The JWKS URL. When unset it is read from
      * {@code <issuer>/.well-known/openid-configuration} the first time a token arrives
      * (never at start-up).
      */
-    private String jwkSetUri;
+    private @Nullable String jwkSetUri;
 
     /** The {@code aud} values accepted; when empty, {@code aud} is not checked. */
     private List<String> audiences = new ArrayList<>();
@@ -29,21 +30,21 @@ public class OidcProperties {
     private List<String> jwsAlgorithms = new ArrayList<>(List.of("RS256", "ES256"));
 
     /** A claim path holding the user's roles (a string or a list). */
-    private String rolesClaim = "roles";
+    private @Nullable String rolesClaim = "roles";
 
-    public String getIssuer() {
+    public @Nullable String getIssuer() {
         return issuer;
     }
 
-    public void setIssuer(String issuer) {
+    public void setIssuer(@Nullable String issuer) {
         this.issuer = issuer;
     }
 
-    public String getJwkSetUri() {
+    public @Nullable String getJwkSetUri() {
         return jwkSetUri;
     }
 
-    public void setJwkSetUri(String jwkSetUri) {
+    public void setJwkSetUri(@Nullable String jwkSetUri) {
         this.jwkSetUri = jwkSetUri;
     }
 
@@ -63,11 +64,11 @@ public class OidcProperties {
         this.jwsAlgorithms = jwsAlgorithms;
     }
 
-    public String getRolesClaim() {
+    public @Nullable String getRolesClaim() {
         return rolesClaim;
     }
 
-    public void setRolesClaim(String rolesClaim) {
+    public void setRolesClaim(@Nullable String rolesClaim) {
         this.rolesClaim = rolesClaim;
     }
 

@@ -1,5 +1,6 @@
 package dev.rowguard.autoconfigure.security;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,23 +17,23 @@ public class SupabaseProperties {
      * The project URL, e.g. {@code https://abcd.supabase.co}; the issuer is
      * {@code <url>/auth/v1}.
      */
-    private String url;
+    private @Nullable String url;
 
     /**
      * The issuer, when the project URL is not enough (e.g. a custom domain); if
      * {@code url} is set too, it must equal {@code <url>/auth/v1}.
      */
-    private String issuer;
+    private @Nullable String issuer;
 
     /** The JWKS URL; by default {@code <issuer>/.well-known/jwks.json}. */
-    private String jwkSetUri;
+    private @Nullable String jwkSetUri;
 
     /**
      * The legacy JWT secret of projects that still sign with HS256. Only when it is set
      * is HS256 accepted, and Supabase's legacy anon key ({@code iss: supabase}) then
      * means anonymous.
      */
-    private String jwtSecret;
+    private @Nullable String jwtSecret;
 
     /** The {@code aud} values accepted; a token must carry at least one. */
     private List<String> audiences = new ArrayList<>(List.of("authenticated"));
@@ -45,37 +46,37 @@ public class SupabaseProperties {
      * service (e.g. from the custom access token hook); never point it into
      * {@code user_metadata}, which users can edit.
      */
-    private String rolesClaim = "app_metadata.roles";
+    private @Nullable String rolesClaim = "app_metadata.roles";
 
-    public String getUrl() {
+    public @Nullable String getUrl() {
         return url;
     }
 
-    public void setUrl(String url) {
+    public void setUrl(@Nullable String url) {
         this.url = url;
     }
 
-    public String getIssuer() {
+    public @Nullable String getIssuer() {
         return issuer;
     }
 
-    public void setIssuer(String issuer) {
+    public void setIssuer(@Nullable String issuer) {
         this.issuer = issuer;
     }
 
-    public String getJwkSetUri() {
+    public @Nullable String getJwkSetUri() {
         return jwkSetUri;
     }
 
-    public void setJwkSetUri(String jwkSetUri) {
+    public void setJwkSetUri(@Nullable String jwkSetUri) {
         this.jwkSetUri = jwkSetUri;
     }
 
-    public String getJwtSecret() {
+    public @Nullable String getJwtSecret() {
         return jwtSecret;
     }
 
-    public void setJwtSecret(String jwtSecret) {
+    public void setJwtSecret(@Nullable String jwtSecret) {
         this.jwtSecret = jwtSecret;
     }
 
@@ -95,11 +96,11 @@ public class SupabaseProperties {
         this.jwsAlgorithms = jwsAlgorithms;
     }
 
-    public String getRolesClaim() {
+    public @Nullable String getRolesClaim() {
         return rolesClaim;
     }
 
-    public void setRolesClaim(String rolesClaim) {
+    public void setRolesClaim(@Nullable String rolesClaim) {
         this.rolesClaim = rolesClaim;
     }
 

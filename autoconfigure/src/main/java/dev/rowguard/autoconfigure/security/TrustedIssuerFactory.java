@@ -1,5 +1,6 @@
 package dev.rowguard.autoconfigure.security;
 
+import org.jspecify.annotations.Nullable;
 import java.net.URI;
 import java.net.MalformedURLException;
 import java.nio.charset.StandardCharsets;
@@ -216,11 +217,11 @@ final class TrustedIssuerFactory {
                 rolePrefix);
     }
 
-    private static List<String> nonNull(String path) {
+    private static List<String> nonNull(@Nullable String path) {
         return path == null ? List.of() : List.of(path);
     }
 
-    private static List<String> roles(String first, String second) {
+    private static List<String> roles(String first, @Nullable String second) {
         List<String> paths = new ArrayList<>(List.of(first));
         paths.addAll(nonNull(second));
         return paths;

@@ -1,5 +1,6 @@
 package dev.rowguard.autoconfigure.web;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.metamodel.IdentifiableType;
 import jakarta.persistence.metamodel.ManagedType;
@@ -51,7 +52,7 @@ public class HiddenRowProblemHandler {
     }
 
     // Hibernate's translation names the entity rather than giving its class.
-    private static Class<?> entityClass(ObjectOptimisticLockingFailureException ex) {
+    private static @Nullable Class<?> entityClass(ObjectOptimisticLockingFailureException ex) {
         if (ex.getPersistentClass() != null) {
             return ex.getPersistentClass();
         }
@@ -67,7 +68,7 @@ public class HiddenRowProblemHandler {
         }
     }
 
-    boolean isVersioned(Class<?> entity) {
+    boolean isVersioned(@Nullable Class<?> entity) {
         if (entity == null) {
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.rowguard.autoconfigure.web;
 
+import org.jspecify.annotations.Nullable;
 import dev.rowguard.policy.PolicyViolationException;
 
 import org.springframework.core.Ordered;
@@ -42,7 +43,7 @@ public class PolicyViolationProblemHandler {
         return problem(violation);
     }
 
-    static PolicyViolationException find(Throwable ex) {
+    static @Nullable PolicyViolationException find(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof PolicyViolationException violation) {
                 return violation;
