@@ -154,6 +154,30 @@ class CallerPropagationTest {
         assertThat(counted.get()).isEqualTo(alicesTodos);
     }
 
+    @Test
+    void aVirtualThreadRunsAsTheCallerWhenItsTaskIsWrapped() throws Exception {
+        java.lang.reflect.Method factory;
+        try {
+            factory = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+        }
+        catch (NoSuchMethodException ex) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "virtual threads need Java 21");
+            return;
+        }
+        ExecutorService virtual = io.micrometer.context.ContextExecutorService
+            .wrap((ExecutorService) factory.invoke(null), () -> ContextSnapshotFactory.builder().build().captureAll());
+        try {
+            java.util.concurrent.Future<Long> asAlice = Rowguard.runAs(ALICE,
+                    (java.util.function.Supplier<java.util.concurrent.Future<Long>>) () -> virtual
+                        .submit(() -> todos.count()));
+            assertThat(asAlice.get()).isEqualTo(alicesTodos);
+            assertThat(virtual.submit(() -> todos.count()).get()).as("submitted without a caller").isZero();
+        }
+        finally {
+            virtual.shutdownNow();
+        }
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     @EnableAsync
     static class AsyncConfiguration {
