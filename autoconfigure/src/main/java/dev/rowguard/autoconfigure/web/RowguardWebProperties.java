@@ -1,0 +1,36 @@
+package dev.rowguard.autoconfigure.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How Rowguard answers web requests.
+ */
+@ConfigurationProperties("rowguard.web")
+public class RowguardWebProperties {
+
+    /**
+     * Whether a {@code sort} request parameter may name an attribute of a related entity
+     * ({@code sort=list.title}): {@code refuse} (the default) answers 400, since the
+     * order would follow rows the caller may not be able to read; {@code allow} leaves it
+     * to Spring Data.
+     */
+    private SortThroughRelations sortThroughRelations = SortThroughRelations.REFUSE;
+
+    public SortThroughRelations getSortThroughRelations() {
+        return sortThroughRelations;
+    }
+
+    public void setSortThroughRelations(SortThroughRelations sortThroughRelations) {
+        this.sortThroughRelations = sortThroughRelations;
+    }
+
+    public enum SortThroughRelations {
+
+        /** 400, naming the parameter. */
+        REFUSE,
+        /** Spring Data sorts by the related attribute. */
+        ALLOW
+
+    }
+
+}
