@@ -20,6 +20,13 @@ import org.springframework.security.core.Authentication;
  * attributes; any other authenticated authentication as id = {@code getName()} with its
  * role authorities, prefix removed, as roles; an anonymous or unauthenticated one as
  * null.
+ * <p>
+ * The default takes ids as each source names them (a username, a token's {@code sub}). An
+ * application that signs people in through several sources whose ids could collide
+ * (self-chosen usernames beside an OAuth2 provider's numeric ids, two issuers) should
+ * declare a resolver that keeps them apart, for example by prefixing the source: the
+ * policies and {@code @AuthDefault} owner columns then see the prefixed ids. A
+ * replacement resolver is asked for Rowguard's own verified tokens too.
  */
 @FunctionalInterface
 public interface AuthPrincipalResolver {

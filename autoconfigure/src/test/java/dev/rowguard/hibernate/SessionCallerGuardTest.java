@@ -123,6 +123,30 @@ class SessionCallerGuardTest {
     }
 
     @Test
+    void settingAParameterOfRowguardsFiltersFailsTheNextStatement() {
+        Throwable thrown = catchThrowable(() -> enforcement.as(BOB, em -> {
+            Session session = em.unwrap(Session.class);
+            for (String name : List
+                .copyOf(session.unwrap(org.hibernate.engine.spi.SharedSessionContractImplementor.class)
+                    .getLoadQueryInfluencers()
+                    .getEnabledFilterNames())) {
+                org.hibernate.Filter filter = session.getEnabledFilter(name);
+                for (String parameter : filter.getFilterDefinition().getParameterNames()) {
+                    if (filter.getFilterDefinition()
+                        .getParameterJdbcMapping(parameter)
+                        .getJavaTypeDescriptor()
+                        .getJavaTypeClass() == String.class) {
+                        filter.setParameter(parameter, "alice");
+                    }
+                }
+            }
+            return em.createQuery("select l.title from TodoList l", String.class).getResultList();
+        }));
+        assertThat(rootOf(thrown)).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("Filter.setParameter");
+    }
+
+    @Test
     void hqlsSqlFunctionRunsOnlyInTheSystemContext() {
         String query = "select sql('(select count(*) from list)') from TodoList l where l.id = :id";
         Throwable thrown = catchThrowable(() -> enforcement.as(BOB,

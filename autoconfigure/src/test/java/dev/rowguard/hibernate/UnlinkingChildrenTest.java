@@ -3,9 +3,11 @@ package dev.rowguard.hibernate;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import dev.rowguard.hibernate.edges.Album;
 import dev.rowguard.hibernate.edges.Card;
 import dev.rowguard.hibernate.edges.Deck;
 import dev.rowguard.hibernate.edges.EdgesTestApplication;
+import dev.rowguard.hibernate.edges.Photo;
 import dev.rowguard.testsupport.WithTestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,27 @@ class UnlinkingChildrenTest {
         assertThat(deckOf(1L)).isNull();
         Deck gone = enforcement.asSystem(em -> em.find(Deck.class, 1L));
         assertThat(gone).isNull();
+    }
+
+    @Test
+    void deletingAParentTogetherWithItsChildrenDoesNotNeedTheRightToChangeThem() {
+        enforcement.asSystem(em -> {
+            em.createQuery("delete from Photo").executeUpdate();
+            em.createQuery("delete from Album").executeUpdate();
+            Album album = new Album(1L, "bob");
+            Photo photo = new Photo(1L, "bob");
+            em.persist(photo);
+            album.getPhotos().add(photo);
+            em.persist(album);
+            return null;
+        });
+        enforcement.as(BOB, em -> {
+            em.remove(em.find(Album.class, 1L));
+            return null;
+        });
+        Long photos = enforcement
+            .asSystem(em -> em.createQuery("select count(p) from Photo p", Long.class).getSingleResult());
+        assertThat(photos).isZero();
     }
 
     private Long deckOf(Long card) {

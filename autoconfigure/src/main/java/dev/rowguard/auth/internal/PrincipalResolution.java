@@ -39,10 +39,14 @@ public final class PrincipalResolution {
         if (authentication == null) {
             return null;
         }
-        if (authentication.getPrincipal() instanceof AuthPrincipal principal) {
-            return principal;
-        }
         AuthPrincipalResolver current = resolver;
+        // Rowguard's own verified tokens carry their principal: no need to ask the
+        // default resolver
+        if (current == STANDALONE || current instanceof DefaultAuthPrincipalResolver) {
+            if (authentication.getPrincipal() instanceof AuthPrincipal principal) {
+                return authentication.isAuthenticated() ? principal : null;
+            }
+        }
         Memo last = LAST.get();
         if (last != null && last.authentication == authentication && last.resolver == current) {
             return last.principal;

@@ -49,6 +49,10 @@ final class AuthDefaultsBeforePersist implements PersistEventListener, MergeEven
     }
 
     private void fill(Object entity, String entityName, SharedSessionContractImplementor session) {
+        SessionCaller sessionCaller = session.getExtension(SessionCaller.class);
+        if (sessionCaller != null) {
+            sessionCaller.ensureCurrent();
+        }
         Caller caller = CallerContext.current();
         if (entity == null || caller.system() || caller.principal() == null
                 || org.hibernate.proxy.HibernateProxy.extractLazyInitializer(entity) != null

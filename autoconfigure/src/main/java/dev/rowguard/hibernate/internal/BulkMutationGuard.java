@@ -20,9 +20,11 @@ import org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory;
 import org.hibernate.query.sqm.tree.SqmDmlStatement;
 import org.hibernate.query.sqm.tree.delete.SqmDeleteStatement;
 import org.hibernate.query.sqm.tree.insert.SqmInsertStatement;
+import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
 import org.hibernate.query.sqm.tree.update.SqmUpdateStatement;
 import org.hibernate.sql.ast.spi.SqlAstCreationContext;
 import org.hibernate.sql.ast.tree.MutationStatement;
+import org.hibernate.sql.ast.tree.select.SelectStatement;
 
 /**
  * HQL and Criteria {@code update}, {@code delete} and {@code insert} skip entity events,
@@ -36,9 +38,31 @@ import org.hibernate.sql.ast.tree.MutationStatement;
 public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
 
     @Override
+    public SqmTranslator<SelectStatement> createSelectTranslator(SqmSelectStatement<?> statement,
+            QueryOptions queryOptions, DomainParameterXref domainParameterXref, QueryParameterBindings bindings,
+            LoadQueryInfluencers influencers, SqlAstCreationContext creationContext,
+            boolean deduplicateSelectionItems) {
+        ensureCurrentCaller(influencers);
+        return super.createSelectTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
+                creationContext, deduplicateSelectionItems);
+    }
+
+    /**
+     * The session's filters are those of its caller before a statement is built from
+     * them.
+     */
+    private static void ensureCurrentCaller(LoadQueryInfluencers influencers) {
+        SessionCaller caller = SessionCallers.of(influencers);
+        if (caller != null) {
+            caller.ensureCurrent();
+        }
+    }
+
+    @Override
     public SqmTranslator<? extends MutationStatement> createMutationTranslator(SqmDmlStatement<?> statement,
             QueryOptions queryOptions, DomainParameterXref domainParameterXref, QueryParameterBindings bindings,
             LoadQueryInfluencers influencers, SqlAstCreationContext creationContext) {
+        ensureCurrentCaller(influencers);
         check(statement, creationContext.getSessionFactory());
         return super.createMutationTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
                 creationContext);
@@ -57,7 +81,12 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
             return;
         }
         String target = statement.getTarget().getEntityName();
-        for (String entity : reachedEntities(target, sessionFactory, runtime)) {
+        // an insert creates rows of the named entity only; an update or delete reaches
+        // its subclasses' rows too
+        List<String> reached = statement instanceof SqmInsertStatement<?>
+                ? java.util.Optional.ofNullable(runtime.jpaName(target)).map(List::of).orElse(List.of())
+                : reachedEntities(target, sessionFactory, runtime);
+        for (String entity : reached) {
             for (Operation operation : operationsOf(statement)) {
                 if (!runtime.allowsRegardlessOfRow(entity, operation, caller.principal())) {
                     String of = entity.equals(runtime.jpaName(target)) ? entity

@@ -14,6 +14,7 @@ final class CallerBeforeLoad implements LoadEventListener {
     public void onLoad(LoadEvent event, LoadType loadType) {
         SessionCaller caller = event.getSession().getExtension(SessionCaller.class);
         if (caller != null) {
+            caller.ensureCurrent();
             caller.verify();
         }
     }

@@ -160,13 +160,50 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         }
         SqlCondition condition = runtime.compiler()
             .compile(elementRule(elementEntity, true), caller.principal(), null, StoredRows.ALIAS, null);
-        if (!condition.alwaysTrue()
-                && (key == null || anyStoredElementFails(persister, elementEntity, key, condition, session))) {
+        if (!condition.alwaysTrue() && (key == null || anyStoredChildFails(persister, elementEntity, key, condition,
+                deletedIds(session, elementType), session))) {
             throw new PolicyViolationException(elementEntity, Operation.UPDATE,
                     "deleting the owner of " + persister.getRole()
                             + " would unlink rows this caller may not change; remove them from the"
                             + " collection first");
         }
+    }
+
+    /**
+     * The ids of the element entity's rows this flush deletes (cascade, orphan removal):
+     * they are not unlinked.
+     */
+    private static List<Object> deletedIds(SharedSessionContractImplementor session, EntityType elementType) {
+        List<Object> ids = new ArrayList<>();
+        var element = session.getFactory()
+            .getMappingMetamodel()
+            .getEntityDescriptor(elementType.getAssociatedEntityName());
+        for (var entry : session.getPersistenceContextInternal().reentrantSafeEntityEntries()) {
+            EntityEntry entityEntry = entry.getValue();
+            if ((entityEntry.getStatus() == Status.DELETED || entityEntry.getStatus() == Status.GONE)
+                    && element.isSubclassEntityName(entityEntry.getPersister().getEntityName())
+                    && entityEntry.getId() != null) {
+                ids.add(entityEntry.getId());
+            }
+        }
+        return ids;
+    }
+
+    private boolean anyStoredChildFails(AbstractCollectionPersister persister, String elementEntity, Object key,
+            SqlCondition condition, List<Object> deleted, SharedSessionContractImplementor session) {
+        if (deleted.isEmpty()) {
+            return anyStoredElementFails(persister, elementEntity, key, condition, session);
+        }
+        EntityModel element = runtime.policies().model().entity(elementEntity);
+        String keyColumn = single(persister.getKeyColumnNames(), persister);
+        String sql = "SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "."
+                + keyColumn + " = ? AND " + StoredRows.ALIAS + "." + element.id().column() + " NOT IN ("
+                + String.join(", ", Collections.nCopies(deleted.size(), "?")) + ") AND (" + condition.sql()
+                + ") IS NOT TRUE";
+        List<Object> leading = new ArrayList<>();
+        leading.add(key);
+        leading.addAll(deleted);
+        return runtime.storedRows().selectsARow(session, sql, parameters(leading, condition));
     }
 
     private static AbstractCollectionPersister persister(AbstractCollectionEvent event) {

@@ -7,6 +7,7 @@ import dev.rowguard.context.CallerContext;
 
 import org.hibernate.SessionEventListener;
 import org.hibernate.engine.extension.spi.Extension;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
@@ -36,8 +37,33 @@ public final class SessionCaller implements Extension, SessionEventListener {
 
     /** Called when Rowguard has enabled the filters of {@code caller} in the session. */
     void chosen(Caller caller, List<String> requiredFilters) {
+        if (this.caller == null) {
+            SessionCallers.register(session.getLoadQueryInfluencers(), this);
+        }
         this.caller = caller;
         this.requiredFilters = requiredFilters;
+    }
+
+    /**
+     * Before a statement is built (a query translated, a load by id, a persist or merge):
+     * when the thread's caller changed and the session holds nothing yet (no entity, no
+     * collection, no pending write), the filters are chosen again for the new caller,
+     * nothing of the former one being there to mix (a test's transaction opened before
+     * {@code @WithMockUser} set the user, a login endpoint that sets the context before
+     * its first query). Otherwise the check before the statement fails it.
+     */
+    void ensureCurrent() {
+        if (caller == null || caller.equals(CallerContext.current()) || !holdsNothing()) {
+            return;
+        }
+        runtime.applyCurrentCaller((org.hibernate.Session) session);
+    }
+
+    private boolean holdsNothing() {
+        var persistenceContext = session.getPersistenceContextInternal();
+        return persistenceContext.getNumberOfManagedEntities() == 0
+                && persistenceContext.getCollectionEntriesSize() == 0
+                && !(session instanceof SessionImplementor stateful && stateful.getActionQueue().hasAnyQueuedActions());
     }
 
     @Override
@@ -61,7 +87,15 @@ public final class SessionCaller implements Extension, SessionEventListener {
             }
         }
         for (String name : required) {
-            if (session.getLoadQueryInfluencers().getEnabledFilter(name) == null) {
+            org.hibernate.Filter filter = session.getLoadQueryInfluencers().getEnabledFilter(name);
+            if (filter instanceof org.hibernate.internal.FilterImpl impl && !impl.getParameters().isEmpty()) {
+                // a value set on the filter wins over Rowguard's resolver: another
+                // caller's rows
+                throw new IllegalStateException("Rowguard: a parameter of its row filter " + name + " was set in"
+                        + " this session (Filter.setParameter). Rowguard's filters take their values from the"
+                        + " caller only; run work that must see other rows in Rowguard.asSystem.");
+            }
+            if (filter == null) {
                 throw new IllegalStateException("Rowguard: its row filter " + name + " was disabled in this session"
                         + " (Session.disableFilter). Rowguard's filters cannot be turned off for a caller; run work"
                         + " that must see every row in Rowguard.asSystem.");

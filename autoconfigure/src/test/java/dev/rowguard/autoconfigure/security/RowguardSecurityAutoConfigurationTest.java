@@ -58,6 +58,20 @@ class RowguardSecurityAutoConfigurationTest {
     }
 
     @Test
+    void anApplicationsOwnUserStoreOrBootsUserKeepsBootsDefaultSecurity() {
+        runner.withPropertyValues("spring.security.user.name=admin").run(context -> {
+            assertThat(context).doesNotHaveBean(RowguardJwtAuthentication.class);
+            assertThat(context).hasSingleBean(UserDetailsService.class);
+        });
+        runner.withBean(UserDetailsService.class, () -> username -> {
+            throw new org.springframework.security.core.userdetails.UsernameNotFoundException(username);
+        }).run(context -> {
+            assertThat(context).doesNotHaveBean(RowguardJwtAuthentication.class);
+            assertThat(context).doesNotHaveBean("rowguardSecurityFilterChain");
+        });
+    }
+
+    @Test
     void aProviderBlockInstallsTheDefaultStatelessChainWithoutAGeneratedPassword() {
         runner.withPropertyValues("rowguard.oidc.issuer=https://login.example.com").run(context -> {
             assertThat(context).hasNotFailed();
