@@ -107,6 +107,14 @@ class BadRequestsTest {
     }
 
     @Test
+    void aForeignKeyViolationIsA409WithoutTheConstraintOrTheKey() {
+        String nobody = "{\"userId\":\"no-such-user-42\",\"role\":\"USER\"}";
+        HttpResponse<String> response = send("POST", "/api/spaces/1/members", nobody, token("alice"));
+        assertProblem(response, 409);
+        assertThat(response.body()).doesNotContain("no-such-user-42").doesNotContain("space_user");
+    }
+
+    @Test
     void patchingARequiredFieldToNullLeavesItUnchanged() {
         HttpResponse<String> response = send("PATCH", "/api/lists/1", "{\"title\":null}", token("alice"));
         assertThat(response.statusCode()).isIn(200, 400);
@@ -119,6 +127,15 @@ class BadRequestsTest {
         HttpResponse<String> wrongType = send("POST", "/api/lists", "spaceId=1", token("alice"), "text/plain");
         assertProblem(wrongType, 415);
         assertProblem(send("PUT", "/api/lists", "{}", token("alice")), 405);
+    }
+
+    @Test
+    void aServerFaultIsA500ProblemThatSaysNothingMore() {
+        HttpResponse<String> response = send("GET", "/error", null, null);
+        assertProblem(response, 500);
+        assertThat(JSON.readTree(response.body()).path("detail").asString())
+            .isEqualTo("the server could not answer this request");
+        assertProblem(send("GET", "/api/no-such-endpoint", null, token("alice")), 404);
     }
 
     private void assertProblem(HttpResponse<String> response, int status) {
