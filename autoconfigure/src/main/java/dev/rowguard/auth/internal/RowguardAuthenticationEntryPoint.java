@@ -33,7 +33,7 @@ public final class RowguardAuthenticationEntryPoint implements AuthenticationEnt
 
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 
-    private final Map<TokenRejection, Long> lastWarned = new ConcurrentHashMap<>();
+    private final Map<Object, Long> lastWarned = new ConcurrentHashMap<>();
 
     private final Clock clock;
 
@@ -49,7 +49,10 @@ public final class RowguardAuthenticationEntryPoint implements AuthenticationEnt
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         if (failure instanceof IdentityProviderUnavailableException unavailable) {
-            logger.warn("Bearer token not verified, the identity provider is unavailable: " + rootMessage(unavailable));
+            if (dueForWarning(IdentityProviderUnavailableException.class)) {
+                logger.warn("Bearer token not verified, the identity provider is unavailable: "
+                        + rootMessage(unavailable) + " (logged at most once a minute)");
+            }
             unavailable(response, unavailable);
             return;
         }
@@ -79,14 +82,24 @@ public final class RowguardAuthenticationEntryPoint implements AuthenticationEnt
      * minute per reason.
      */
     private void warnAtMostOnceAMinute(TokenRejection rejection) {
-        long now = clock.millis();
-        Long last = lastWarned.get(rejection);
-        if (last == null || now - last >= 60_000) {
-            lastWarned.put(rejection, now);
+        if (dueForWarning(rejection)) {
             logger.warn("Rowguard: bearer tokens are being refused: " + rejection.description().toLowerCase(Locale.ROOT)
                     + " (reason " + rejection.reason() + "; logged at most once a minute per reason, each"
                     + " refusal at DEBUG)");
         }
+    }
+
+    /**
+     * Whether a warning of this kind was last logged a minute ago or more (and now is).
+     */
+    private boolean dueForWarning(Object kind) {
+        long now = clock.millis();
+        Long last = lastWarned.get(kind);
+        if (last != null && now - last < 60_000) {
+            return false;
+        }
+        lastWarned.put(kind, now);
+        return true;
     }
 
     private static void unavailable(HttpServletResponse response, IdentityProviderUnavailableException failure)

@@ -39,6 +39,19 @@ class RowguardAuthenticationEntryPointTest {
         assertThat(occurrences(output.getOut(), WARNING)).isEqualTo(2);
     }
 
+    @Test
+    void anOutageIsA503WarnedAtMostOnceAMinute(CapturedOutput output) throws Exception {
+        MutableClock clock = new MutableClock();
+        RowguardAuthenticationEntryPoint entryPoint = new RowguardAuthenticationEntryPoint(clock);
+        for (int i = 0; i < 3; i++) {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            entryPoint.commence(new MockHttpServletRequest(), response, new IdentityProviderUnavailableException(
+                    "The token cannot be verified right now", new java.io.IOException("down"), Duration.ofSeconds(30)));
+            assertThat(response.getStatus()).isEqualTo(503);
+        }
+        assertThat(occurrences(output.getOut(), "the identity provider is unavailable")).isEqualTo(1);
+    }
+
     private static MockHttpServletResponse refuse(RowguardAuthenticationEntryPoint entryPoint) throws Exception {
         JwtValidationException expired = new JwtValidationException("expired",
                 List.of(new OAuth2Error("invalid_token", "Jwt expired at 2026-01-01T00:00:00Z", null)));
