@@ -83,9 +83,8 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
         String target = statement.getTarget().getEntityName();
         // an insert creates rows of the named entity only; an update or delete reaches
         // its subclasses' rows too
-        List<String> reached = statement instanceof SqmInsertStatement<?>
-                ? java.util.Optional.ofNullable(runtime.jpaName(target)).map(List::of).orElse(List.of())
-                : reachedEntities(target, sessionFactory, runtime);
+        List<String> reached = reachedEntities(target, !(statement instanceof SqmInsertStatement<?>), sessionFactory,
+                runtime);
         for (String entity : reached) {
             for (Operation operation : operationsOf(statement)) {
                 if (!runtime.allowsRegardlessOfRow(entity, operation, caller.principal())) {
@@ -107,14 +106,17 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
      * inheritance strategy), and a subclass may have stricter write rules than the class
      * named in the statement.
      */
-    private static List<String> reachedEntities(String target, SessionFactory sessionFactory, PolicyRuntime runtime) {
-        EntityMappingType descriptor = sessionFactory.unwrap(SessionFactoryImplementor.class)
-            .getMappingMetamodel()
-            .getEntityDescriptor(target);
+    private static List<String> reachedEntities(String target, boolean withSubclasses, SessionFactory sessionFactory,
+            PolicyRuntime runtime) {
         List<String> entities = new ArrayList<>();
-        addKnown(entities, runtime, descriptor.getEntityName());
-        for (EntityMappingType subclass : descriptor.getSubMappingTypes()) {
-            addKnown(entities, runtime, subclass.getEntityName());
+        addKnown(entities, runtime, target);
+        if (withSubclasses) {
+            EntityMappingType descriptor = sessionFactory.unwrap(SessionFactoryImplementor.class)
+                .getMappingMetamodel()
+                .getEntityDescriptor(target);
+            for (EntityMappingType subclass : descriptor.getSubMappingTypes()) {
+                addKnown(entities, runtime, subclass.getEntityName());
+            }
         }
         return entities;
     }

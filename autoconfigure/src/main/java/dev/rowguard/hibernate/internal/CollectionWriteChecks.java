@@ -115,10 +115,7 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         if (ownerEntity != null && !ownerCreated) {
             requireOwner(caller, ownerEntity, event.getAffectedOwnerIdOrNull(), session);
         }
-        if (!(persister.getElementType() instanceof EntityType elementType)) {
-            return;
-        }
-        String elementEntity = runtime.jpaName(elementType.getAssociatedEntityName());
+        String elementEntity = elementEntityOf(persister);
         if (elementEntity == null) {
             return;
         }
@@ -130,7 +127,7 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         }
         Operation denied = persister.isOneToMany() ? Operation.UPDATE : Operation.READ;
         if (wholesale && !ownerCreated && key != null
-                && anyStoredElementFails(persister, elementEntity, key, condition, session)) {
+                && anyStoredElementFails(persister, elementEntity, key, List.of(), condition, session)) {
             throw new PolicyViolationException(elementEntity, denied, "the " + persister.getRole()
                     + " collection holds rows"
                     + " this caller may not change; change its elements one by one instead of replacing or clearing it");
@@ -151,17 +148,14 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
      */
     private void requireEveryChildUnlinkable(Caller caller, AbstractCollectionPersister persister, Object key,
             SharedSessionContractImplementor session) {
-        if (!(persister.getElementType() instanceof EntityType elementType)) {
-            return;
-        }
-        String elementEntity = runtime.jpaName(elementType.getAssociatedEntityName());
+        String elementEntity = elementEntityOf(persister);
         if (elementEntity == null) {
             return;
         }
         SqlCondition condition = runtime.compiler()
             .compile(elementRule(elementEntity, true), caller.principal(), null, StoredRows.ALIAS, null);
-        if (!condition.alwaysTrue() && (key == null || anyStoredChildFails(persister, elementEntity, key, condition,
-                deletedIds(session, elementType), session))) {
+        if (!condition.alwaysTrue() && (key == null || anyStoredElementFails(persister, elementEntity, key,
+                deletedIds(session, persister), condition, session))) {
             throw new PolicyViolationException(elementEntity, Operation.UPDATE,
                     "deleting the owner of " + persister.getRole()
                             + " would unlink rows this caller may not change; remove them from the"
@@ -173,11 +167,10 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
      * The ids of the element entity's rows this flush deletes (cascade, orphan removal):
      * they are not unlinked.
      */
-    private static List<Object> deletedIds(SharedSessionContractImplementor session, EntityType elementType) {
+    private static List<Object> deletedIds(SharedSessionContractImplementor session,
+            AbstractCollectionPersister persister) {
         List<Object> ids = new ArrayList<>();
-        var element = session.getFactory()
-            .getMappingMetamodel()
-            .getEntityDescriptor(elementType.getAssociatedEntityName());
+        var element = persister.getElementPersister();
         for (var entry : session.getPersistenceContextInternal().reentrantSafeEntityEntries()) {
             EntityEntry entityEntry = entry.getValue();
             if ((entityEntry.getStatus() == Status.DELETED || entityEntry.getStatus() == Status.GONE)
@@ -189,21 +182,13 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         return ids;
     }
 
-    private boolean anyStoredChildFails(AbstractCollectionPersister persister, String elementEntity, Object key,
-            SqlCondition condition, List<Object> deleted, SharedSessionContractImplementor session) {
-        if (deleted.isEmpty()) {
-            return anyStoredElementFails(persister, elementEntity, key, condition, session);
-        }
-        EntityModel element = runtime.policies().model().entity(elementEntity);
-        String keyColumn = single(persister.getKeyColumnNames(), persister);
-        String sql = "SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "."
-                + keyColumn + " = ? AND " + StoredRows.ALIAS + "." + element.id().column() + " NOT IN ("
-                + String.join(", ", Collections.nCopies(deleted.size(), "?")) + ") AND (" + condition.sql()
-                + ") IS NOT TRUE";
-        List<Object> leading = new ArrayList<>();
-        leading.add(key);
-        leading.addAll(deleted);
-        return runtime.storedRows().selectsARow(session, sql, parameters(leading, condition));
+    /**
+     * The JPA name of the collection's element entity, or null for values and entities
+     * Rowguard does not know.
+     */
+    private String elementEntityOf(AbstractCollectionPersister persister) {
+        return persister.getElementType() instanceof EntityType elementType
+                ? runtime.jpaName(elementType.getAssociatedEntityName()) : null;
     }
 
     private static AbstractCollectionPersister persister(AbstractCollectionEvent event) {
@@ -248,14 +233,20 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
                 entity -> new Bound.And(List.of(read, runtime.policies().rule(entity, Operation.UPDATE))));
     }
 
+    /**
+     * @param excluded ids of one-to-many elements left out of the check (rows this flush
+     * deletes)
+     */
     private boolean anyStoredElementFails(AbstractCollectionPersister persister, String elementEntity, Object key,
-            SqlCondition condition, SharedSessionContractImplementor session) {
+            List<Object> excluded, SqlCondition condition, SharedSessionContractImplementor session) {
         EntityModel element = runtime.policies().model().entity(elementEntity);
         String keyColumn = single(persister.getKeyColumnNames(), persister);
         String sql;
         if (persister.isOneToMany()) {
+            String notExcluded = excluded.isEmpty() ? "" : " AND " + StoredRows.ALIAS + "." + element.id().column()
+                    + " NOT IN (" + String.join(", ", Collections.nCopies(excluded.size(), "?")) + ")";
             sql = "SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "."
-                    + keyColumn + " = ? AND (" + condition.sql() + ") IS NOT TRUE";
+                    + keyColumn + " = ?" + notExcluded + " AND (" + condition.sql() + ") IS NOT TRUE";
         }
         else {
             sql = "SELECT 1 FROM " + persister.getTableName() + " " + LINK + " WHERE " + LINK + "." + keyColumn + " = ?"
@@ -263,7 +254,10 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
                     + StoredRows.ALIAS + "." + element.id().column() + " = " + LINK + "."
                     + single(persister.getElementColumnNames(), persister) + " AND (" + condition.sql() + "))";
         }
-        return runtime.storedRows().selectsARow(session, sql, parameters(List.of(key), condition));
+        List<Object> leading = new ArrayList<>();
+        leading.add(key);
+        leading.addAll(excluded);
+        return runtime.storedRows().selectsARow(session, sql, parameters(leading, condition));
     }
 
     private boolean anyElementFails(String elementEntity, List<Object> ids, SqlCondition condition,

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.PolicyDefinitionException;
 import dev.rowguard.policy.internal.PolicySet;
 import dev.rowguard.policy.internal.RuleDeclaration;
 import dev.rowguard.policy.internal.bind.Bound;
@@ -130,13 +131,12 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         List<String> roots = rootShapes == null ? List.of()
                 : rootShapes.shapes().stream().map(shape -> shape.sql()).toList();
         if (!own.equals(roots)) {
-            throw new dev.rowguard.policy.PolicyDefinitionException(
-                    List.of("Rowguard cannot filter " + binding.getJpaEntityName() + ", a JOINED subclass of " + root
-                            + ", by its own read rule: Hibernate" + " filters it through " + root
-                            + "'s table, and its rule differs from " + root + "'s (a to-one" + " declared on "
-                            + binding.getJpaEntityName() + " to a protected entity hides its rows under"
-                            + " hidden-references: hide-row). Declare the relation on " + root
-                            + ", or map the hierarchy" + " with SINGLE_TABLE or TABLE_PER_CLASS."));
+            throw new PolicyDefinitionException(List.of("Rowguard cannot filter " + binding.getJpaEntityName()
+                    + ", a JOINED subclass of " + root + ", by its own read rule: Hibernate" + " filters it through "
+                    + root + "'s table, and its rule differs from " + root + "'s (a to-one" + " declared on "
+                    + binding.getJpaEntityName() + " to a protected entity hides its rows under"
+                    + " hidden-references: hide-row). Declare the relation on " + root + ", or map the hierarchy"
+                    + " with SINGLE_TABLE or TABLE_PER_CLASS."));
         }
     }
 
