@@ -26,6 +26,11 @@ public class MemoController {
                 me == null || me.email() == null ? "" : me.email());
     }
 
+    @GetMapping("/memos/plain-me")
+    Map<String, Object> plainMe(AuthPrincipal me) {
+        return Map.of("id", me == null ? "anonymous" : me.id());
+    }
+
     @GetMapping("/memos/denied")
     Object denied() {
         throw new PolicyViolationException("Memo", Operation.UPDATE);

@@ -56,6 +56,14 @@ class WebMvcSliceTest {
     }
 
     @Test
+    void anUnannotatedAuthPrincipalParameterIsTheCallerNotSpringMvcsRequestPrincipal() throws Exception {
+        mvc.perform(get("/memos/plain-me").with(jwt().jwt(token -> token.subject("carol"))))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.id").value("carol"));
+        mvc.perform(get("/memos/plain-me")).andExpect(status().isOk()).andExpect(jsonPath("$.id").value("anonymous"));
+    }
+
+    @Test
     void springSecurityTestsJwtIsTheCaller() throws Exception {
         mvc.perform(get("/memos/caller").with(jwt().jwt(token -> token.subject("alice"))))
             .andExpect(status().isOk())

@@ -6,7 +6,8 @@ import java.net.http.HttpResponse;
 import java.net.URI;
 import java.time.Duration;
 
-import dev.rowguard.sampledev.DevConfiguration;
+import dev.rowguard.devkit.RowguardDevServices;
+import dev.rowguard.testsupport.WithTestPostgres;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code application/problem+json} that names what was wrong and reveals nothing: no SQL,
  * no constraint name, no value of a hidden row. Never a 500.
  */
-@SpringBootTest(classes = { SampleApplication.class, DevConfiguration.class },
+@SpringBootTest(classes = { SampleApplication.class, RowguardDevServices.class },
         webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.test=bad-requests")
 @ActiveProfiles("dev")
+@WithTestPostgres
 class BadRequestsTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

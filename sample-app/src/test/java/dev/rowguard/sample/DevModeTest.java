@@ -4,8 +4,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import dev.rowguard.sampledev.DevConfiguration;
-import dev.rowguard.testsupport.LocalTokenIssuer;
+import dev.rowguard.devkit.RowguardDevServices;
+import dev.rowguard.devkit.LocalTokenIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,9 +18,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * README's first command in a test: the sample in dev mode, offline, on real PostgreSQL.
+ * README's first command in a test: the sample with Rowguard's dev services and demo
+ * data, offline, on the dev services' own PostgreSQL.
  */
-@SpringBootTest(classes = { SampleApplication.class, DevConfiguration.class },
+@SpringBootTest(classes = { SampleApplication.class, RowguardDevServices.class },
         webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("dev")
 class DevModeTest {
@@ -71,7 +72,7 @@ class DevModeTest {
 
     @Test
     void aTokenFromAnotherIssuerIsRejectedWith401() {
-        try (LocalTokenIssuer stranger = LocalTokenIssuer.start()) {
+        try (dev.rowguard.testsupport.LocalTokenIssuer stranger = dev.rowguard.testsupport.LocalTokenIssuer.start()) {
             HttpResponse<String> me = http().get("/api/me", stranger.token("alice", java.util.Map.of()));
             assertThat(me.statusCode()).isEqualTo(401);
             assertThat(me.headers().firstValue("WWW-Authenticate"))

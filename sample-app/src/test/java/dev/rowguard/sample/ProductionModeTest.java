@@ -56,10 +56,10 @@ class ProductionModeTest {
 
     @Test
     void thereIsNoLocalIssuerAndNoDevBean() {
-        assertThat(context.getBeanNamesForType(LocalTokenIssuer.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(dev.rowguard.devkit.LocalTokenIssuer.class)).isEmpty();
         assertThat(context.getBeanDefinitionNames()).noneMatch(name -> {
             Class<?> type = context.getType(name);
-            return type != null && type.getPackageName().startsWith("dev.rowguard.sampledev");
+            return type != null && type.getPackageName().startsWith("dev.rowguard.devkit");
         });
         assertThat(context.getEnvironment().getActiveProfiles()).doesNotContain("dev");
     }

@@ -4,7 +4,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.rowguard.sampledev.DevConfiguration;
+import dev.rowguard.devkit.RowguardDevServices;
+import dev.rowguard.testsupport.WithTestPostgres;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * private list; bob owns space 2 (organization org_rowguard, carol a member); dave
  * belongs nowhere and files expenses.
  */
-@SpringBootTest(classes = { SampleApplication.class, DevConfiguration.class },
+@SpringBootTest(classes = { SampleApplication.class, RowguardDevServices.class },
         webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.test=api")
 @ActiveProfiles("dev")
+@WithTestPostgres
 class SampleApiTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -2,7 +2,8 @@ package dev.rowguard.sample;
 
 import java.net.http.HttpResponse;
 
-import dev.rowguard.sampledev.DevConfiguration;
+import dev.rowguard.devkit.RowguardDevServices;
+import dev.rowguard.testsupport.WithTestPostgres;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on the demo data. The steps build on each other (dave joins a space, becomes ADMIN,
  * adds carol), so they run in order.
  */
-@SpringBootTest(classes = { SampleApplication.class, DevConfiguration.class },
+@SpringBootTest(classes = { SampleApplication.class, RowguardDevServices.class },
         webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.test=rules")
 @ActiveProfiles("dev")
+@WithTestPostgres
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleRulesTest {
 

@@ -1,7 +1,6 @@
 package dev.rowguard.autoconfigure.security;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.nimbusds.jose.util.DefaultResourceRetriever;
@@ -47,11 +46,11 @@ import org.springframework.security.web.SecurityFilterChain;
  * declares its own {@link SecurityFilterChain}, it also sets up a stateless chain in
  * which anonymous requests pass (the policies decide) and a bad token is a 401; an
  * application chain can apply the same handling with
- * {@link RowguardJwtConfigurer#rowguardJwt()}. Nothing is fetched from a provider at
- * start-up. With no provider block (and neither Spring Boot's own resource server nor
- * OAuth2 login configured) the same chain applies with no issuer trusted: every request
- * runs as an anonymous caller, every bearer token is a 401, and start-up says so in one
- * warning.
+ * {@link RowguardJwtConfigurer#rowguardJwt()}. {@link TrustedIssuersCustomizer} beans may
+ * trust further issuers. Nothing is fetched from a provider at start-up. With no provider
+ * block (and neither Spring Boot's own resource server nor OAuth2 login configured) the
+ * same chain applies with no issuer trusted: every request runs as an anonymous caller,
+ * every bearer token is a 401, and start-up says so in one warning.
  */
 @AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class },
         beforeName = {
@@ -75,23 +74,26 @@ public final class RowguardSecurityAutoConfiguration {
     RowguardJwtAuthentication rowguardJwtAuthentication(Environment environment, RowguardAuthProperties auth,
             ClerkProperties clerk, SupabaseProperties supabase, OidcProperties oidc,
             ObjectProvider<AuthPrincipalCustomizer> customizers, ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
-            ObjectProvider<GrantedAuthorityDefaults> authorityDefaults) {
+            ObjectProvider<GrantedAuthorityDefaults> authorityDefaults,
+            ObjectProvider<TrustedIssuersCustomizer> issuerCustomizers) {
         RowguardAuthProperties.Jwks jwks = auth.getJwks();
         DefaultResourceRetriever retriever = new DefaultResourceRetriever((int) jwks.getConnectTimeout().toMillis(),
                 (int) jwks.getReadTimeout().toMillis(), MAX_KEY_DOCUMENT_BYTES);
         TrustedIssuerFactory factory = new TrustedIssuerFactory(auth, retriever, Clock.systemUTC(),
                 customizers.orderedStream().toList(), validators.orderedStream().toList(),
                 RolePrefix.of(authorityDefaults));
-        List<TrustedIssuer> issuers = new ArrayList<>();
+        TrustedIssuers trusted = new TrustedIssuers(factory);
         if (ProviderBlocks.present(environment, ProviderBlocks.CLERK)) {
-            issuers.addAll(factory.clerk(clerk));
+            trusted.addAll(factory.clerk(clerk));
         }
         if (ProviderBlocks.present(environment, ProviderBlocks.SUPABASE)) {
-            issuers.addAll(factory.supabase(supabase));
+            trusted.addAll(factory.supabase(supabase));
         }
         if (ProviderBlocks.present(environment, ProviderBlocks.OIDC)) {
-            issuers.addAll(factory.oidc(oidc));
+            trusted.addAll(factory.oidc(oidc));
         }
+        issuerCustomizers.orderedStream().forEach(customizer -> customizer.customize(trusted));
+        List<TrustedIssuer> issuers = trusted.all();
         if (issuers.isEmpty()) {
             logger.warn("Rowguard: no identity provider is configured (rowguard.clerk, rowguard.supabase or"
                     + " rowguard.oidc), so every request runs as an anonymous caller and the policies decide;"

@@ -30,19 +30,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(RowguardWebProperties.class)
 public final class RowguardWebMvcAutoConfiguration {
 
-    /**
-     * Ahead of Spring Security's resolver, which answers null for principals of other
-     * types.
-     */
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    WebMvcConfigurer rowguardAuthPrincipalArgument() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(0, new AuthPrincipalArgumentResolver());
-            }
-        };
+    static AuthPrincipalArgumentFirst rowguardAuthPrincipalArgument() {
+        return new AuthPrincipalArgumentFirst();
     }
 
     /** Spring Data's paging and sorting parameters: a bad sort is a 400, not a 500. */

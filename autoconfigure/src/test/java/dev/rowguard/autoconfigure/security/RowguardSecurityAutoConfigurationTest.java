@@ -112,6 +112,51 @@ class RowguardSecurityAutoConfigurationTest {
     }
 
     @Test
+    void aTrustedIssuersCustomizerAddsIssuersBesideTheBlocksVerifiedAsTheirProviders() {
+        runner
+            .withPropertyValues("rowguard.clerk.issuer=https://example.clerk.accounts.dev",
+                    "rowguard.clerk.authorized-parties=https://app.example.com")
+            .withBean("staging", TrustedIssuersCustomizer.class, () -> issuers -> issuers.clerk(clerk -> {
+                clerk.setIssuer("https://staging.clerk.accounts.dev/");
+                clerk.setAuthorizedParties(java.util.List.of("https://staging.example.com"));
+            }))
+            .withBean("partner", TrustedIssuersCustomizer.class,
+                    () -> issuers -> issuers.oidc(oidc -> oidc.setIssuer("https://login.partner.example")))
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(RowguardJwtAuthentication.class).trustedIssuers()).containsOnlyKeys(
+                        "https://example.clerk.accounts.dev", "https://staging.clerk.accounts.dev",
+                        "https://login.partner.example");
+            });
+    }
+
+    @Test
+    void aCustomizerTrustingAnIssuerAgainOrBadlyStopsStartUp() {
+        runner.withPropertyValues("rowguard.oidc.issuer=https://login.example.com")
+            .withBean(TrustedIssuersCustomizer.class,
+                    () -> issuers -> issuers.oidc(oidc -> oidc.setIssuer("https://login.example.com")))
+            .run(context -> assertThat(context).getFailure()
+                .rootCause()
+                .hasMessageContaining("https://login.example.com is configured twice"));
+        runner
+            .withBean(TrustedIssuersCustomizer.class,
+                    () -> issuers -> issuers.oidc(oidc -> oidc.setIssuer("http://login.example.com")))
+            .run(context -> assertThat(context).getFailure()
+                .rootCause()
+                .hasMessageContaining("rowguard.oidc.issuer")
+                .hasMessageContaining("https"));
+    }
+
+    @Test
+    void aUserStoreDeclaredInTheApplicationsConfigurationKeepsBootsDefaultSecurity() {
+        runner.withUserConfiguration(OwnUserStore.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(RowguardJwtAuthentication.class);
+            assertThat(context).doesNotHaveBean("rowguardSecurityFilterChain");
+        });
+    }
+
+    @Test
     void theClerkIssuerIsDerivedFromThePublishableKey() {
         String key = "pk_test_" + Base64.getEncoder()
             .encodeToString("clean-sloth-42.clerk.accounts.dev$".getBytes(StandardCharsets.UTF_8));
@@ -244,6 +289,18 @@ class RowguardSecurityAutoConfigurationTest {
                 .hasMessageContaining("Property " + property + " with value")
                 .hasMessageContaining(reason);
         });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnUserStore {
+
+        @Bean
+        UserDetailsService users() {
+            return username -> {
+                throw new org.springframework.security.core.userdetails.UsernameNotFoundException(username);
+            };
+        }
+
     }
 
     @Configuration(proxyBeanMethods = false)
