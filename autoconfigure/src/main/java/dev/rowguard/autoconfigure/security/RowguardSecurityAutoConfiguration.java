@@ -97,8 +97,9 @@ public final class RowguardSecurityAutoConfiguration {
         if (issuers.isEmpty()) {
             logger.warn("Rowguard: no identity provider is configured (rowguard.clerk, rowguard.supabase or"
                     + " rowguard.oidc), so every request runs as an anonymous caller and the policies decide;"
-                    + " a bearer token is refused with 401, no issuer being trusted. Configure a provider block,"
-                    + " or trust a local issuer for development and tests.");
+                    + " a bearer token is refused with 401, no issuer being trusted. Configure a provider block;"
+                    + " for development and tests, Rowguard's dev services (RowguardDevServices, in"
+                    + " rowguard-spring-boot-starter-test) bring a local issuer this application trusts.");
         }
         RowguardAuthenticationManagerResolver resolver = new RowguardAuthenticationManagerResolver(issuers,
                 (int) auth.getMaxTokenSize().toBytes(), jwks.getRefetchInterval());

@@ -39,8 +39,9 @@ class RowguardSecurityAutoConfigurationTest {
             assertThat(context).hasBean("rowguardSecurityFilterChain");
             assertThat(context).doesNotHaveBean(UserDetailsService.class);
             assertThat(context.getBean(RowguardJwtAuthentication.class).trustedIssuers()).isEmpty();
-            assertThat(output).contains(
-                    "no identity provider is configured (rowguard.clerk, rowguard.supabase or" + " rowguard.oidc)");
+            assertThat(output)
+                .contains("no identity provider is configured (rowguard.clerk, rowguard.supabase or rowguard.oidc)")
+                .contains("RowguardDevServices");
         });
     }
 
