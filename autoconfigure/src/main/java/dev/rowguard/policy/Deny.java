@@ -22,6 +22,19 @@ public @interface Deny {
     /** A condition in the policy language; see the language reference. */
     String when() default "true";
 
+    /**
+     * The author's code for clients, e.g. {@code "post.locked"}: reported by
+     * {@link PolicyViolationException#code()} and in the 403 problem when this rule
+     * decides a denial. Empty for none.
+     */
+    String code() default "";
+
+    /**
+     * The author's words for clients, e.g. {@code "Locked posts cannot be edited"}: in
+     * the 403 problem when this rule decides a denial. Empty for none.
+     */
+    String message() default "";
+
     @Documented
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)

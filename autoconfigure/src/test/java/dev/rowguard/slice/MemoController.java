@@ -1,10 +1,13 @@
 package dev.rowguard.slice;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.rowguard.Rowguard;
 import dev.rowguard.auth.AuthPrincipal;
+import dev.rowguard.policy.Effect;
 import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.PolicyRule;
 import dev.rowguard.policy.PolicyViolationException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,6 +32,17 @@ public class MemoController {
     @GetMapping("/memos/plain-me")
     Map<String, Object> plainMe(AuthPrincipal me) {
         return Map.of("id", me == null ? "anonymous" : me.id());
+    }
+
+    @GetMapping("/memos/locked")
+    Object locked() {
+        throw new PolicyViolationException("Memo", Operation.UPDATE, null, List.of(new PolicyRule("Memo",
+                Operation.UPDATE, Effect.DENY, "locked", "memo.locked", "Locked memos cannot be edited")));
+    }
+
+    @GetMapping("/memos/gone")
+    Object gone() {
+        throw new org.springframework.orm.ObjectRetrievalFailureException(Memo.class, 42L);
     }
 
     @GetMapping("/memos/denied")

@@ -35,6 +35,18 @@ class WebMvcSliceTest {
     }
 
     @Test
+    void theDecidingRulesCodeAndMessageReachTheClientButNotItsExpression() throws Exception {
+        mvc.perform(get("/memos/locked"))
+            .andExpect(status().isForbidden())
+            .andExpect(jsonPath("$.code").value("memo.locked"))
+            .andExpect(jsonPath("$.message").value("Locked memos cannot be edited"))
+            .andExpect(jsonPath("$.rules").doesNotExist());
+        mvc.perform(get("/memos/denied"))
+            .andExpect(jsonPath("$.code").doesNotExist())
+            .andExpect(jsonPath("$.message").doesNotExist());
+    }
+
+    @Test
     void anonymousRequestsPassAndTheRulesDecide() throws Exception {
         mvc.perform(get("/memos/caller")).andExpect(status().isOk()).andExpect(jsonPath("$.id").value("anonymous"));
     }

@@ -64,10 +64,37 @@ class SampleApiTest {
     void bobCannotReassignAlicesListAndAliceCannotGiveItAway() {
         HttpResponse<String> byBob = http().send("PATCH", "/api/lists/1", "{\"ownerId\":\"bob\"}", token("bob"));
         assertForbidden(byBob, "TodoList", "UPDATE");
+        assertThat(read(byBob.body()).path("code").asString()).isEqualTo("list.owner-only");
         HttpResponse<String> byAlice = http().send("PATCH", "/api/lists/1", "{\"ownerId\":\"bob\"}", token("alice"));
         assertForbidden(byAlice, "TodoList", "POST_UPDATE");
+        JsonNode problem = read(byAlice.body());
+        assertThat(problem.path("code").asString()).isEqualTo("list.owner-fixed");
+        assertThat(problem.path("message").asString()).isEqualTo("A list cannot be given to someone else");
+        // dev mode exposes the deciding rules' expressions (rowguard.web.expose-rules)
+        assertThat(problem.path("rules").get(0).path("expression").asString()).isEqualTo("owner == before().owner");
+        assertThat(problem.path("rules").get(0).path("effect").asString()).isEqualTo("ALLOW");
         assertThat(byAlice.body()).doesNotContain("Groceries");
         assertThat(get("/api/lists/1", token("alice")).path("ownerId").asString()).isEqualTo("alice");
+    }
+
+    @Test
+    void aPostSaysWhatTheCallerMayDoWithIt() {
+        assertThat(get("/api/posts/2", token("alice")).path("permissions").toString())
+            .isEqualTo("[\"READ\",\"UPDATE\",\"DELETE\"]");
+        assertThat(get("/api/posts/1", token("bob")).path("permissions").toString()).isEqualTo("[\"READ\"]");
+        assertThat(get("/api/posts/1", null).path("permissions").toString()).isEqualTo("[\"READ\"]");
+    }
+
+    @Test
+    void permissionPlansSayAlwaysNeverOrTheConditionARowMustMeet() {
+        JsonNode anonymous = get("/api/permissions?entity=Post", null);
+        assertThat(anonymous.path("CREATE").path("kind").asString()).isEqualTo("NEVER");
+        assertThat(anonymous.path("READ").path("kind").asString()).isEqualTo("DEPENDS");
+        assertThat(anonymous.path("READ").path("condition").asString()).isEqualTo("published");
+        JsonNode alice = get("/api/permissions?entity=Post", token("alice"));
+        assertThat(alice.path("UPDATE").path("kind").asString()).isEqualTo("DEPENDS");
+        assertThat(alice.path("UPDATE").path("condition").asString()).contains("'alice'").contains("authorId");
+        assertThat(status("GET", "/api/permissions?entity=Nothing", null, token("alice"))).isEqualTo(404);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.rowguard.autoconfigure.web;
 
+import dev.rowguard.Rowguard;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.metamodel.IdentifiableType;
@@ -27,6 +30,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class HiddenRowProblemHandler {
 
+    private static final Log decisions = LogFactory.getLog("dev.rowguard.decisions");
+
     private final ObjectProvider<EntityManagerFactory> entityManagerFactories;
 
     public HiddenRowProblemHandler(ObjectProvider<EntityManagerFactory> entityManagerFactories) {
@@ -37,6 +42,9 @@ public class HiddenRowProblemHandler {
     public ResponseEntity<ProblemDetail> staleOrHidden(ObjectOptimisticLockingFailureException ex) {
         boolean versioned = isVersioned(entityClass(ex));
         HttpStatus status = versioned ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND;
+        if (!versioned) {
+            logHidden(ex.getPersistentClassName());
+        }
         return ProblemResponses.of(status, versioned ? "the row was changed by someone else" : "not found");
     }
 
@@ -48,7 +56,20 @@ public class HiddenRowProblemHandler {
     @ExceptionHandler({ jakarta.persistence.EntityNotFoundException.class, org.hibernate.EntityFilterException.class,
             org.springframework.orm.ObjectRetrievalFailureException.class })
     public ResponseEntity<ProblemDetail> missingReference(RuntimeException ex) {
+        logHidden(ex instanceof org.springframework.orm.ObjectRetrievalFailureException retrieval
+                ? retrieval.getPersistentClassName() : null);
         return ProblemResponses.of(HttpStatus.NOT_FOUND, "not found");
+    }
+
+    private static void logHidden(@Nullable String entity) {
+        if (decisions.isDebugEnabled()) {
+            decisions.debug("Answered 404 for a" + (entity == null ? "" : " " + ClassUtils.getShortName(entity))
+                    + " row that does not exist for "
+                    + Rowguard.currentPrincipal()
+                        .map(principal -> "'" + principal.id() + "'")
+                        .orElse("an anonymous caller")
+                    + " (hidden by its read rule, or gone)");
+        }
     }
 
     // Hibernate's translation names the entity rather than giving its class.

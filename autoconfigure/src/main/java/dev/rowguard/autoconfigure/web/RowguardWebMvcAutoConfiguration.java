@@ -68,8 +68,8 @@ public final class RowguardWebMvcAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PolicyViolationProblemHandler rowguardPolicyViolationProblemHandler() {
-        return new PolicyViolationProblemHandler();
+    PolicyViolationProblemHandler rowguardPolicyViolationProblemHandler(RowguardWebProperties properties) {
+        return new PolicyViolationProblemHandler(properties.isExposeRules());
     }
 
     @Bean

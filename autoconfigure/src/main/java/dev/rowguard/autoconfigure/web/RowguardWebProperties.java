@@ -16,6 +16,21 @@ public class RowguardWebProperties {
      */
     private SortThroughRelations sortThroughRelations = SortThroughRelations.REFUSE;
 
+    /**
+     * Whether a 403 problem lists the expressions of the rules that decided it
+     * ({@code rules}). Off by default: rules describe the data model. Their authors'
+     * {@code code} and {@code message} are always included.
+     */
+    private boolean exposeRules;
+
+    public boolean isExposeRules() {
+        return exposeRules;
+    }
+
+    public void setExposeRules(boolean exposeRules) {
+        this.exposeRules = exposeRules;
+    }
+
     public SortThroughRelations getSortThroughRelations() {
         return sortThroughRelations;
     }

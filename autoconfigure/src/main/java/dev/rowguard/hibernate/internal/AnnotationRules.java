@@ -32,11 +32,11 @@ final class AnnotationRules {
             List<RuleDeclaration> declared = new ArrayList<>();
             for (Allow allow : type.getAnnotationsByType(Allow.class)) {
                 declared.add(new RuleDeclaration(binding.getJpaEntityName(), true, Arrays.asList(allow.value()),
-                        allow.when()));
+                        allow.when(), allow.code(), allow.message()));
             }
             for (Deny deny : type.getAnnotationsByType(Deny.class)) {
                 declared.add(new RuleDeclaration(binding.getJpaEntityName(), false, Arrays.asList(deny.value()),
-                        deny.when()));
+                        deny.when(), deny.code(), deny.message()));
             }
             if (!declared.isEmpty()) {
                 rules.put(binding.getJpaEntityName(), declared);
@@ -64,9 +64,7 @@ final class AnnotationRules {
             List<RuleDeclaration> own = rules.get(entity);
             if (own == null) {
                 if (!rootRules.isEmpty()) {
-                    rules.put(entity, rootRules.stream()
-                        .map(rule -> new RuleDeclaration(entity, rule.allow(), rule.operations(), rule.expression()))
-                        .toList());
+                    rules.put(entity, rootRules.stream().map(rule -> rule.on(entity)).toList());
                 }
             }
             else if (!readRules(own).equals(readRules(rootRules))) {

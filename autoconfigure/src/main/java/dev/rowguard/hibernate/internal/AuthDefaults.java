@@ -30,6 +30,22 @@ final class AuthDefaults {
 
     void apply(Object entity, Object[] state, EntityPersister persister, AuthPrincipal principal,
             SharedSessionContractImplementor session) {
+        fill(entity, state, persister, principal, session, true);
+    }
+
+    /**
+     * The defaults in a copy of the entity's state only: the row it would be inserted as,
+     * the entity untouched.
+     */
+    Object[] previewed(Object entity, EntityPersister persister, AuthPrincipal principal,
+            SharedSessionContractImplementor session) {
+        Object[] state = persister.getValues(entity).clone();
+        fill(entity, state, persister, principal, session, false);
+        return state;
+    }
+
+    private void fill(Object entity, Object[] state, EntityPersister persister, AuthPrincipal principal,
+            SharedSessionContractImplementor session, boolean onEntity) {
         if (principal == null) {
             return;
         }
@@ -48,7 +64,9 @@ final class AuthDefaults {
             Object value = convert(authMember.valueOf(principal), field.getType(), session);
             if (value != null) {
                 state[index] = value;
-                persister.setValue(entity, index, value);
+                if (onEntity) {
+                    persister.setValue(entity, index, value);
+                }
             }
         }
     }

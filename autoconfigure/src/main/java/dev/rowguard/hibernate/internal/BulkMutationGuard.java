@@ -6,7 +6,6 @@ import java.util.List;
 import dev.rowguard.context.Caller;
 import dev.rowguard.context.CallerContext;
 import dev.rowguard.policy.Operation;
-import dev.rowguard.policy.PolicyViolationException;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
@@ -90,11 +89,11 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
                 if (!runtime.allowsRegardlessOfRow(entity, operation, caller.principal())) {
                     String of = entity.equals(runtime.jpaName(target)) ? entity
                             : runtime.jpaName(target) + ", which reaches rows of its subclass " + entity + ",";
-                    throw new PolicyViolationException(entity, operation, "a bulk " + verbOf(statement) + " of " + of
+                    throw Denials.denied(caller, entity, operation, "a bulk " + verbOf(statement) + " of " + of
                             + " cannot be checked row by row, and the caller's " + operation + " rule of " + entity
                             + " depends on the row. Load the entities and change"
                             + " or remove them (for example repository.deleteAll(repository.findAll(...))), or run"
-                            + " the statement in Rowguard.asSystem if it is not on behalf of a user.");
+                            + " the statement in Rowguard.asSystem if it is not on behalf of a user.", List.of());
                 }
             }
         }

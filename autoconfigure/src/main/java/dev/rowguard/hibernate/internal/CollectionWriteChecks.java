@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.rowguard.context.Caller;
 import dev.rowguard.context.CallerContext;
 import dev.rowguard.policy.Operation;
-import dev.rowguard.policy.PolicyViolationException;
 import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.model.EntityModel;
 import dev.rowguard.policy.internal.sql.SqlCondition;
@@ -128,15 +127,16 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         Operation denied = persister.isOneToMany() ? Operation.UPDATE : Operation.READ;
         if (wholesale && !ownerCreated && key != null
                 && anyStoredElementFails(persister, elementEntity, key, List.of(), condition, session)) {
-            throw new PolicyViolationException(elementEntity, denied, "the " + persister.getRole()
-                    + " collection holds rows"
-                    + " this caller may not change; change its elements one by one instead of replacing or clearing it");
+            throw Denials.denied(caller, elementEntity, denied, "the " + persister.getRole() + " collection holds rows"
+                    + " this caller may not change; change its elements one by one instead of replacing or clearing it",
+                    List.of());
         }
         List<Object> changed = collection == null ? List.of() : changedElements(collection, persister, session);
         if (!changed.isEmpty() && anyElementFails(elementEntity, changed, condition, session)) {
-            throw new PolicyViolationException(elementEntity, denied,
-                    "an element added to or removed from " + persister.getRole() + " is not one this caller may "
-                            + (persister.isOneToMany() ? "change" : "read"));
+            throw Denials.denied(
+                    caller, elementEntity, denied, "an element added to or removed from " + persister.getRole()
+                            + " is not one this caller may " + (persister.isOneToMany() ? "change" : "read"),
+                    List.of());
         }
     }
 
@@ -156,10 +156,9 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
             .compile(elementRule(elementEntity, true), caller.principal(), null, StoredRows.ALIAS, null);
         if (!condition.alwaysTrue() && (key == null || anyStoredElementFails(persister, elementEntity, key,
                 deletedIds(session, persister), condition, session))) {
-            throw new PolicyViolationException(elementEntity, Operation.UPDATE,
-                    "deleting the owner of " + persister.getRole()
-                            + " would unlink rows this caller may not change; remove them from the"
-                            + " collection first");
+            throw Denials.denied(caller, elementEntity, Operation.UPDATE, "deleting the owner of " + persister.getRole()
+                    + " would unlink rows this caller may not change; remove them from the" + " collection first",
+                    List.of());
         }
     }
 
@@ -216,7 +215,7 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
                                     + "." + owner.id().column() + " = ? AND (" + condition.sql() + ")",
                             parameters(List.of(ownerId), condition));
         if (!allowed) {
-            throw new PolicyViolationException(ownerEntity, Operation.UPDATE);
+            throw Denials.denied(caller, ownerEntity, Operation.UPDATE, null, List.of());
         }
     }
 

@@ -86,11 +86,18 @@ public final class PolicyRuntime {
     public void applyCurrentCaller(Session session) {
         Caller caller = CallerContext.current();
         List<String> required = new ArrayList<>();
+        StringBuilder trace = Denials.decisions.isTraceEnabled() ? new StringBuilder() : null;
         for (ReadFilters filters : readFilters.values()) {
             String wanted = null;
             if (!caller.system()) {
                 FilterShapes.FilterShape shape = filters.selectionFor(caller.principal()).shape();
                 wanted = shape.alwaysTrue() ? null : filters.shapeFilterName(shape.id());
+                if (trace != null) {
+                    trace.append("\n  ")
+                        .append(filters.entity())
+                        .append(": ")
+                        .append(shape.alwaysTrue() ? "every row" : "shape " + shape.id() + ", " + shape.sql());
+                }
             }
             for (String name : filters.shapeFilterNames()) {
                 boolean enabled = session.getEnabledFilter(name) != null;
@@ -117,6 +124,12 @@ public final class PolicyRuntime {
         }
         if (!caller.system()) {
             required.add(CALLER_MARKER);
+        }
+        if (trace != null) {
+            Denials.decisions.trace("Session reads as "
+                    + (caller.system() ? "the system: every row"
+                            : caller.principal() == null ? "an anonymous caller" : "'" + caller.principal().id() + "'")
+                    + trace);
         }
         SessionCaller sessionCaller = session.unwrap(SharedSessionContractImplementor.class)
             .getExtension(SessionCaller.class);

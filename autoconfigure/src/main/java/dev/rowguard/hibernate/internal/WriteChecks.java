@@ -1,21 +1,12 @@
 package dev.rowguard.hibernate.internal;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import dev.rowguard.context.Caller;
 import dev.rowguard.context.CallerContext;
 import dev.rowguard.policy.Operation;
-import dev.rowguard.policy.PolicyViolationException;
-import dev.rowguard.policy.internal.PolicySet;
-import dev.rowguard.policy.internal.bind.Bound;
-import dev.rowguard.policy.internal.bind.ForeignKeys;
-import dev.rowguard.policy.internal.eval.Evaluator;
 import dev.rowguard.policy.internal.eval.Values;
-import dev.rowguard.policy.internal.model.Attribute;
 import dev.rowguard.policy.internal.model.EntityModel;
-import dev.rowguard.policy.internal.sql.SqlCondition;
 import dev.rowguard.policy.internal.sql.SqlValues;
 
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -31,8 +22,8 @@ import org.hibernate.persister.entity.EntityPersister;
  * Checks every insert, update and delete before Hibernate sends it. A rule that reads
  * only the row's own columns is decided in memory (no statement); one that reaches other
  * rows costs one {@code SELECT} over the row's values as they would be, against the
- * database as it is. A denial throws {@link PolicyViolationException}, which rolls the
- * transaction back.
+ * database as it is. A denial throws
+ * {@link dev.rowguard.policy.PolicyViolationException}, which rolls the transaction back.
  */
 final class WriteChecks implements PreInsertEventListener, PreUpdateEventListener, PreDeleteEventListener {
 
@@ -42,8 +33,11 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
 
     private final EntitiesCreatedInFlush created;
 
+    private final RowDecisions decisions;
+
     WriteChecks(PolicyRuntime runtime, EntitiesCreatedInFlush created) {
         this.runtime = runtime;
+        this.decisions = new RowDecisions(runtime);
         this.created = created;
         this.authDefaults = new AuthDefaults(runtime.policies().model().authAttributes());
     }
@@ -69,7 +63,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
             // the key of a row the
             // caller may not be able to see; a taken id is a denied create, whoever can
             // see the row.
-            throw new PolicyViolationException(entity, Operation.CREATE, "the id is already taken");
+            throw Denials.denied(caller, entity, Operation.CREATE, "the id is already taken", List.of());
         }
         StateRow row = row(entity, event.getPersister(), event.getId(), event.getState(), event.getSession());
         require(caller, entity, Operation.CREATE, row, null, event.getSession());
@@ -91,7 +85,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         if (!LoadedStateMarks.isAsStored(event.getSession(), event.getEntity(), stored)) {
             stored = event.getPersister().getDatabaseSnapshot(event.getId(), event.getSession());
             if (stored == null) {
-                throw new PolicyViolationException(entity, Operation.UPDATE);
+                throw Denials.denied(caller, entity, Operation.UPDATE, null, List.of());
             }
         }
         StateRow before = row(entity, event.getPersister(), event.getId(), stored, event.getSession());
@@ -142,56 +136,18 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         if (caller.system()) {
             return;
         }
-        PolicySet policies = runtime.policies();
-        Bound rule = policies.rule(entity, operation);
-        boolean allowed = policies.isOwnColumnsOnly(entity, operation)
-                ? Evaluator.test(rule, row, caller.principal(), before, policies)
-                : queryAllows(entity, rule, row, before, caller, session);
-        if (!allowed) {
-            throw new PolicyViolationException(entity, operation);
+        if (!decisions.allows(entity, operation, row, before, caller.principal(), session)) {
+            // only on the way to a 403: each deny is asked on its own to name the ones
+            // that held
+            throw Denials.denied(caller, entity, operation, null, runtime.policies()
+                .decidedBy(entity, operation,
+                        condition -> decisions.holds(entity, condition, row, before, caller.principal(), session)));
         }
-    }
-
-    /**
-     * {@code SELECT 1 FROM (<the row's values, typed like the table>) rg_row WHERE <rule>}.
-     */
-    private boolean queryAllows(String entity, Bound rule, StateRow row, StateRow before, Caller caller,
-            SharedSessionContractImplementor session) {
-        EntityModel model = runtime.policies().model().entity(entity);
-        SqlCondition condition = runtime.compiler().compile(rule, caller.principal(), before, StoredRows.ALIAS, null);
-        if (condition.alwaysFalse() || condition.alwaysTrue()) {
-            return condition.alwaysTrue();
-        }
-        List<String> columns = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
-        for (Attribute attribute : model.attributes().values()) {
-            Attribute.Scalar column = asColumn(attribute);
-            if (column != null) {
-                columns.add(column.column());
-                values.add(SqlValues.toJdbc(Values.normalize(row.value(column)), column.javaType()));
-            }
-        }
-        String sql = "SELECT 1 FROM (SELECT " + String.join(", ", columns) + " FROM " + model.table()
-                + " WHERE FALSE UNION ALL SELECT " + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") "
-                + StoredRows.ALIAS + " WHERE " + condition.sql();
-        values.addAll(condition.parameters());
-        return runtime.storedRows().selectsARow(session, sql, values);
-    }
-
-    private Attribute.Scalar asColumn(Attribute attribute) {
-        if (attribute instanceof Attribute.Scalar scalar) {
-            return scalar;
-        }
-        if (attribute instanceof Attribute.ToOne toOne) {
-            return ForeignKeys.asScalar(toOne, runtime.policies().model().entity(toOne.targetEntity()).id());
-        }
-        return null;
     }
 
     private StateRow row(String entity, EntityPersister persister, Object id, Object[] state,
             SharedSessionContractImplementor session) {
-        return new StateRow(runtime.policies().model(), runtime.policies().model().entity(entity), persister, id, state,
-                session);
+        return decisions.row(entity, persister, id, state, session);
     }
 
 }

@@ -8,8 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.PolicyRule;
 import dev.rowguard.policy.PolicyDefinitionException;
 import dev.rowguard.policy.internal.bind.Binder;
 import dev.rowguard.policy.internal.bind.Bound;
@@ -156,6 +158,30 @@ public final class PolicySet implements RuleSource {
         return declared.getOrDefault(entity, List.of()).stream().map(BoundDeclaration::declaration).toList();
     }
 
+    /**
+     * The rules that decided a denial of the operation, in their authors' words: the
+     * denies whose condition holds, else every allow (none of which held). Empty for an
+     * unannotated entity or one with no rule for the operation.
+     * @param holds whether one rule's condition holds for the row denied
+     */
+    public List<PolicyRule> decidedBy(String entity, Operation operation, Predicate<Bound> holds) {
+        List<PolicyRule> allows = new ArrayList<>();
+        List<PolicyRule> denies = new ArrayList<>();
+        for (BoundDeclaration entry : declared.getOrDefault(entity, List.of())) {
+            Bound condition = entry.conditions().get(operation);
+            if (condition == null) {
+                continue;
+            }
+            if (entry.declaration().allow()) {
+                allows.add(entry.declaration().asRule(operation));
+            }
+            else if (holds.test(condition)) {
+                denies.add(entry.declaration().asRule(operation));
+            }
+        }
+        return denies.isEmpty() ? allows : denies;
+    }
+
     private static Map<Operation, Bound> bind(DomainModel model, EntityModel entity, RuleDeclaration rule,
             List<String> problems) {
         Map<Operation, Bound> byOperation = new EnumMap<>(Operation.class);
@@ -211,7 +237,7 @@ public final class PolicySet implements RuleSource {
      * Whether a rule reads only the row's own columns (no relation, no check()):
      * decidable in memory.
      */
-    private static boolean isOwnColumnsOnly(Bound rule) {
+    public static boolean isOwnColumnsOnly(Bound rule) {
         boolean[] reaches = { false };
         new BoundRewriter() {
             @Override

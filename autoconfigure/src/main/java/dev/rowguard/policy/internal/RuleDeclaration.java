@@ -4,13 +4,28 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.rowguard.policy.Effect;
 import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.PolicyRule;
+import org.jspecify.annotations.Nullable;
 
-/** One {@code @Allow} or {@code @Deny} as the developer wrote it. */
-public record RuleDeclaration(String entity, boolean allow, List<Operation> operations, String expression) {
+/**
+ * One {@code @Allow} or {@code @Deny} as the developer wrote it.
+ *
+ * @param code the author's code for clients, or null
+ * @param message the author's words for clients, or null
+ */
+public record RuleDeclaration(String entity, boolean allow, List<Operation> operations, String expression,
+        @Nullable String code, @Nullable String message) {
 
     public RuleDeclaration {
         operations = List.copyOf(operations);
+        code = code == null || code.isEmpty() ? null : code;
+        message = message == null || message.isEmpty() ? null : message;
+    }
+
+    public RuleDeclaration(String entity, boolean allow, List<Operation> operations, String expression) {
+        this(entity, allow, operations, expression, null, null);
     }
 
     public static RuleDeclaration allow(String entity, String expression, Operation... operations) {
@@ -19,6 +34,16 @@ public record RuleDeclaration(String entity, boolean allow, List<Operation> oper
 
     public static RuleDeclaration deny(String entity, String expression, Operation... operations) {
         return new RuleDeclaration(entity, false, Arrays.asList(operations), expression);
+    }
+
+    /** The same rule declared on another entity (a subclass taking its root's rules). */
+    public RuleDeclaration on(String otherEntity) {
+        return new RuleDeclaration(otherEntity, allow, operations, expression, code, message);
+    }
+
+    /** This rule as it decides one operation, in its author's words. */
+    public PolicyRule asRule(Operation operation) {
+        return new PolicyRule(entity, operation, allow ? Effect.ALLOW : Effect.DENY, expression, code, message);
     }
 
     public boolean covers(Operation operation) {

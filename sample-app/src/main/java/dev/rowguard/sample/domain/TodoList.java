@@ -28,8 +28,10 @@ import static dev.rowguard.policy.Operation.UPDATE;
 @Entity
 @Deny(value = ALL, when = "auth() == null")
 @Allow(value = READ, when = "owner == auth() || (space.members?[user == auth()] && !privateList)")
-@Allow(value = { CREATE, UPDATE }, when = "owner == auth() && space.members?[user == auth()]")
-@Allow(value = POST_UPDATE, when = "owner == before().owner")
+@Allow(value = { CREATE, UPDATE }, when = "owner == auth() && space.members?[user == auth()]", code = "list.owner-only",
+        message = "Only the list's owner, as a member of its space, may change it")
+@Allow(value = POST_UPDATE, when = "owner == before().owner", code = "list.owner-fixed",
+        message = "A list cannot be given to someone else")
 @Allow(value = DELETE, when = "owner == auth()")
 @Table(name = "list")
 public class TodoList {

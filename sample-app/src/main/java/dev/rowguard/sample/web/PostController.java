@@ -2,6 +2,8 @@ package dev.rowguard.sample.web;
 
 import dev.rowguard.sample.domain.Post;
 import dev.rowguard.sample.domain.PostRepository;
+import dev.rowguard.policy.Permissions;
+import dev.rowguard.sample.web.Views.PostDetail;
 import dev.rowguard.sample.web.Views.PostView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,8 +35,11 @@ class PostController {
 
     private final PostRepository posts;
 
-    PostController(PostRepository posts) {
+    private final Permissions permissions;
+
+    PostController(PostRepository posts, Permissions permissions) {
         this.posts = posts;
+        this.permissions = permissions;
     }
 
     @GetMapping
@@ -43,8 +48,9 @@ class PostController {
     }
 
     @GetMapping("/{id}")
-    PostView get(@PathVariable Long id) {
-        return PostView.of(find(id));
+    PostDetail get(@PathVariable Long id) {
+        Post post = find(id);
+        return PostDetail.of(post, permissions.allowed(post));
     }
 
     /** The author is the caller, filled in by {@code @AuthDefault}. */

@@ -1,7 +1,10 @@
 package dev.rowguard.sample.web;
 
+import java.util.Set;
+
 import java.time.Instant;
 
+import dev.rowguard.policy.Operation;
 import dev.rowguard.sample.domain.ExpenseReport;
 import dev.rowguard.sample.domain.ExpenseStatus;
 import dev.rowguard.sample.domain.Post;
@@ -56,6 +59,15 @@ final class Views {
         static PostView of(Post post) {
             return new PostView(post.getId(), post.getTitle(), post.getContent(), post.isPublished(),
                     post.getAuthorId());
+        }
+    }
+
+    /** A post with what the caller may do with it (for showing "Edit" or "Delete"). */
+    record PostDetail(Long id, String title, String content, boolean published, String authorId,
+            Set<Operation> permissions) {
+        static PostDetail of(Post post, Set<Operation> permissions) {
+            return new PostDetail(post.getId(), post.getTitle(), post.getContent(), post.isPublished(),
+                    post.getAuthorId(), permissions);
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The claims a {@code /dev/token} query asks for:
@@ -14,17 +13,13 @@ import java.util.regex.Pattern;
  */
 final class TokenRequestClaims {
 
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
-
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
-
     private TokenRequestClaims() {
     }
 
     static Map<String, Object> from(Map<String, String[]> parameters) {
         Map<String, Object> claims = new LinkedHashMap<>();
         parameters.forEach((name, values) -> {
-            List<Object> typed = Arrays.stream(values).map(TokenRequestClaims::typed).toList();
+            List<Object> typed = Arrays.stream(values).map(TypedValues::parse).toList();
             nest(claims, name, typed.size() == 1 ? typed.get(0) : typed);
         });
         return claims;
@@ -41,19 +36,6 @@ final class TokenRequestClaims {
         if (child instanceof Map<?, ?> nested) {
             nest((Map<String, Object>) nested, dottedName.substring(dot + 1), value);
         }
-    }
-
-    private static Object typed(String value) {
-        if (value.equals("true") || value.equals("false")) {
-            return Boolean.valueOf(value);
-        }
-        if (WHOLE_NUMBER.matcher(value).matches()) {
-            return Long.valueOf(value);
-        }
-        if (DECIMAL.matcher(value).matches()) {
-            return Double.valueOf(value);
-        }
-        return value;
     }
 
 }
