@@ -36,6 +36,8 @@ class PermissionsDifferentialTest {
 
     private static final int ROWS = 360;
 
+    private final java.util.Set<String> outcomes = new java.util.HashSet<>();
+
     @Autowired
     Permissions permissions;
 
@@ -69,11 +71,12 @@ class PermissionsDifferentialTest {
         }
         int cases = 0;
         List<String> disagreements = new ArrayList<>();
+        outcomes.clear();
         for (AuthPrincipal caller : callers) {
             for (Long id : ids) {
                 Invoice stored = Rowguard.asSystem(() -> tx.execute(status -> em.find(Invoice.class, id)));
-                boolean readable = Boolean.TRUE.equals(
-                        Rowguard.runAs(caller, () -> tx.execute(status -> em.find(Invoice.class, id) != null)));
+                boolean readable = Boolean.TRUE
+                    .equals(Rowguard.runAs(caller, () -> tx.execute(status -> em.find(Invoice.class, id) != null)));
                 cases += compare(disagreements, caller, id, Operation.READ, readable, stored);
                 cases += compare(disagreements, caller, id, Operation.UPDATE,
                         readable && writes(caller, id, invoice -> invoice.setAmount(invoice.hashCode() & 0xff)),
@@ -84,6 +87,7 @@ class PermissionsDifferentialTest {
                 boolean inserts = Boolean.TRUE.equals(Rowguard.runAs(caller, () -> attempt(() -> em.persist(copy))));
                 boolean answered = Rowguard.runAs(caller, () -> permissions.can(Operation.CREATE, copy));
                 cases++;
+                outcomes.add(Operation.CREATE + ":" + inserts);
                 if (answered != inserts) {
                     disagreements.add("CREATE by " + name(caller) + ": can " + answered + ", insert " + inserts);
                 }
@@ -91,11 +95,15 @@ class PermissionsDifferentialTest {
         }
         assertThat(disagreements).isEmpty();
         assertThat(cases).isGreaterThanOrEqualTo(10_000);
+        assertThat(outcomes).as("every operation is both allowed and denied somewhere")
+            .containsExactlyInAnyOrder("CREATE:true", "CREATE:false", "READ:true", "READ:false", "UPDATE:true",
+                    "UPDATE:false", "DELETE:true", "DELETE:false");
     }
 
     private int compare(List<String> disagreements, AuthPrincipal caller, Long id, Operation operation,
             boolean enforced, Invoice stored) {
         boolean answered = Rowguard.runAs(caller, () -> permissions.can(operation, stored));
+        outcomes.add(operation + ":" + enforced);
         if (answered != enforced) {
             disagreements.add(operation + " of invoice " + id + " by " + name(caller) + ": can " + answered
                     + ", enforcement " + enforced);
@@ -104,7 +112,8 @@ class PermissionsDifferentialTest {
     }
 
     private boolean writes(AuthPrincipal caller, Long id, java.util.function.Consumer<Invoice> change) {
-        return Boolean.TRUE.equals(Rowguard.runAs(caller, () -> attempt(() -> change.accept(em.find(Invoice.class, id)))));
+        return Boolean.TRUE
+            .equals(Rowguard.runAs(caller, () -> attempt(() -> change.accept(em.find(Invoice.class, id)))));
     }
 
     /** Whether the write passes the checks; rolled back either way. */
