@@ -71,6 +71,27 @@ class DevModeTest {
     }
 
     @Test
+    void theRowguardEndpointShowsTheRulesWithTheirCodesAndTheTrustedIssuer() {
+        HttpResponse<String> rowguard = http().get("/actuator/rowguard");
+        assertThat(rowguard.statusCode()).isEqualTo(200);
+        assertThat(rowguard.body()).contains("\"TodoList\"")
+            .contains("\"expression\":\"owner == before().owner\",\"code\":\"list.owner-fixed\"")
+            .contains("\"issuer\":\"" + issuer.issuer() + "\"")
+            .contains("\"provider\":\"clerk\"");
+        assertThat(http().get("/actuator/health").body()).contains("\"rowguard\"");
+    }
+
+    @Test
+    void deniedWritesAreCountedByEntityOperationAndCode() {
+        String alice = issuer.token("alice");
+        http().send("PATCH", "/api/lists/1", "{\"ownerId\":\"bob\"}", alice);
+        HttpResponse<String> denials = http()
+            .get("/actuator/metrics/rowguard.denials?tag=entity:TodoList&tag=code:list.owner-fixed");
+        assertThat(denials.statusCode()).as(denials.body()).isEqualTo(200);
+        assertThat(denials.body()).contains("\"statistic\":\"COUNT\",\"value\":");
+    }
+
+    @Test
     void aTokenFromAnotherIssuerIsRejectedWith401() {
         try (dev.rowguard.testsupport.LocalTokenIssuer stranger = dev.rowguard.testsupport.LocalTokenIssuer.start()) {
             HttpResponse<String> me = http().get("/api/me", stranger.token("alice", java.util.Map.of()));

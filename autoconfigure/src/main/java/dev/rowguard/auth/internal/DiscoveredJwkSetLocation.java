@@ -38,6 +38,12 @@ public final class DiscoveredJwkSetLocation implements JwkSetLocation {
         return url;
     }
 
+    @Override
+    public String describe() {
+        URL known = discovered;
+        return known != null ? known.toString() : "discovered from " + issuer + "/.well-known/openid-configuration";
+    }
+
     private URL discover() throws IOException {
         URL configuration = toUrl(withoutTrailingSlash(issuer) + "/.well-known/openid-configuration");
         Map<String, Object> document;

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
+import org.jspecify.annotations.Nullable;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -60,6 +61,34 @@ public final class JwkSetCache implements JWKSource<SecurityContext> {
     private volatile Instant lastAttempt;
 
     private volatile boolean lastAttemptFailed;
+
+    private volatile @Nullable Instant lastFailure;
+
+    /**
+     * What the cache holds, for the actuator endpoint and health.
+     *
+     * @param keyIds the ids of the keys held
+     * @param fetchedAt when they were fetched, or null before the first fetch
+     * @param lastFailure when a fetch last failed, or null
+     * @param unavailable whether the last fetch failed and no usable keys remain (tokens
+     * cannot be verified)
+     */
+    public record Status(List<String> keyIds, @Nullable Instant fetchedAt, @Nullable Instant lastFailure,
+            boolean unavailable) {
+    }
+
+    public Status status() {
+        Keys current = keys;
+        List<String> keyIds = current == null ? List.of()
+                : current.set().getKeys().stream().map(JWK::getKeyID).filter(java.util.Objects::nonNull).toList();
+        return new Status(keyIds, current == null ? null : current.fetchedAt(), lastFailure,
+                lastAttemptFailed && usable(current) == null);
+    }
+
+    /** Where the keys are fetched from, as configured or discovered so far. */
+    public String location() {
+        return location.describe();
+    }
 
     public JwkSetCache(JwkSetLocation location, ResourceRetriever retriever, Duration timeToLive,
             Duration minFetchInterval, Duration outageTolerance, Clock clock) {
@@ -136,6 +165,7 @@ public final class JwkSetCache implements JWKSource<SecurityContext> {
             }
             catch (IOException | ParseException | RuntimeException ex) {
                 lastAttemptFailed = true;
+                lastFailure = now;
                 logger.warn("Could not fetch signing keys" + (current != null ? "; the cached keys stay in use" : "")
                         + ": " + ex.getMessage());
                 return current;

@@ -12,4 +12,9 @@ public interface JwkSetLocation {
 
     URL resolve() throws IOException;
 
+    /** The location as an operator reads it; never fetches. */
+    default String describe() {
+        return "discovered at first use";
+    }
+
 }

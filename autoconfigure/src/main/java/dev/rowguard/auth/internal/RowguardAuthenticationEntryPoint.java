@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +40,8 @@ public final class RowguardAuthenticationEntryPoint implements AuthenticationEnt
 
     private final Clock clock;
 
+    private final List<Consumer<String>> rejectionListeners = new CopyOnWriteArrayList<>();
+
     public RowguardAuthenticationEntryPoint() {
         this(Clock.systemUTC());
     }
@@ -45,10 +50,23 @@ public final class RowguardAuthenticationEntryPoint implements AuthenticationEnt
         this.clock = clock;
     }
 
+    /**
+     * Told the reason of every refused token ({@link TokenRejection#reason()},
+     * {@code malformed}, or {@code keys-unavailable}), e.g. to count them.
+     */
+    public void addRejectionListener(Consumer<String> listener) {
+        rejectionListeners.add(listener);
+    }
+
+    private void rejected(String reason) {
+        rejectionListeners.forEach(listener -> listener.accept(reason));
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         if (failure instanceof IdentityProviderUnavailableException unavailable) {
+            rejected("keys-unavailable");
             if (dueForWarning(IdentityProviderUnavailableException.class)) {
                 logger.warn("Bearer token not verified, the identity provider is unavailable: "
                         + rootMessage(unavailable) + " (logged at most once a minute)");
@@ -68,10 +86,12 @@ public final class RowguardAuthenticationEntryPoint implements AuthenticationEnt
         }
         OAuth2Error error = oauth.getError();
         if (BearerTokenErrorCodes.INVALID_REQUEST.equals(error.getErrorCode())) {
+            rejected(TokenRejection.MALFORMED.reason());
             return new OAuth2AuthenticationException(new BearerTokenError(BearerTokenErrorCodes.INVALID_REQUEST,
                     HttpStatus.BAD_REQUEST, "The request carries a malformed bearer token", null));
         }
         TokenRejection rejection = TokenRejection.of(failure);
+        rejected(rejection.reason());
         warnAtMostOnceAMinute(rejection);
         return new OAuth2AuthenticationException(new BearerTokenError(BearerTokenErrorCodes.INVALID_TOKEN,
                 HttpStatus.UNAUTHORIZED, rejection.description(), null));

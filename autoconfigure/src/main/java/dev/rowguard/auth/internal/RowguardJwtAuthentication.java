@@ -28,6 +28,16 @@ public final class RowguardJwtAuthentication {
         return authenticationEntryPoint;
     }
 
+    /**
+     * Tells the listener the reason of every refused token, if the entry point is
+     * Rowguard's.
+     */
+    public void onTokenRejected(java.util.function.Consumer<String> listener) {
+        if (authenticationEntryPoint instanceof RowguardAuthenticationEntryPoint rowguard) {
+            rowguard.addRejectionListener(listener);
+        }
+    }
+
     public Map<String, TrustedIssuer> trustedIssuers() {
         return authenticationManagerResolver.trustedIssuers();
     }

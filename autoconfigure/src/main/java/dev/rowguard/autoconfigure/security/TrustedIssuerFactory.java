@@ -191,7 +191,17 @@ final class TrustedIssuerFactory {
     private static JwkSetLocation fixed(String property, String uri) {
         try {
             java.net.URL url = URI.create(uri).toURL();
-            return () -> url;
+            return new JwkSetLocation() {
+                @Override
+                public java.net.URL resolve() {
+                    return url;
+                }
+
+                @Override
+                public String describe() {
+                    return url.toString();
+                }
+            };
         }
         catch (IllegalArgumentException | MalformedURLException ex) {
             throw new InvalidConfigurationPropertyValueException(property, uri, "It is not a valid URL.");

@@ -89,7 +89,7 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
                 if (!runtime.allowsRegardlessOfRow(entity, operation, caller.principal())) {
                     String of = entity.equals(runtime.jpaName(target)) ? entity
                             : runtime.jpaName(target) + ", which reaches rows of its subclass " + entity + ",";
-                    throw Denials.denied(caller, entity, operation, "a bulk " + verbOf(statement) + " of " + of
+                    throw Denials.denied(runtime, caller, entity, operation, "a bulk " + verbOf(statement) + " of " + of
                             + " cannot be checked row by row, and the caller's " + operation + " rule of " + entity
                             + " depends on the row. Load the entities and change"
                             + " or remove them (for example repository.deleteAll(repository.findAll(...))), or run"

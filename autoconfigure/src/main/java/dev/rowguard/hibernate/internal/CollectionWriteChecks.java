@@ -127,14 +127,15 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         Operation denied = persister.isOneToMany() ? Operation.UPDATE : Operation.READ;
         if (wholesale && !ownerCreated && key != null
                 && anyStoredElementFails(persister, elementEntity, key, List.of(), condition, session)) {
-            throw Denials.denied(caller, elementEntity, denied, "the " + persister.getRole() + " collection holds rows"
+            throw Denials.denied(runtime, caller, elementEntity, denied, "the " + persister.getRole()
+                    + " collection holds rows"
                     + " this caller may not change; change its elements one by one instead of replacing or clearing it",
                     List.of());
         }
         List<Object> changed = collection == null ? List.of() : changedElements(collection, persister, session);
         if (!changed.isEmpty() && anyElementFails(elementEntity, changed, condition, session)) {
             throw Denials.denied(
-                    caller, elementEntity, denied, "an element added to or removed from " + persister.getRole()
+                    runtime, caller, elementEntity, denied, "an element added to or removed from " + persister.getRole()
                             + " is not one this caller may " + (persister.isOneToMany() ? "change" : "read"),
                     List.of());
         }
@@ -156,8 +157,10 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
             .compile(elementRule(elementEntity, true), caller.principal(), null, StoredRows.ALIAS, null);
         if (!condition.alwaysTrue() && (key == null || anyStoredElementFails(persister, elementEntity, key,
                 deletedIds(session, persister), condition, session))) {
-            throw Denials.denied(caller, elementEntity, Operation.UPDATE, "deleting the owner of " + persister.getRole()
-                    + " would unlink rows this caller may not change; remove them from the" + " collection first",
+            throw Denials.denied(runtime, caller, elementEntity, Operation.UPDATE,
+                    "deleting the owner of " + persister.getRole()
+                            + " would unlink rows this caller may not change; remove them from the"
+                            + " collection first",
                     List.of());
         }
     }
@@ -215,7 +218,7 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
                                     + "." + owner.id().column() + " = ? AND (" + condition.sql() + ")",
                             parameters(List.of(ownerId), condition));
         if (!allowed) {
-            throw Denials.denied(caller, ownerEntity, Operation.UPDATE, null, List.of());
+            throw Denials.denied(runtime, caller, ownerEntity, Operation.UPDATE, null, List.of());
         }
     }
 

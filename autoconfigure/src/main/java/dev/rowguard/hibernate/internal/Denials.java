@@ -24,9 +24,10 @@ final class Denials {
     private Denials() {
     }
 
-    static PolicyViolationException denied(Caller caller, String entity, Operation operation, @Nullable String reason,
-            List<PolicyRule> decidedBy) {
+    static PolicyViolationException denied(PolicyRuntime runtime, Caller caller, String entity, Operation operation,
+            @Nullable String reason, List<PolicyRule> decidedBy) {
         PolicyViolationException denial = new PolicyViolationException(entity, operation, reason, decidedBy);
+        runtime.denied(denial);
         if (decisions.isDebugEnabled()) {
             AuthPrincipal principal = caller.principal();
             decisions.debug("Denied " + operation + " of " + entity + " to "

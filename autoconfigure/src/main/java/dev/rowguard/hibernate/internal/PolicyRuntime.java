@@ -3,12 +3,15 @@ package dev.rowguard.hibernate.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.context.Caller;
 import dev.rowguard.context.CallerContext;
+import dev.rowguard.policy.PolicyViolationException;
 import dev.rowguard.policy.Operation;
 import dev.rowguard.policy.internal.PolicySet;
 import dev.rowguard.policy.internal.sql.FilterShapes;
@@ -57,6 +60,28 @@ public final class PolicyRuntime {
 
     public PolicySet policies() {
         return policies;
+    }
+
+    private final List<Consumer<PolicyViolationException>> denialListeners = new CopyOnWriteArrayList<>();
+
+    /** Told every denied write of this persistence unit, e.g. to count them. */
+    public void addDenialListener(Consumer<PolicyViolationException> listener) {
+        denialListeners.add(listener);
+    }
+
+    public void removeDenialListener(Consumer<PolicyViolationException> listener) {
+        denialListeners.remove(listener);
+    }
+
+    void denied(PolicyViolationException denial) {
+        denialListeners.forEach(listener -> listener.accept(denial));
+    }
+
+    /** The read-filter shapes of each protected entity. */
+    public Map<String, List<FilterShapes.FilterShape>> readFilterShapes() {
+        Map<String, List<FilterShapes.FilterShape>> shapes = new java.util.LinkedHashMap<>();
+        readFilters.values().forEach(filters -> shapes.put(filters.entity(), filters.shapes()));
+        return shapes;
     }
 
     SqlCompiler compiler() {

@@ -63,7 +63,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
             // the key of a row the
             // caller may not be able to see; a taken id is a denied create, whoever can
             // see the row.
-            throw Denials.denied(caller, entity, Operation.CREATE, "the id is already taken", List.of());
+            throw Denials.denied(runtime, caller, entity, Operation.CREATE, "the id is already taken", List.of());
         }
         StateRow row = row(entity, event.getPersister(), event.getId(), event.getState(), event.getSession());
         require(caller, entity, Operation.CREATE, row, null, event.getSession());
@@ -85,7 +85,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         if (!LoadedStateMarks.isAsStored(event.getSession(), event.getEntity(), stored)) {
             stored = event.getPersister().getDatabaseSnapshot(event.getId(), event.getSession());
             if (stored == null) {
-                throw Denials.denied(caller, entity, Operation.UPDATE, null, List.of());
+                throw Denials.denied(runtime, caller, entity, Operation.UPDATE, null, List.of());
             }
         }
         StateRow before = row(entity, event.getPersister(), event.getId(), stored, event.getSession());
@@ -139,7 +139,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         if (!decisions.allows(entity, operation, row, before, caller.principal(), session)) {
             // only on the way to a 403: each deny is asked on its own to name the ones
             // that held
-            throw Denials.denied(caller, entity, operation, null, runtime.policies()
+            throw Denials.denied(runtime, caller, entity, operation, null, runtime.policies()
                 .decidedBy(entity, operation,
                         condition -> decisions.holds(entity, condition, row, before, caller.principal(), session)));
         }
