@@ -54,6 +54,10 @@ public class Invoice {
         this.ownerId = ownerId;
     }
 
+    public int getAmount() {
+        return amount;
+    }
+
     public void setAmount(int amount) {
         this.amount = amount;
     }
