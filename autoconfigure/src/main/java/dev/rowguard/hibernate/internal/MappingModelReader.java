@@ -186,12 +186,11 @@ final class MappingModelReader {
         if (selectables.size() != 1 || !(selectables.get(0) instanceof Column column)) {
             return null;
         }
-        return column.getQuotedName();
+        return SqlIdentifiers.of(column);
     }
 
     private static String tableName(Table table) {
-        String name = table.getQuotedName();
-        return table.getSchema() == null ? name : table.getQuotedSchema() + "." + name;
+        return SqlIdentifiers.of(table);
     }
 
     private String jpaName(String entityName) {

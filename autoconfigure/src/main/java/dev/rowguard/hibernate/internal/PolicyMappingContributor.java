@@ -82,6 +82,16 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         }
         MappingCoverage.check(bindings.values(), entityName -> readRules.containsKey(jpaNames.get(entityName)),
                 entityName -> jpaNames.getOrDefault(entityName, entityName), settings.hideRowsWithHiddenReferences());
+        List<String> rawSql = RawSqlInMappings.find(bindings.values(),
+                bindings.values()
+                    .stream()
+                    .filter(binding -> readRules.containsKey(binding.getJpaEntityName()))
+                    .toList());
+        if (!rawSql.isEmpty()) {
+            log.warn("Rowguard: " + rawSql.size() + " mappings hold SQL that reads the tables of protected entities"
+                    + " without their read rules, as native queries do: " + rawSql + ". Use a relation instead, or"
+                    + " cover those tables with the generated row-level security (docs/enforcement.md).");
+        }
         Map<String, FilterShapes> shapesByEntity;
         try {
             shapesByEntity = FilterShapes.enumerateAll(readRules, policies, model, PARAMETER_PREFIX,
@@ -210,10 +220,10 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         if (condition.equals("1 = 0")) {
             return condition;
         }
-        String elementColumn = link.getColumns().get(0).getQuotedName();
-        String idColumn = element.getIdentifier().getColumns().get(0).getQuotedName();
-        return "EXISTS (SELECT 1 FROM " + element.getTable().getQuotedName() + " rg_el WHERE rg_el." + idColumn + " = "
-                + elementColumn + " AND (" + condition.replace("{alias}", "rg_el") + "))";
+        String elementColumn = SqlIdentifiers.of(link.getColumns().get(0));
+        String idColumn = SqlIdentifiers.of(element.getIdentifier().getColumns().get(0));
+        return "EXISTS (SELECT 1 FROM " + SqlIdentifiers.of(element.getTable()) + " rg_el WHERE rg_el." + idColumn
+                + " = " + elementColumn + " AND (" + condition.replace("{alias}", "rg_el") + "))";
     }
 
     private static List<Collection> collectionsOf(InFlightMetadataCollector metadata, PersistentClass binding) {

@@ -31,7 +31,7 @@ final class ReadFilters {
         this.shapes = shapes;
         this.shapeList = shapes.shapes();
         this.shapeFilterNames = shapeList.stream().map(shape -> shapeFilterName(entity, shape.id())).toList();
-        this.gateName = "rowguard_" + entity + "_gate";
+        this.gateName = FilterNames.of(entity, "gate");
     }
 
     String entity() {
@@ -48,7 +48,7 @@ final class ReadFilters {
     }
 
     static String shapeFilterName(String entity, int shape) {
-        return "rowguard_" + entity + "_" + shape;
+        return FilterNames.of(entity, Integer.toString(shape));
     }
 
     String shapeFilterName(int shape) {

@@ -55,6 +55,27 @@ class PolicyErrorsTest {
     }
 
     @Test
+    void mixingAndAndOrWithoutParenthesesIsReportedWithBothReadings() {
+        assertThat(allow("Todo", "private || auth() != null && owner == auth()", READ)).isEqualTo(
+                """
+                        Invalid policy on entity Todo:
+                          @Allow(value = READ, when = "private || auth() != null && owner == auth()")
+                            private || auth() != null && owner == auth()
+                                                      ^
+                          '&&' and '||' are mixed without parentheses, which ZenStack reads left to right as (private || auth() != null) && owner == auth() and Rowguard would read as private || (auth() != null && owner == auth()); write the parentheses you mean (column 27)""");
+    }
+
+    @Test
+    void parenthesesSayHowAndAndOrCombine() {
+        assertThat(PolicySet.build(todo, Map.of("TodoList",
+                List.of(RuleDeclaration.allow("TodoList", "private || (auth() != null && owner == auth())", READ),
+                        RuleDeclaration.allow("TodoList", "(private || auth() != null) && owner == auth()", UPDATE),
+                        RuleDeclaration.allow("TodoList", "private && title == 'a' && owner == auth()", DELETE))),
+                false)
+            .entities()).contains("TodoList");
+    }
+
+    @Test
     void anUnterminatedStringIsReportedAtItsOpeningQuote() {
         assertThat(allow("Todo", "title == \"abc", READ)).isEqualTo("""
                 Invalid policy on entity Todo:

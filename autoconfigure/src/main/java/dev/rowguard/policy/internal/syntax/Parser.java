@@ -5,22 +5,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Recursive-descent parser for the policy language. Precedence, loosest first:
- * {@code ||}, {@code &&}, comparisons and {@code in} (not chainable), {@code !}, then
- * member access, collection predicates and calls.
+ * Recursive-descent parser for the policy language. Precedence, loosest first: {@code ||}
+ * or {@code &&} (one of them per level: mixing them needs parentheses), comparisons and
+ * {@code in} (not chainable), {@code !}, then member access, collection predicates and
+ * calls.
  */
 public final class Parser {
 
     private final List<Token> tokens;
 
+    private final String source;
+
     private int current;
 
-    private Parser(List<Token> tokens) {
+    private Parser(List<Token> tokens, String source) {
         this.tokens = tokens;
+        this.source = source;
     }
 
     public static Expr parse(String source) {
-        Parser parser = new Parser(Lexer.tokenize(source));
+        Parser parser = new Parser(Lexer.tokenize(source), source);
         if (parser.peek().kind() == Token.Kind.END) {
             throw new PolicySyntaxException("the expression is empty", 0);
         }
@@ -33,22 +37,69 @@ public final class Parser {
         return expr;
     }
 
+    /**
+     * A chain of {@code ||} or of {@code &&}. One that mixes both without parentheses is
+     * refused: ZenStack reads such a chain left to right, Rowguard would bind {@code &&}
+     * tighter, and a rule copied from one to the other could silently mean more.
+     */
     private Expr or() {
-        Expr left = and();
-        while (peek().is("||")) {
-            Token operator = advance();
-            left = new Expr.Binary(BinaryOperator.OR, left, and(), operator.position());
+        int start = peek().position();
+        List<Expr> operands = new ArrayList<>();
+        List<Token> operators = new ArrayList<>();
+        operands.add(comparison());
+        while (peek().is("||") || peek().is("&&")) {
+            operators.add(advance());
+            operands.add(comparison());
         }
-        return left;
+        Token mixed = operators.stream()
+            .filter(operator -> !operator.is(operators.get(0).text()))
+            .findFirst()
+            .orElse(null);
+        if (mixed != null) {
+            throw new PolicySyntaxException(mixedMessage(start, operators), mixed.position());
+        }
+        Expr chain = operands.get(0);
+        for (int i = 0; i < operators.size(); i++) {
+            chain = new Expr.Binary(operators.get(i).is("||") ? BinaryOperator.OR : BinaryOperator.AND, chain,
+                    operands.get(i + 1), operators.get(i).position());
+        }
+        return chain;
     }
 
-    private Expr and() {
-        Expr left = comparison();
-        while (peek().is("&&")) {
-            Token operator = advance();
-            left = new Expr.Binary(BinaryOperator.AND, left, comparison(), operator.position());
+    private String mixedMessage(int start, List<Token> operators) {
+        List<String> texts = new ArrayList<>();
+        int from = start;
+        for (Token operator : operators) {
+            texts.add(source.substring(from, operator.position()).trim());
+            from = operator.position() + operator.text().length();
         }
-        return left;
+        texts.add(source.substring(from, peek().kind() == Token.Kind.END ? source.length() : peek().position()).trim());
+        return "'&&' and '||' are mixed without parentheses, which ZenStack reads left to right as "
+                + leftToRight(texts, operators) + " and Rowguard would read as " + andFirst(texts, operators)
+                + "; write the parentheses you mean";
+    }
+
+    private static String leftToRight(List<String> texts, List<Token> operators) {
+        String reading = texts.get(0);
+        for (int i = 0; i < operators.size(); i++) {
+            reading = (i == 0 ? reading : "(" + reading + ")") + " " + operators.get(i).text() + " " + texts.get(i + 1);
+        }
+        return reading;
+    }
+
+    private static String andFirst(List<String> texts, List<Token> operators) {
+        List<String> disjuncts = new ArrayList<>();
+        List<String> conjunction = new ArrayList<>(List.of(texts.get(0)));
+        for (int i = 0; i < operators.size(); i++) {
+            if (operators.get(i).is("||")) {
+                disjuncts
+                    .add(conjunction.size() == 1 ? conjunction.get(0) : "(" + String.join(" && ", conjunction) + ")");
+                conjunction = new ArrayList<>();
+            }
+            conjunction.add(texts.get(i + 1));
+        }
+        disjuncts.add(conjunction.size() == 1 ? conjunction.get(0) : "(" + String.join(" && ", conjunction) + ")");
+        return String.join(" || ", disjuncts);
     }
 
     private Expr comparison() {

@@ -1,0 +1,8 @@
+package dev.rowguard.names;
+
+/** A row that names its owner. */
+public interface Owned {
+
+    String owner();
+
+}
