@@ -93,6 +93,14 @@ class ImportedDevServicesTest {
     }
 
     @Test
+    void aNumericSubjectStaysAString() {
+        HttpResponse<String> token = http().get("/dev/token?sub=42");
+        assertThat(token.statusCode()).isEqualTo(200);
+        assertThat(Http.payload(token.body())).contains("\"sub\":\"42\"");
+        assertThat(http().get("/me", token.body()).body()).contains("\"id\":\"42\"");
+    }
+
+    @Test
     void theTokenEndpointAsksForASubjectAndServesOnlyGet() {
         HttpResponse<String> noSubject = http().get("/dev/token");
         assertThat(noSubject.statusCode()).isEqualTo(400);

@@ -2,6 +2,7 @@ package dev.rowguard.devkit.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -49,7 +50,10 @@ public final class DevTokenFilter extends OncePerRequestFilter implements Ordere
                     "Name the user: " + PATH + "?sub=alice (further parameters become claims)");
             return;
         }
-        write(response, HttpServletResponse.SC_OK, issuer.token(TokenRequestClaims.from(request.getParameterMap())));
+        Map<String, Object> claims = TokenRequestClaims.from(request.getParameterMap());
+        claims.put("sub", subject); // an id, whatever it looks like: sub=42 is the string
+                                    // "42"
+        write(response, HttpServletResponse.SC_OK, issuer.token(claims));
     }
 
     @Override

@@ -182,11 +182,13 @@ public final class Binder {
             return operator == BinaryOperator.AND ? new Bound.And(List.of(left, right))
                     : new Bound.Or(List.of(left, right));
         }
-        Bound left = bind(binary.left());
-        Bound right = bind(binary.right());
         if (operator == BinaryOperator.IN) {
-            return in(binary, left, right);
+            Bound value = bind(binary.left());
+            return binary.right() instanceof Expr.ListLiteral items ? inList(binary, value, items)
+                    : in(binary, value, bind(binary.right()));
         }
+        Bound left = enumConstantOr(binary.left(), binary.right());
+        Bound right = enumConstantOr(binary.right(), binary.left());
         boolean leftNull = left.type().kind() == Type.Kind.NULL;
         boolean rightNull = right.type().kind() == Type.Kind.NULL;
         if (leftNull || rightNull) {
@@ -207,6 +209,73 @@ public final class Binder {
         rejectCollections(binary, right);
         checkComparable(binary, left.type(), right.type());
         return new Bound.Compare(operator, left, right);
+    }
+
+    /**
+     * {@code x in [a, b]}: a list of literals stays one list; one with other items
+     * ({@code ownerId in [auth().id, 'system']}) is {@code x == a || x == b}. Bare names
+     * of the enum's constants are constants ({@code role in [ADMIN, OWNER]}).
+     */
+    private Bound inList(Expr.Binary binary, Bound value, Expr.ListLiteral items) {
+        List<Expr> literal = new ArrayList<>();
+        for (Expr item : items.items()) {
+            Bound constant = enumConstant(item, value);
+            literal.add(constant != null ? new Expr.Literal(((Bound.Const) constant).value(), item.position()) : item);
+        }
+        if (literal.stream().allMatch(item -> item instanceof Expr.Literal constant && constant.value() != null)) {
+            return in(binary, value, list(new Expr.ListLiteral(literal, items.position())));
+        }
+        requireScalar(binary.left(), value);
+        List<Bound> alternatives = new ArrayList<>();
+        for (Expr item : literal) {
+            Bound bound = bind(item);
+            rejectCollections(binary, bound);
+            checkComparable(binary, value.type(), bound.type());
+            alternatives.add(new Bound.Compare(BinaryOperator.EQ, value, bound));
+        }
+        return alternatives.isEmpty() ? Bound.Const.FALSE
+                : alternatives.size() == 1 ? alternatives.get(0) : new Bound.Or(alternatives);
+    }
+
+    /**
+     * A bare name on one side of a comparison whose other side is an enum, naming one of
+     * its constants and no attribute: {@code role == ADMIN}. Otherwise the side bound as
+     * usual.
+     */
+    private Bound enumConstantOr(Expr side, Expr otherSide) {
+        if (side instanceof Expr.Name && !resolves((Expr.Name) side)
+                && (otherSide instanceof Expr.Name || otherSide instanceof Expr.Member)) {
+            Bound enumSide = bind(otherSide);
+            Bound constant = enumConstant(side, enumSide);
+            if (constant != null) {
+                return constant;
+            }
+            if (enumSide.type().is(ValueKind.ENUM)) {
+                throw error(side,
+                        "'" + ((Expr.Name) side).name() + "' is neither an attribute of "
+                                + scopes.get(scopes.size() - 1).name() + " nor a constant of the enum "
+                                + enumSide.type().enumConstants());
+            }
+        }
+        return bind(side);
+    }
+
+    private Bound.@org.jspecify.annotations.Nullable Const enumConstant(Expr item, Bound enumSide) {
+        if (item instanceof Expr.Name name && enumSide.type().is(ValueKind.ENUM)
+                && enumSide.type().enumConstants().contains(name.name())) {
+            if (resolves(name)) {
+                throw error(name,
+                        "'" + name.name() + "' is both an attribute and a constant of the enum "
+                                + enumSide.type().enumConstants() + "; write '" + name.name()
+                                + "' in quotes for the constant" + " or this." + name.name() + " for the attribute");
+            }
+            return new Bound.Const(name.name(), Type.STRING);
+        }
+        return null;
+    }
+
+    private boolean resolves(Expr.Name name) {
+        return scopes.stream().anyMatch(scope -> scope.attribute(name.name()) != null);
     }
 
     private Bound in(Expr.Binary binary, Bound value, Bound list) {

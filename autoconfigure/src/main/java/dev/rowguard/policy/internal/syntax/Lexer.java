@@ -39,7 +39,11 @@ final class Lexer {
         if (c == '\'' || c == '"') {
             return string(c);
         }
-        if (Character.isDigit(c)) {
+        boolean negative = c == '-' && index + 1 < source.length() && Character.isDigit(source.charAt(index + 1));
+        if (Character.isDigit(c) || negative) {
+            if (negative) {
+                index++;
+            }
             while (index < source.length() && Character.isDigit(source.charAt(index))) {
                 index++;
             }
