@@ -149,6 +149,14 @@ class PermissionsTest {
     }
 
     @Test
+    void createSeesTheAuthDefaultsTheInsertWouldApplyWithoutApplyingThem() {
+        Receipt fresh = new Receipt();
+        assertThat(Rowguard.runAs(ALICE, () -> permissions.can(CREATE, fresh))).isTrue();
+        assertThat(Rowguard.runAs(null, () -> permissions.can(CREATE, fresh))).isFalse();
+        assertThat(fresh.getOwnerId()).isNull();
+    }
+
+    @Test
     void anOperationThatIsNotAPermissionIsRefused() {
         assertThatExceptionOfType(IllegalArgumentException.class)
             .isThrownBy(() -> permissions.can(Operation.POST_UPDATE, open));

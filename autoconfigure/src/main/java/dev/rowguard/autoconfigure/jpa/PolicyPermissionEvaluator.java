@@ -3,15 +3,14 @@ package dev.rowguard.autoconfigure.jpa;
 import java.io.Serializable;
 import java.util.Locale;
 
+import dev.rowguard.hibernate.internal.CurrentOrOwnEntityManager;
 import dev.rowguard.policy.Operation;
 import dev.rowguard.policy.PermissionPlan;
 import dev.rowguard.policy.Permissions;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.metamodel.EntityType;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.security.access.PermissionEvaluator;
 import org.springframework.security.core.Authentication;
 
@@ -51,19 +50,10 @@ final class PolicyPermissionEvaluator implements PermissionEvaluator {
         if (targetId == null) {
             return permissions.check(type, operation).kind() != PermissionPlan.Kind.NEVER;
         }
-        EntityManager current = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory);
-        if (current != null) {
-            Object row = current.find(type, targetId);
+        return CurrentOrOwnEntityManager.apply(entityManagerFactory, entityManager -> {
+            Object row = entityManager.find(type, targetId);
             return row != null && permissions.can(operation, row);
-        }
-        EntityManager own = entityManagerFactory.createEntityManager();
-        try {
-            Object row = own.find(type, targetId);
-            return row != null && permissions.can(operation, row);
-        }
-        finally {
-            own.close();
-        }
+        });
     }
 
     private @Nullable Class<?> entityClass(String name) {

@@ -12,7 +12,6 @@ import dev.rowguard.policy.PermissionPlan;
 import dev.rowguard.policy.Permissions;
 import dev.rowguard.policy.internal.sql.ResidualText;
 import dev.rowguard.policy.internal.sql.SqlCondition;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +20,6 @@ import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
-import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 
 /**
  * {@link Permissions} over one persistence unit, deciding with the enforcement's own
@@ -129,17 +127,8 @@ public final class PolicyPermissions implements Permissions {
     }
 
     private <T> T inSession(Function<SharedSessionContractImplementor, T> work) {
-        EntityManager current = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory);
-        if (current != null) {
-            return work.apply(current.unwrap(SharedSessionContractImplementor.class));
-        }
-        EntityManager own = entityManagerFactory.createEntityManager();
-        try {
-            return work.apply(own.unwrap(SharedSessionContractImplementor.class));
-        }
-        finally {
-            own.close();
-        }
+        return CurrentOrOwnEntityManager.apply(entityManagerFactory,
+                entityManager -> work.apply(entityManager.unwrap(SharedSessionContractImplementor.class)));
     }
 
     private PolicyRuntime runtime() {
