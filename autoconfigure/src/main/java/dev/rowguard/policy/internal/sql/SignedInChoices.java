@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.rowguard.policy.internal.bind.Bound;
+import dev.rowguard.policy.internal.model.ValueKind;
 
 /**
  * The decisions of one signed-in caller among all of them, for {@link FilterShapes} to
@@ -55,12 +56,22 @@ final class SignedInChoices implements Decisions {
 
     @Override
     public Object parameter(Bound external, Conversion conversion) {
-        return present(external) ? SYMBOLIC : null;
+        return present(external) && convertible(external, conversion) ? SYMBOLIC : null;
     }
 
     @Override
     public Object parameterList(Bound externalList, Conversion conversion) {
-        return present(externalList) ? List.of(SYMBOLIC) : null;
+        return present(externalList) && convertible(externalList, conversion) ? List.of(SYMBOLIC) : null;
+    }
+
+    /**
+     * Whether a present value converts to the type it is compared with: always for text;
+     * otherwise a choice, as a real principal's value may not ({@code auth().id} of
+     * {@code "user_2abc"} against a numeric key folds the comparison to false, a shape of
+     * its own).
+     */
+    private boolean convertible(Bound external, Conversion conversion) {
+        return conversion.kind() == ValueKind.STRING || next(List.of("convertible", external, conversion));
     }
 
     private boolean present(Bound external) {
