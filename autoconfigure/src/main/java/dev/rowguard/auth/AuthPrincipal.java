@@ -135,7 +135,7 @@ public record AuthPrincipal(String id, @Nullable String provider, @Nullable Stri
             return this;
         }
 
-        public Builder attribute(String name, Object value) {
+        public Builder attribute(String name, @Nullable Object value) {
             this.attributes.put(name, value);
             return this;
         }

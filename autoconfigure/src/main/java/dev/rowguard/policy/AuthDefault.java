@@ -9,10 +9,11 @@ import java.lang.annotation.Target;
 /**
  * On create, a field that is still null gets this member of {@code auth()}, before the
  * create rule is checked: {@code @AuthDefault("id") String authorId;}. An explicit value
- * is kept.
+ * is kept. On an entity with property access, the getter may carry it instead
+ * ({@code @AuthDefault("id") public String getAuthorId()}).
  */
 @Documented
-@Target(ElementType.FIELD)
+@Target({ ElementType.FIELD, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface AuthDefault {
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 import dev.rowguard.policy.PolicyDefinitionException;
+import dev.rowguard.postgres.rlsbad.RlsCompositeKeyComparedAsAWhole;
+import dev.rowguard.postgres.rlsbad.RlsCustomAccessor;
 import dev.rowguard.postgres.rlsbad.RlsMistake;
 import dev.rowguard.postgres.rlsbad.RlsSecondaryColumnRule;
 import dev.rowguard.postgres.rlstwotables.RlsProfile;
@@ -137,6 +139,30 @@ class RlsMigrationGeneratorTest {
                                 WITH CHECK ((select rowguard.is_system()) OR ((rls_document.owner_id = (select rowguard.auth_id()))\
                              OR ((rls_document.owner_id = (select rowguard.auth_id()) AND (select rowguard.has(rowguard.auth('roles'),\
                              '"secret"'::jsonb, 'STRING'))))));""");
+    }
+
+    @Test
+    void aRuleComparingAnEntityOfACompositeIdAsAWholeIsAPolicyErrorAtItsPlace() {
+        assertThatThrownBy(
+                () -> RlsMigrationGenerator.generate(List.of(RlsCompositeKeyComparedAsAWhole.class), OPTIONS))
+            .isInstanceOf(PolicyDefinitionException.class)
+            .hasMessageContaining("""
+                    Invalid policy on entity RlsCompositeKeyComparedAsAWhole:
+                      @Allow(value = READ, when = "this != null")
+                        this != null
+                             ^
+                      entity RlsCompositeKeyComparedAsAWhole has no single-column id (an @EmbeddedId), so it cannot be\
+                     compared as a whole; compare its attributes instead""");
+    }
+
+    @Test
+    void aMappingRowguardCannotReadIsAPolicyErrorNamingTheEntityNotAnInternalOne() {
+        assertThatThrownBy(() -> RlsMigrationGenerator.generate(List.of(RlsCustomAccessor.class), OPTIONS))
+            .isInstanceOf(PolicyDefinitionException.class)
+            .hasMessageStartingWith("Rowguard cannot read the mapping of entity RlsCustomAccessor"
+                    + " (UnsupportedOperationException: the accessor's runtime is not started). Map the entity's"
+                    + " attributes the standard way")
+            .hasRootCauseInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

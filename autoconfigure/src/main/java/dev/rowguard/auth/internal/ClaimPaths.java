@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads values out of a token's claims by a dotted path such as
  * {@code app_metadata.roles}.
@@ -19,7 +21,7 @@ public final class ClaimPaths {
      * object), or null. A claim whose own name contains dots (e.g.
      * {@code https://example.com/roles}) is found before the path is split.
      */
-    public static Object find(Map<String, Object> claims, String path) {
+    public static @Nullable Object find(Map<String, Object> claims, String path) {
         if (claims == null || path == null || path.isEmpty()) {
             return null;
         }
@@ -62,7 +64,7 @@ public final class ClaimPaths {
     }
 
     /** The value at the path if it is a string, else null. */
-    public static String string(Map<String, Object> claims, String path) {
+    public static @Nullable String string(Map<String, Object> claims, String path) {
         return find(claims, path) instanceof String string ? string : null;
     }
 

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import dev.rowguard.auth.AuthPrincipal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Clerk's active organization, from either session token version, so both give the same
  * principal: {@code orgRole} without the {@code org:} prefix, permissions as Clerk's keys
@@ -43,11 +45,12 @@ public final class ClerkOrganizationMapper implements PrincipalClaimMapper {
         }
     }
 
-    private static String withoutPrefix(String role) {
+    private static @Nullable String withoutPrefix(@Nullable String role) {
         return role != null && role.startsWith(ORG_PREFIX) ? role.substring(ORG_PREFIX.length()) : role;
     }
 
-    private static Set<String> v2Permissions(String features, String permissions, String featurePermissionMap) {
+    private static Set<String> v2Permissions(@Nullable String features, @Nullable String permissions,
+            @Nullable String featurePermissionMap) {
         Set<String> keys = new LinkedHashSet<>();
         if (features == null || permissions == null || featurePermissionMap == null) {
             return keys;

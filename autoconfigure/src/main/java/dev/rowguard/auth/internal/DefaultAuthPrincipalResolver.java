@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.auth.AuthPrincipalResolver;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -58,7 +59,7 @@ public final class DefaultAuthPrincipalResolver implements AuthPrincipalResolver
     }
 
     @Override
-    public AuthPrincipal resolve(Authentication authentication) {
+    public @Nullable AuthPrincipal resolve(@Nullable Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             return null;
@@ -80,7 +81,7 @@ public final class DefaultAuthPrincipalResolver implements AuthPrincipalResolver
         return AuthPrincipal.builder(name).provider(SPRING_SECURITY).roles(roles(authentication)).build();
     }
 
-    private AuthPrincipal fromJwt(Jwt jwt, Authentication authentication) {
+    private @Nullable AuthPrincipal fromJwt(Jwt jwt, Authentication authentication) {
         Converter<Jwt, ? extends AbstractAuthenticationToken> trusted = jwt.getIssuer() == null ? null
                 : convertersByIssuer.get(jwt.getIssuer().toString());
         if (trusted != null) {
@@ -103,7 +104,7 @@ public final class DefaultAuthPrincipalResolver implements AuthPrincipalResolver
         }
     }
 
-    private AuthPrincipal fromClaims(Map<String, Object> attributes, Authentication authentication) {
+    private @Nullable AuthPrincipal fromClaims(Map<String, Object> attributes, Authentication authentication) {
         Map<String, Object> claims = new LinkedHashMap<>(attributes);
         String id = claims.get("sub") instanceof String subject && !subject.isBlank() ? subject
                 : authentication.getName();

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jose.util.ResourceRetriever;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code jwks_uri} of an OpenID provider, read from
@@ -21,7 +22,7 @@ public final class DiscoveredJwkSetLocation implements JwkSetLocation {
 
     private final ResourceRetriever retriever;
 
-    private volatile URL discovered;
+    private volatile @Nullable URL discovered;
 
     public DiscoveredJwkSetLocation(String issuer, ResourceRetriever retriever) {
         this.issuer = issuer;

@@ -56,9 +56,9 @@ public final class JwkSetCache implements JWKSource<SecurityContext> {
 
     private final ReentrantLock fetchLock = new ReentrantLock();
 
-    private volatile Keys keys;
+    private volatile @Nullable Keys keys;
 
-    private volatile Instant lastAttempt;
+    private volatile @Nullable Instant lastAttempt;
 
     private volatile boolean lastAttemptFailed;
 
@@ -128,12 +128,12 @@ public final class JwkSetCache implements JWKSource<SecurityContext> {
         return minFetchInterval;
     }
 
-    private List<JWK> select(JWKSelector selector, Keys candidate) {
+    private List<JWK> select(JWKSelector selector, @Nullable Keys candidate) {
         JWKSet set = usable(candidate);
         return set == null ? List.of() : selector.select(set);
     }
 
-    private JWKSet usable(Keys candidate) {
+    private @Nullable JWKSet usable(@Nullable Keys candidate) {
         if (candidate == null || candidate.fetchedAt().plus(outageTolerance).isBefore(clock.instant())) {
             return null;
         }
@@ -144,7 +144,7 @@ public final class JwkSetCache implements JWKSource<SecurityContext> {
      * Fetches unless another caller already replaced {@code seen} or the window forbids
      * it; returns the keys to use, possibly the same.
      */
-    private Keys fetch(Keys seen) {
+    private @Nullable Keys fetch(@Nullable Keys seen) {
         fetchLock.lock();
         try {
             Keys current = keys;

@@ -3,6 +3,7 @@ package dev.rowguard.auth.internal;
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.auth.AuthPrincipalResolver;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -35,7 +36,7 @@ public final class PrincipalResolution {
         }
     }
 
-    public static AuthPrincipal resolve(Authentication authentication) {
+    public static @Nullable AuthPrincipal resolve(@Nullable Authentication authentication) {
         if (authentication == null) {
             return null;
         }
@@ -56,7 +57,8 @@ public final class PrincipalResolution {
         return principal;
     }
 
-    private record Memo(Authentication authentication, AuthPrincipalResolver resolver, AuthPrincipal principal) {
+    private record Memo(Authentication authentication, AuthPrincipalResolver resolver,
+            @Nullable AuthPrincipal principal) {
     }
 
 }

@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The keys that may verify a token of one provider: asymmetric keys of the allowed
@@ -22,11 +23,12 @@ import com.nimbusds.jose.proc.SecurityContext;
  */
 public final class ProviderKeySelector implements JWSKeySelector<SecurityContext> {
 
-    private final JWSKeySelector<SecurityContext> jwks;
+    private final @Nullable JWSKeySelector<SecurityContext> jwks;
 
-    private final SecretKey hs256Secret;
+    private final @Nullable SecretKey hs256Secret;
 
-    public ProviderKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source, SecretKey hs256Secret) {
+    public ProviderKeySelector(Set<JWSAlgorithm> algorithms, @Nullable JWKSource<SecurityContext> source,
+            @Nullable SecretKey hs256Secret) {
         this.jwks = algorithms.isEmpty() || source == null ? null
                 : new JWSVerificationKeySelector<>(algorithms, source);
         this.hs256Secret = hs256Secret;

@@ -38,9 +38,16 @@ public final class RowguardAuthenticationManagerResolver implements Authenticati
             }
             managers.put(issuer.issuer(), new TrustedIssuerAuthenticationManager(issuer));
         }
-        this.byIssuer = new JwtIssuerAuthenticationManagerResolver(managers::get);
+        this.byIssuer = new JwtIssuerAuthenticationManagerResolver(byIssuer(managers));
         this.maxTokenLength = maxTokenLength;
         this.retryAfter = retryAfter;
+    }
+
+    // null for an issuer not configured: Spring Security rejects it ("Invalid issuer"),
+    // though AuthenticationManagerResolver.resolve is declared non-null
+    @SuppressWarnings("NullAway")
+    private static AuthenticationManagerResolver<String> byIssuer(Map<String, AuthenticationManager> managers) {
+        return managers::get;
     }
 
     /** The issuers trusted, by {@code iss} value. */

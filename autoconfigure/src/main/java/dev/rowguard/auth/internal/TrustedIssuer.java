@@ -5,6 +5,7 @@ import java.util.Set;
 import javax.crypto.SecretKey;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -22,8 +23,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * @param validator the claim checks after the signature
  * @param converter the verified token to an authentication
  */
-public record TrustedIssuer(String provider, String issuer, JwkSetCache keys, Set<JWSAlgorithm> algorithms,
-        SecretKey hs256Secret, OAuth2TokenValidator<Jwt> validator,
+public record TrustedIssuer(String provider, String issuer, @Nullable JwkSetCache keys, Set<JWSAlgorithm> algorithms,
+        @Nullable SecretKey hs256Secret, OAuth2TokenValidator<Jwt> validator,
         Converter<Jwt, ? extends AbstractAuthenticationToken> converter) {
 
     public TrustedIssuer {

@@ -28,7 +28,7 @@ final class LazyPermissionEvaluator implements PermissionEvaluator {
     }
 
     @Override
-    public boolean hasPermission(Authentication authentication, @Nullable Serializable targetId, String targetType,
+    public boolean hasPermission(Authentication authentication, Serializable targetId, String targetType,
             Object permission) {
         PermissionEvaluator delegate = evaluator.getIfUnique();
         return delegate != null && delegate.hasPermission(authentication, targetId, targetType, permission);

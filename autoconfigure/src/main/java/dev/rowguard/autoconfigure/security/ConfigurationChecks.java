@@ -34,9 +34,10 @@ final class ConfigurationChecks {
      * and tests).
      */
     static String secureUrl(String property, @Nullable String value) {
+        String text = required(property, value);
         URI uri;
         try {
-            uri = URI.create(required(property, value));
+            uri = URI.create(text);
         }
         catch (IllegalArgumentException ex) {
             throw new InvalidConfigurationPropertyValueException(property, value, "It is not a valid URL.");
@@ -50,7 +51,7 @@ final class ConfigurationChecks {
             throw new InvalidConfigurationPropertyValueException(property, value,
                     "It must use https; http is allowed only for localhost and 127.0.0.1.");
         }
-        return value.trim();
+        return text;
     }
 
     static Set<JWSAlgorithm> asymmetricAlgorithms(String property, List<String> names) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import javax.crypto.SecretKey;
@@ -169,7 +170,7 @@ final class TrustedIssuerFactory {
             throw new InvalidConfigurationPropertyValueException("rowguard.supabase.issuer", supabase.getIssuer(),
                     "It disagrees with rowguard.supabase.url, whose issuer is " + derived + ".");
         }
-        return configured != null ? configured : derived;
+        return (configured != null) ? configured : Objects.requireNonNull(derived);
     }
 
     private static SecretKey hs256Secret(String secret) {

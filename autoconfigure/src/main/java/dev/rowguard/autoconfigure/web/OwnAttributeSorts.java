@@ -1,5 +1,6 @@
 package dev.rowguard.autoconfigure.web;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -30,8 +31,8 @@ final class OwnAttributeSorts implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-            NativeWebRequest webRequest, WebDataBinderFactory binderFactory) throws Exception {
+    public @Nullable Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) throws Exception {
         HandlerMethodArgumentResolver delegate = pageables.supportsParameter(parameter) ? pageables : sorts;
         Object resolved = delegate.resolveArgument(parameter, mavContainer, webRequest, binderFactory);
         Sort sort = resolved instanceof Pageable pageable ? pageable.getSort()

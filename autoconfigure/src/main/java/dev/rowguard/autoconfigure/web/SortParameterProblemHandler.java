@@ -1,5 +1,7 @@
 package dev.rowguard.autoconfigure.web;
 
+import java.util.Objects;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.core.PropertyReferenceException;
@@ -25,7 +27,7 @@ public class SortParameterProblemHandler {
                 ex instanceof SortThroughRelationException
                         ? "the sort parameter may name only attributes of the listed entity itself"
                         : "the sort parameter names an attribute that does not exist");
-        response.getBody().setProperty("parameter", "sort");
+        Objects.requireNonNull(response.getBody()).setProperty("parameter", "sort");
         return response;
     }
 

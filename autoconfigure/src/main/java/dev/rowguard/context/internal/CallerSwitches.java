@@ -5,6 +5,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.rowguard.context.Caller;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The thread's explicit caller (set by {@code Rowguard.runAs} / {@code asSystem} or
  * carried over from another thread by context propagation) and the listeners told when it
@@ -21,14 +23,14 @@ public final class CallerSwitches {
     }
 
     /** The explicit caller of this thread, or null. */
-    public static Caller explicit() {
+    public static @Nullable Caller explicit() {
         return EXPLICIT.get();
     }
 
     /**
      * Sets (or, with null, removes) the explicit caller without telling the listeners.
      */
-    public static void set(Caller caller) {
+    public static void set(@Nullable Caller caller) {
         if (caller == null) {
             EXPLICIT.remove();
         }

@@ -3,6 +3,7 @@ package dev.rowguard.context.internal;
 import dev.rowguard.context.Caller;
 
 import io.micrometer.context.ThreadLocalAccessor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries the explicit caller ({@code Rowguard.runAs} / {@code asSystem}) across threads
@@ -24,7 +25,7 @@ public final class CallerThreadLocalAccessor implements ThreadLocalAccessor<Call
     }
 
     @Override
-    public Caller getValue() {
+    public @Nullable Caller getValue() {
         return CallerSwitches.explicit();
     }
 

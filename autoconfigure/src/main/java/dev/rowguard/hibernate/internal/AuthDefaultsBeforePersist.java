@@ -11,6 +11,7 @@ import org.hibernate.event.spi.PersistContext;
 import org.hibernate.event.spi.PersistEvent;
 import org.hibernate.event.spi.PersistEventListener;
 import org.hibernate.persister.entity.EntityPersister;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fills {@code @AuthDefault} attributes of a new entity when it is persisted or merged,
@@ -48,7 +49,7 @@ final class AuthDefaultsBeforePersist implements PersistEventListener, MergeEven
         onMerge(event);
     }
 
-    private void fill(Object entity, String entityName, SharedSessionContractImplementor session) {
+    private void fill(@Nullable Object entity, String entityName, SharedSessionContractImplementor session) {
         SessionCaller sessionCaller = session.getExtension(SessionCaller.class);
         if (sessionCaller != null) {
             sessionCaller.ensureCurrent();

@@ -30,6 +30,7 @@ import org.hibernate.event.spi.PreCollectionUpdateEvent;
 import org.hibernate.event.spi.PreCollectionUpdateEventListener;
 import org.hibernate.persister.collection.AbstractCollectionPersister;
 import org.hibernate.type.EntityType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the writes Hibernate makes for a collection it owns (a many-to-many join table,
@@ -147,7 +148,7 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
      * included: each must be one the caller may read and change, or the delete is
      * refused.
      */
-    private void requireEveryChildUnlinkable(Caller caller, AbstractCollectionPersister persister, Object key,
+    private void requireEveryChildUnlinkable(Caller caller, AbstractCollectionPersister persister, @Nullable Object key,
             SharedSessionContractImplementor session) {
         String elementEntity = elementEntityOf(persister);
         if (elementEntity == null) {
@@ -188,12 +189,12 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
      * The JPA name of the collection's element entity, or null for values and entities
      * Rowguard does not know.
      */
-    private String elementEntityOf(AbstractCollectionPersister persister) {
+    private @Nullable String elementEntityOf(AbstractCollectionPersister persister) {
         return persister.getElementType() instanceof EntityType elementType
                 ? runtime.jpaName(elementType.getAssociatedEntityName()) : null;
     }
 
-    private static AbstractCollectionPersister persister(AbstractCollectionEvent event) {
+    private static @Nullable AbstractCollectionPersister persister(AbstractCollectionEvent event) {
         return event.getCollectionPersister() instanceof AbstractCollectionPersister persister ? persister : null;
     }
 
@@ -202,7 +203,7 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         return entry != null && (entry.getStatus() == Status.DELETED || entry.getStatus() == Status.GONE);
     }
 
-    private void requireOwner(Caller caller, String ownerEntity, Object ownerId,
+    private void requireOwner(Caller caller, String ownerEntity, @Nullable Object ownerId,
             SharedSessionContractImplementor session) {
         SqlCondition condition = runtime.compiler()
             .compile(runtime.policies().rule(ownerEntity, Operation.UPDATE), caller.principal(), null, StoredRows.ALIAS,
@@ -215,7 +216,7 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
                 && runtime.storedRows()
                     .selectsARow(session,
                             "SELECT 1 FROM " + owner.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS
-                                    + "." + owner.id().column() + " = ? AND (" + condition.sql() + ")",
+                                    + "." + owner.requiredId().column() + " = ? AND (" + condition.sql() + ")",
                             parameters(List.of(ownerId), condition));
         if (!allowed) {
             throw Denials.denied(runtime, caller, ownerEntity, Operation.UPDATE, null, List.of());
@@ -245,15 +246,16 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         String keyColumn = single(persister.getKeyColumnNames(), persister);
         String sql;
         if (persister.isOneToMany()) {
-            String notExcluded = excluded.isEmpty() ? "" : " AND " + StoredRows.ALIAS + "." + element.id().column()
-                    + " NOT IN (" + String.join(", ", Collections.nCopies(excluded.size(), "?")) + ")";
+            String notExcluded = excluded.isEmpty() ? ""
+                    : " AND " + StoredRows.ALIAS + "." + element.requiredId().column() + " NOT IN ("
+                            + String.join(", ", Collections.nCopies(excluded.size(), "?")) + ")";
             sql = "SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "."
                     + keyColumn + " = ?" + notExcluded + " AND (" + condition.sql() + ") IS NOT TRUE";
         }
         else {
             sql = "SELECT 1 FROM " + persister.getTableName() + " " + LINK + " WHERE " + LINK + "." + keyColumn + " = ?"
                     + " AND NOT EXISTS (SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE "
-                    + StoredRows.ALIAS + "." + element.id().column() + " = " + LINK + "."
+                    + StoredRows.ALIAS + "." + element.requiredId().column() + " = " + LINK + "."
                     + single(persister.getElementColumnNames(), persister) + " AND (" + condition.sql() + "))";
         }
         List<Object> leading = new ArrayList<>();
@@ -269,8 +271,8 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         }
         EntityModel element = runtime.policies().model().entity(elementEntity);
         String sql = "SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "."
-                + element.id().column() + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") AND ("
-                + condition.sql() + ") IS NOT TRUE";
+                + element.requiredId().column() + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                + ") AND (" + condition.sql() + ") IS NOT TRUE";
         return runtime.storedRows().selectsARow(session, sql, parameters(ids, condition));
     }
 

@@ -13,6 +13,7 @@ import org.hibernate.query.sqm.mutation.spi.SqmMultiTableMutationStrategy;
 import org.hibernate.query.sqm.mutation.spi.SqmMultiTableMutationStrategyProvider;
 import org.hibernate.query.sqm.tree.SqmDeleteOrUpdateStatement;
 import org.hibernate.query.sqm.tree.insert.SqmInsertStatement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hibernate runs a bulk {@code update}, {@code delete} or {@code insert} on an entity
@@ -26,14 +27,14 @@ final class GuardedMultiTableStrategies implements SqmMultiTableMutationStrategy
     private final SqmMultiTableMutationStrategyProvider standard = new SqmMultiTableMutationStrategyProviderStandard();
 
     @Override
-    public SqmMultiTableMutationStrategy createMutationStrategy(EntityMappingType rootEntityDescriptor,
+    public @Nullable SqmMultiTableMutationStrategy createMutationStrategy(EntityMappingType rootEntityDescriptor,
             MappingModelCreationProcess creationProcess) {
         SqmMultiTableMutationStrategy delegate = standard.createMutationStrategy(rootEntityDescriptor, creationProcess);
         return delegate == null ? null : new GuardedMutationStrategy(delegate);
     }
 
     @Override
-    public SqmMultiTableInsertStrategy createInsertStrategy(EntityMappingType rootEntityDescriptor,
+    public @Nullable SqmMultiTableInsertStrategy createInsertStrategy(EntityMappingType rootEntityDescriptor,
             MappingModelCreationProcess creationProcess) {
         SqmMultiTableInsertStrategy delegate = standard.createInsertStrategy(rootEntityDescriptor, creationProcess);
         return delegate == null ? null : new GuardedInsertStrategy(delegate);

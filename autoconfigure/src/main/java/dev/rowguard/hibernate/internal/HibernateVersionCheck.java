@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rowguard builds on Hibernate ORM's filter, event and extension SPIs, some of them
@@ -30,7 +31,7 @@ final class HibernateVersionCheck {
     /**
      * @throws IllegalStateException when the version is older than {@link #MINIMUM}
      */
-    static void require(String version) {
+    static void require(@Nullable String version) {
         Matcher matcher = VERSION.matcher(version == null ? "" : version);
         if (!matcher.find()) {
             log.warn("Rowguard: cannot read Hibernate ORM's version '" + version + "'; Rowguard is tested with "

@@ -10,6 +10,7 @@ import org.hibernate.event.spi.PostLoadEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
 import org.hibernate.persister.entity.EntityPersister;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers which state array Hibernate holds as an entity's stored state right after it
@@ -69,7 +70,7 @@ final class LoadedStateMarks implements PostLoadEventListener, PostInsertEventLi
 
         private Object[] state;
 
-        private EntityEntryExtraState next;
+        private @Nullable EntityEntryExtraState next;
 
         Mark(Object[] state) {
             this.state = state;
@@ -88,7 +89,7 @@ final class LoadedStateMarks implements PostLoadEventListener, PostInsertEventLi
         // Hibernate's chain convention: each link answers for the links after it, not for
         // itself.
         @Override
-        public <T extends EntityEntryExtraState> T getExtraState(Class<T> extraStateType) {
+        public <T extends EntityEntryExtraState> @Nullable T getExtraState(Class<T> extraStateType) {
             if (next == null) {
                 return null;
             }

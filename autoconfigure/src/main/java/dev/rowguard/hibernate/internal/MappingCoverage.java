@@ -23,6 +23,7 @@ import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.ToOne;
 import org.hibernate.mapping.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks Hibernate's mapping model at start-up and classifies every path that can reach a
@@ -223,7 +224,7 @@ final class MappingCoverage {
         }
     }
 
-    private void mapKey(String entity, String path, IndexedCollection map, String protectedElement) {
+    private void mapKey(String entity, String path, IndexedCollection map, @Nullable String protectedElement) {
         Value index = map.getIndex();
         if (map.hasMapKeyProperty()) {
             if (protectedElement != null) {

@@ -1,6 +1,5 @@
 package dev.rowguard.hibernate.internal;
 
-import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.temporal.Temporal;
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 
 import dev.rowguard.policy.AuthEntity;
 import dev.rowguard.policy.internal.model.Attribute;
@@ -21,6 +19,8 @@ import dev.rowguard.policy.internal.model.DomainModel;
 import dev.rowguard.policy.internal.model.EntityModel;
 import dev.rowguard.policy.internal.model.ValueKind;
 
+import org.hibernate.MappingException;
+import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.Component;
@@ -32,6 +32,7 @@ import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.Table;
 import org.hibernate.mapping.ToOne;
 import org.hibernate.mapping.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads Hibernate's boot-time mapping into the model policies are checked against:
@@ -56,7 +57,12 @@ final class MappingModelReader {
         List<EntityModel> entities = new ArrayList<>();
         for (PersistentClass binding : bindings.values()) {
             if (binding.getIdentifierProperty() != null && binding.getMappedClass() != null) {
-                entities.add(entity(binding));
+                try {
+                    entities.add(entity(binding));
+                }
+                catch (RuntimeException ex) {
+                    throw UnhandledMapping.of(binding.getJpaEntityName(), ex);
+                }
             }
         }
         return new DomainModel(entities, authAttributes);
@@ -88,7 +94,7 @@ final class MappingModelReader {
                 type.isAnnotationPresent(AuthEntity.class));
     }
 
-    private Attribute attribute(Class<?> owner, Property property) {
+    private @Nullable Attribute attribute(Class<?> owner, Property property) {
         Value value = property.getValue();
         if (value instanceof ManyToOne || (value instanceof ToOne toOne && toOne.getColumnSpan() == 1)) {
             ToOne toOne = (ToOne) value;
@@ -108,7 +114,7 @@ final class MappingModelReader {
         return scalar(owner, property, property.isOptional());
     }
 
-    private Attribute toMany(Property property, Collection collection) {
+    private @Nullable Attribute toMany(Property property, Collection collection) {
         String keyColumn = singleColumn(collection.getKey());
         if (keyColumn == null) {
             return null;
@@ -126,16 +132,23 @@ final class MappingModelReader {
         return null;
     }
 
-    private static Attribute.Scalar scalar(Class<?> owner, Property property, boolean nullable) {
+    /**
+     * The attribute's Java type as Hibernate accesses it (field or property access,
+     * annotations or {@code orm.xml}), and an enum's storage as Hibernate bound it. An
+     * attribute stored through an {@code AttributeConverter} is left out: its column
+     * holds the converter's values, which a rule written against the attribute cannot
+     * compare.
+     */
+    private static Attribute.@Nullable Scalar scalar(Class<?> owner, Property property, boolean nullable) {
         String column = singleColumn(property.getValue());
-        Field field = field(owner, property.getName());
-        if (column == null || field == null) {
+        Class<?> javaType = javaType(owner, property);
+        if (column == null || javaType == null || (property.getValue() instanceof BasicValue basic
+                && basic.getJpaAttributeConverterDescriptor() != null)) {
             return null;
         }
-        Class<?> javaType = field.getType();
         if (javaType.isEnum()) {
-            Enumerated enumerated = field.getAnnotation(Enumerated.class);
-            boolean ordinal = enumerated == null || enumerated.value() == EnumType.ORDINAL;
+            EnumType style = (property.getValue() instanceof BasicValue basic) ? basic.getEnumerationStyle() : null;
+            boolean ordinal = style == null || style == EnumType.ORDINAL;
             List<String> constants = Arrays.stream(javaType.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
             return new Attribute.Scalar(property.getName(), column, ValueKind.ENUM, javaType, constants, ordinal,
                     nullable);
@@ -144,7 +157,16 @@ final class MappingModelReader {
         return kind == null ? null : Attribute.Scalar.of(property.getName(), column, kind, boxed(javaType), nullable);
     }
 
-    private static ValueKind kindOf(Class<?> type) {
+    private static @Nullable Class<?> javaType(Class<?> owner, Property property) {
+        try {
+            return property.getGetter(owner).getReturnTypeClass();
+        }
+        catch (MappingException ex) {
+            return null;
+        }
+    }
+
+    private static @Nullable ValueKind kindOf(Class<?> type) {
         Class<?> boxed = boxed(type);
         if (boxed == String.class || boxed == Character.class) {
             return ValueKind.STRING;
@@ -181,7 +203,7 @@ final class MappingModelReader {
         };
     }
 
-    private static String singleColumn(Value value) {
+    private static @Nullable String singleColumn(Value value) {
         List<Selectable> selectables = value.getSelectables();
         if (selectables.size() != 1 || !(selectables.get(0) instanceof Column column)) {
             return null;
@@ -195,18 +217,6 @@ final class MappingModelReader {
 
     private String jpaName(String entityName) {
         return jpaNameOfEntityName.getOrDefault(entityName, entityName);
-    }
-
-    private static Field field(Class<?> type, String name) {
-        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
-            try {
-                return current.getDeclaredField(name);
-            }
-            catch (NoSuchFieldException ignored) {
-                // look in the superclass
-            }
-        }
-        return null;
     }
 
 }

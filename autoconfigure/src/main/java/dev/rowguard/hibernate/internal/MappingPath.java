@@ -3,6 +3,8 @@ package dev.rowguard.hibernate.internal;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One way the mapping lets Hibernate reach a row of a protected entity (an entity whose
  * read rule does not hold for every caller), as the start-up walk of the mapping model
@@ -96,9 +98,9 @@ record MappingPath(String entity, String path, Kind kind, String target) {
 
         private final Set<Coverage> coverage;
 
-        private final String instead;
+        private final @Nullable String instead;
 
-        Kind(String description, Set<Coverage> coverage, String instead) {
+        Kind(String description, Set<Coverage> coverage, @Nullable String instead) {
             this.description = description;
             this.coverage = coverage;
             this.instead = instead;
@@ -120,7 +122,7 @@ record MappingPath(String entity, String path, Kind kind, String target) {
          * Why the kind is refused and what to write instead; null for kinds that are
          * covered.
          */
-        String instead() {
+        @Nullable String instead() {
             return instead;
         }
 

@@ -18,6 +18,7 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.mapping.PersistentClass;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -70,8 +71,8 @@ public final class OfflineMetadata {
      * @param implicitNaming an {@code ImplicitNamingStrategy} class name, or null for
      * Spring Boot's (Hibernate's when absent)
      */
-    public static <T> T read(Collection<Class<?>> classes, String physicalNaming, String implicitNaming,
-            Function<Map<String, PersistentClass>, T> reader) {
+    public static <T> T read(Collection<Class<?>> classes, @Nullable String physicalNaming,
+            @Nullable String implicitNaming, Function<Map<String, PersistentClass>, T> reader) {
         StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder()
             .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
             .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")

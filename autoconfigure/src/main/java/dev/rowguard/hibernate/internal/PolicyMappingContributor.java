@@ -113,7 +113,12 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
             requireRootsFilter(binding, shapes, shapesByEntity);
             CacheRefusal.check(configuration, binding, collectionsOf(metadata, binding));
             ReadFilters filters = new ReadFilters(binding.getJpaEntityName(), shapes);
-            register(metadata, binding, filters, runtime);
+            try {
+                register(metadata, binding, filters, runtime);
+            }
+            catch (RuntimeException ex) {
+                throw UnhandledMapping.of(binding.getJpaEntityName(), ex);
+            }
             runtime.addReadFilters(filters);
             filtered++;
             shapeCount += filters.shapes().size();

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.context.Caller;
@@ -20,6 +21,7 @@ import dev.rowguard.policy.internal.sql.SqlValues;
 
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything Rowguard enforces for one session factory: the compiled policies, the read
@@ -100,7 +102,7 @@ public final class PolicyRuntime {
      * The JPA name of a Hibernate entity name, or null when Rowguard does not know the
      * entity.
      */
-    String jpaName(String entityName) {
+    @Nullable String jpaName(String entityName) {
         return jpaNameOfEntityName.get(entityName);
     }
 
@@ -175,7 +177,7 @@ public final class PolicyRuntime {
      * Whether the caller's rule for the operation holds for every row, whatever its
      * values.
      */
-    boolean allowsRegardlessOfRow(String entity, Operation operation, AuthPrincipal principal) {
+    boolean allowsRegardlessOfRow(String entity, Operation operation, @Nullable AuthPrincipal principal) {
         return compiler.compile(policies.rule(entity, operation), principal, null, "rg_bulk", null).alwaysTrue();
     }
 
@@ -191,7 +193,8 @@ public final class PolicyRuntime {
                     + "Rowguard.runAs/asSystem, so the session's row filters for " + filters.entity()
                     + " no longer match. Switch callers with Rowguard.runAs or Rowguard.asSystem.");
         }
-        return SqlValues.toJava(selection.parameters().get(index), shape.parameterTypes().get(index));
+        return SqlValues.toJava(selection.parameters().get(index),
+                Objects.requireNonNull(shape.parameterTypes().get(index)));
     }
 
 }

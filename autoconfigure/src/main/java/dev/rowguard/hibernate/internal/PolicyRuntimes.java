@@ -7,6 +7,7 @@ import java.util.WeakHashMap;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hands the runtime built at mapping time to the integrator, and from the session factory
@@ -27,7 +28,7 @@ public final class PolicyRuntimes {
         BY_BOOTSTRAP.put(bootstrap, runtime);
     }
 
-    static PolicyRuntime attach(BootstrapContext bootstrap, SessionFactoryImplementor sessionFactory) {
+    static @Nullable PolicyRuntime attach(BootstrapContext bootstrap, SessionFactoryImplementor sessionFactory) {
         PolicyRuntime runtime = BY_BOOTSTRAP.remove(bootstrap);
         if (runtime != null) {
             BY_SESSION_FACTORY.put(sessionFactory, runtime);
@@ -36,7 +37,7 @@ public final class PolicyRuntimes {
     }
 
     /** The runtime of a session factory, or null when Rowguard is not active on it. */
-    public static PolicyRuntime of(SessionFactory sessionFactory) {
+    public static @Nullable PolicyRuntime of(SessionFactory sessionFactory) {
         return BY_SESSION_FACTORY.get(sessionFactory);
     }
 

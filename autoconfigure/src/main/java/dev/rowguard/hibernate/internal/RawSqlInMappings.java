@@ -16,6 +16,7 @@ import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.Table;
 import org.hibernate.mapping.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SQL written inside mappings ({@code @Formula}, {@code @Subselect},
@@ -63,7 +64,7 @@ final class RawSqlInMappings {
         return finder.findings;
     }
 
-    private static void add(Map<String, Pattern> tables, Table table) {
+    private static void add(Map<String, Pattern> tables, @Nullable Table table) {
         if (table == null || table.getSubselect() != null) {
             return;
         }

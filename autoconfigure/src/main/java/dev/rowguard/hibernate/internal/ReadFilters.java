@@ -5,6 +5,8 @@ import java.util.List;
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.policy.internal.sql.FilterShapes;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The Hibernate filters that carry one entity's read rule: one per SQL shape the rule
  * folds to, plus an always-false gate that is enabled in every session until Rowguard has
@@ -60,7 +62,7 @@ final class ReadFilters {
     }
 
     /** The caller's shape and parameters, folded once per principal and thread. */
-    FilterShapes.Selection selectionFor(AuthPrincipal principal) {
+    FilterShapes.Selection selectionFor(@Nullable AuthPrincipal principal) {
         Memo current = memo.get();
         if (current != null && current.principal == principal) {
             return current.selection;
@@ -70,7 +72,7 @@ final class ReadFilters {
         return selection;
     }
 
-    private record Memo(AuthPrincipal principal, FilterShapes.Selection selection) {
+    private record Memo(@Nullable AuthPrincipal principal, FilterShapes.Selection selection) {
     }
 
 }

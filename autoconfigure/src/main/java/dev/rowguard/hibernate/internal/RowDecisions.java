@@ -51,7 +51,7 @@ final class RowDecisions {
                 : queryAllows(entity, condition, row, before, principal, session);
     }
 
-    StateRow row(String entity, EntityPersister persister, Object id, Object[] state,
+    StateRow row(String entity, EntityPersister persister, @Nullable Object id, Object[] state,
             SharedSessionContractImplementor session) {
         return new StateRow(runtime.policies().model(), runtime.policies().model().entity(entity), persister, id, state,
                 session);
@@ -88,7 +88,7 @@ final class RowDecisions {
             return scalar;
         }
         if (attribute instanceof Attribute.ToOne toOne) {
-            return ForeignKeys.asScalar(toOne, runtime.policies().model().entity(toOne.targetEntity()).id());
+            return ForeignKeys.asScalar(toOne, runtime.policies().model().entity(toOne.targetEntity()).requiredId());
         }
         return null;
     }

@@ -9,6 +9,7 @@ import org.hibernate.SessionEventListener;
 import org.hibernate.engine.extension.spi.Extension;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The caller a session's read filters were chosen for, and the filters that must stay
@@ -26,9 +27,9 @@ public final class SessionCaller implements Extension, SessionEventListener {
 
     private final PolicyRuntime runtime;
 
-    private Caller caller;
+    private @Nullable Caller caller;
 
-    private List<String> requiredFilters;
+    private List<String> requiredFilters = List.of();
 
     SessionCaller(SharedSessionContractImplementor session, PolicyRuntime runtime) {
         this.session = session;

@@ -4,6 +4,7 @@ import org.hibernate.StatelessSession;
 import org.hibernate.engine.extension.spi.ExtensionIntegration;
 import org.hibernate.engine.extension.spi.ExtensionIntegrationContext;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gives every session of a factory Rowguard enforces its {@link SessionCaller},
@@ -19,7 +20,7 @@ public final class SessionCallerIntegration implements ExtensionIntegration<Sess
     }
 
     @Override
-    public SessionCaller createExtension(ExtensionIntegrationContext context) {
+    public @Nullable SessionCaller createExtension(ExtensionIntegrationContext context) {
         SharedSessionContractImplementor session = context.getSession();
         PolicyRuntime runtime = PolicyRuntimes.of(session.getFactory());
         if (runtime == null || session instanceof StatelessSession) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 import org.hibernate.engine.spi.LoadQueryInfluencers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link SessionCaller} of a session, found from the session's
@@ -24,7 +25,7 @@ final class SessionCallers {
         BY_INFLUENCERS.put(influencers, new WeakReference<>(caller));
     }
 
-    static SessionCaller of(LoadQueryInfluencers influencers) {
+    static @Nullable SessionCaller of(LoadQueryInfluencers influencers) {
         WeakReference<SessionCaller> caller = BY_INFLUENCERS.get(influencers);
         return caller == null ? null : caller.get();
     }

@@ -11,6 +11,7 @@ import dev.rowguard.policy.internal.model.EntityModel;
 
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A row as Hibernate holds it during a flush: the persister's property state and the id.
@@ -23,13 +24,13 @@ final class StateRow implements Row {
 
     private final EntityPersister persister;
 
-    private final Object id;
+    private final @Nullable Object id;
 
     private final Object[] state;
 
     private final SharedSessionContractImplementor session;
 
-    StateRow(DomainModel domain, EntityModel model, EntityPersister persister, Object id, Object[] state,
+    StateRow(DomainModel domain, EntityModel model, EntityPersister persister, @Nullable Object id, Object[] state,
             SharedSessionContractImplementor session) {
         this.domain = domain;
         this.model = model;
@@ -40,8 +41,10 @@ final class StateRow implements Row {
     }
 
     @Override
-    public Object value(Attribute.Scalar attribute) {
-        if (attribute.name().equals(model.id().name())) {
+    public @Nullable Object value(Attribute.Scalar attribute) {
+        // an id policies cannot read (an @EmbeddedId) is none of the attributes
+        Attribute.Scalar idAttribute = model.id();
+        if (idAttribute != null && attribute.name().equals(idAttribute.name())) {
             return id;
         }
         Object value = state[persister.getPropertyIndex(attribute.name())];
@@ -49,7 +52,7 @@ final class StateRow implements Row {
     }
 
     @Override
-    public Row related(Attribute.ToOne relation) {
+    public @Nullable Row related(Attribute.ToOne relation) {
         return rowOf(state[persister.getPropertyIndex(relation.name())], relation.targetEntity());
     }
 
@@ -66,7 +69,7 @@ final class StateRow implements Row {
     }
 
     @Override
-    public Object foreignKey(Attribute.ToOne relation) {
+    public @Nullable Object foreignKey(Attribute.ToOne relation) {
         return idOf(state[persister.getPropertyIndex(relation.name())]);
     }
 
@@ -74,11 +77,11 @@ final class StateRow implements Row {
         return state;
     }
 
-    Object id() {
+    @Nullable Object id() {
         return id;
     }
 
-    private Row rowOf(Object entity, String targetEntity) {
+    private @Nullable Row rowOf(@Nullable Object entity, String targetEntity) {
         if (entity == null) {
             return null;
         }
@@ -91,7 +94,7 @@ final class StateRow implements Row {
      * The id of a related entity; a state read back from the database holds the foreign
      * key itself.
      */
-    private Object idOf(Object entity) {
+    private @Nullable Object idOf(@Nullable Object entity) {
         if (entity == null) {
             return null;
         }

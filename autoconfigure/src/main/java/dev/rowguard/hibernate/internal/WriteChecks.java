@@ -1,22 +1,23 @@
 package dev.rowguard.hibernate.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.rowguard.context.Caller;
 import dev.rowguard.context.CallerContext;
 import dev.rowguard.policy.Operation;
-import dev.rowguard.policy.internal.eval.Values;
-import dev.rowguard.policy.internal.model.EntityModel;
-import dev.rowguard.policy.internal.sql.SqlValues;
 
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.generator.Assigned;
 import org.hibernate.event.spi.PreDeleteEvent;
 import org.hibernate.event.spi.PreDeleteEventListener;
 import org.hibernate.event.spi.PreInsertEvent;
 import org.hibernate.event.spi.PreInsertEventListener;
 import org.hibernate.event.spi.PreUpdateEvent;
 import org.hibernate.event.spi.PreUpdateEventListener;
+import org.hibernate.id.CompositeNestedGeneratedValueGenerator;
 import org.hibernate.persister.entity.EntityPersister;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks every insert, update and delete before Hibernate sends it. A rule that reads
@@ -57,8 +58,8 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
             authDefaults.apply(event.getEntity(), event.getState(), event.getPersister(), caller.principal(),
                     event.getSession());
         }
-        if (!caller.system() && event.getPersister().getGenerator() instanceof org.hibernate.generator.Assigned
-                && storedRowExists(entity, event.getId(), event.getSession())) {
+        if (!caller.system() && assignedId(event.getPersister())
+                && storedRowExists(entity, event.getPersister(), event.getId(), event.getSession())) {
             // Otherwise the database's duplicate-key error would name the constraint and
             // the key of a row the
             // caller may not be able to see; a taken id is a denied create, whoever can
@@ -113,11 +114,31 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
     /**
      * Whether a row with this id is stored, whoever may read it (plain JDBC, no filter).
      */
-    private boolean storedRowExists(String entity, Object id, SharedSessionContractImplementor session) {
-        EntityModel model = runtime.policies().model().entity(entity);
-        String sql = "SELECT 1 FROM " + model.table() + " WHERE " + model.id().column() + " = ?";
-        return runtime.storedRows()
-            .selectsARow(session, sql, List.of(SqlValues.toJdbc(Values.normalize(id), model.id().javaType())));
+    /**
+     * Whether the application chose the id (a taken one is then possible): no generator,
+     * or a composite id none of whose parts is generated.
+     */
+    private static boolean assignedId(EntityPersister persister) {
+        return persister.getGenerator() instanceof Assigned
+                || (persister.getGenerator() instanceof CompositeNestedGeneratedValueGenerator composite
+                        && composite.getGenerationPlans().isEmpty());
+    }
+
+    /**
+     * Whether a row with the id is stored: one column or several (an
+     * {@code @EmbeddedId}).
+     */
+    private boolean storedRowExists(String entity, EntityPersister persister, Object id,
+            SharedSessionContractImplementor session) {
+        List<String> columns = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        persister.getIdentifierMapping().breakDownJdbcValues(id, (index, value, column) -> {
+            columns.add(column.getSelectionExpression() + " = ?");
+            values.add(value);
+        }, session);
+        String sql = "SELECT 1 FROM " + runtime.policies().model().entity(entity).table() + " WHERE "
+                + String.join(" AND ", columns);
+        return runtime.storedRows().selectsARow(session, sql, values);
     }
 
     /**
@@ -131,7 +152,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
                 + " in Rowguard.asSystem if it is not on behalf of a user");
     }
 
-    private void require(Caller caller, String entity, Operation operation, StateRow row, StateRow before,
+    private void require(Caller caller, String entity, Operation operation, StateRow row, @Nullable StateRow before,
             SharedSessionContractImplementor session) {
         if (caller.system()) {
             return;
@@ -145,7 +166,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         }
     }
 
-    private StateRow row(String entity, EntityPersister persister, Object id, Object[] state,
+    private StateRow row(String entity, EntityPersister persister, @Nullable Object id, Object[] state,
             SharedSessionContractImplementor session) {
         return decisions.row(entity, persister, id, state, session);
     }

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.rowguard.policy.Operation;
 import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.bind.BoundRewriter;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds {@code check()} chains that come back to where they started (they could never be
@@ -46,7 +49,7 @@ final class CheckCycles {
         return String.join(" -> ", rotated);
     }
 
-    private static String search(Map<String, Map<Operation, Bound>> rules, String entity, Operation operation,
+    private static @Nullable String search(Map<String, Map<Operation, Bound>> rules, String entity, Operation operation,
             List<String> path, Set<String> onPath) {
         String node = entity + "." + operation.name().toLowerCase();
         if (!onPath.add(node)) {
@@ -55,7 +58,7 @@ final class CheckCycles {
             return String.join(" -> ", cycle);
         }
         path.add(node);
-        for (Bound.Check check : checks(rules.get(entity).get(operation))) {
+        for (Bound.Check check : checks(Objects.requireNonNull(rules.get(entity)).get(operation))) {
             String found = search(rules, check.targetEntity(), check.operation(), path, onPath);
             if (found != null) {
                 return found;
@@ -66,7 +69,7 @@ final class CheckCycles {
         return null;
     }
 
-    private static List<Bound.Check> checks(Bound rule) {
+    private static List<Bound.Check> checks(@Nullable Bound rule) {
         List<Bound.Check> checks = new ArrayList<>();
         if (rule == null) {
             return checks;

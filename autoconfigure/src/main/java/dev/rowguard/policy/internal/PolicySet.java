@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -113,7 +114,7 @@ public final class PolicySet implements RuleSource {
         if (byOperation == null) {
             throw new IllegalArgumentException("No policies for entity " + entity);
         }
-        return byOperation.get(operation);
+        return Objects.requireNonNull(byOperation.get(operation));
     }
 
     @Override
@@ -190,7 +191,7 @@ public final class PolicySet implements RuleSource {
             expr = Parser.parse(rule.expression());
         }
         catch (PolicySyntaxException ex) {
-            problems.add(PolicyProblem.describe(rule, ex.position(), ex.getMessage()));
+            problems.add(PolicyProblem.describe(rule, ex.position(), Objects.requireNonNull(ex.getMessage())));
             return byOperation;
         }
         for (Operation operation : CHECKED) {
@@ -201,7 +202,7 @@ public final class PolicySet implements RuleSource {
                 byOperation.put(operation, Binder.bindCondition(model, entity, operation, expr));
             }
             catch (PolicySyntaxException ex) {
-                problems.add(PolicyProblem.describe(rule, ex.position(), ex.getMessage()));
+                problems.add(PolicyProblem.describe(rule, ex.position(), Objects.requireNonNull(ex.getMessage())));
                 return byOperation;
             }
         }

@@ -3,6 +3,8 @@ package dev.rowguard.postgres.internal;
 import java.util.Collection;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Values as JSON text for PostgreSQL: the verified claims of {@code request.jwt.claims},
  * the principal, policy literals.
@@ -18,7 +20,7 @@ public final class ClaimsJson {
         return json.toString();
     }
 
-    private static void write(Object value, StringBuilder json) {
+    private static void write(@Nullable Object value, StringBuilder json) {
         if (value == null) {
             json.append("null");
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -18,6 +19,8 @@ import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.model.Attribute;
 import dev.rowguard.policy.internal.model.EntityModel;
 import dev.rowguard.policy.internal.sql.RlsCompiler;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the row-level security migration for a policy set: the {@code rowguard}
@@ -106,7 +109,7 @@ public final class RlsMigration {
         Map<String, Set<String>> columns = columns(byTable, joinTables);
         body.append(rowSources.prelude());
         for (String table : sources) {
-            body.append(rowSources.definition(table, columns.get(table))).append('\n');
+            body.append(rowSources.definition(table, Objects.requireNonNull(columns.get(table)))).append('\n');
         }
         byTable.forEach((table, entities) -> body.append('\n').append(tablePolicies(table, entities)));
         joinTables.forEach((table, ends) -> body.append('\n').append(joinTablePolicies(table, ends)));
@@ -145,8 +148,8 @@ public final class RlsMigration {
         return text.toString();
     }
 
-    private static void policy(StringBuilder text, String name, String table, String command, String using,
-            String check) {
+    private static void policy(StringBuilder text, String name, String table, String command, @Nullable String using,
+            @Nullable String check) {
         text.append("DROP POLICY IF EXISTS ").append(name).append(" ON ").append(table).append(";\n");
         text.append("CREATE POLICY ").append(name).append(" ON ").append(table).append(" FOR ").append(command);
         if (using != null) {
@@ -239,7 +242,9 @@ public final class RlsMigration {
         ends.forEach((table, tableEnds) -> {
             if (tableEnds.size() == 2) {
                 result.put(table,
-                        tableEnds.stream().map(end -> new End(entities.get(end.get(0)), end.get(1))).toList());
+                        tableEnds.stream()
+                            .map(end -> new End(Objects.requireNonNull(entities.get(end.get(0))), end.get(1)))
+                            .toList());
             }
             else {
                 warnings.add("link table " + table + " is not a plain link of two entities; it gets no policies");
@@ -304,7 +309,7 @@ public final class RlsMigration {
             return "FALSE";
         }
         return "EXISTS (SELECT 1 FROM " + rowSources.of(entity.table()) + " " + endAlias + " WHERE " + endAlias + "."
-                + entity.id().column() + " = " + linkAlias + "." + end.column()
+                + entity.requiredId().column() + " = " + linkAlias + "." + end.column()
                 + (condition.equals("TRUE") ? "" : " AND " + condition) + ")";
     }
 

@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 import dev.rowguard.policy.Allow;
 import dev.rowguard.policy.AuthDefault;
 
+import org.jspecify.annotations.Nullable;
+
 import static dev.rowguard.policy.Operation.CREATE;
 import static dev.rowguard.policy.Operation.POST_UPDATE;
 import static dev.rowguard.policy.Operation.READ;
@@ -41,11 +43,11 @@ public class ExpenseReport {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    private @Nullable Long id;
 
     @Column(name = "submitter_id")
     @AuthDefault("id")
-    private String submitterId;
+    private @Nullable String submitterId;
 
     private String region;
 
@@ -66,11 +68,11 @@ public class ExpenseReport {
         this.amount = amount;
     }
 
-    public Long getId() {
+    public @Nullable Long getId() {
         return id;
     }
 
-    public String getSubmitterId() {
+    public @Nullable String getSubmitterId() {
         return submitterId;
     }
 

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import dev.rowguard.policy.Allow;
 import dev.rowguard.policy.AuthDefault;
 
+import org.jspecify.annotations.Nullable;
+
 import static dev.rowguard.policy.Operation.ALL;
 import static dev.rowguard.policy.Operation.READ;
 
@@ -23,11 +25,11 @@ public class Post {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    private @Nullable Long id;
 
     private String title;
 
-    private String content;
+    private @Nullable String content;
 
     private boolean published;
 
@@ -38,19 +40,19 @@ public class Post {
     @NotNull
     @Column(name = "author_id", nullable = false)
     @AuthDefault("id")
-    private String authorId;
+    private @Nullable String authorId;
 
     protected Post() {
     }
 
-    public Post(String title, String content, boolean published, String authorId) {
+    public Post(String title, @Nullable String content, boolean published, @Nullable String authorId) {
         this.title = title;
         this.content = content;
         this.published = published;
         this.authorId = authorId;
     }
 
-    public Long getId() {
+    public @Nullable Long getId() {
         return id;
     }
 
@@ -62,11 +64,11 @@ public class Post {
         this.title = title;
     }
 
-    public String getContent() {
+    public @Nullable String getContent() {
         return content;
     }
 
-    public void setContent(String content) {
+    public void setContent(@Nullable String content) {
         this.content = content;
     }
 
@@ -78,7 +80,7 @@ public class Post {
         this.published = published;
     }
 
-    public String getAuthorId() {
+    public @Nullable String getAuthorId() {
         return authorId;
     }
 

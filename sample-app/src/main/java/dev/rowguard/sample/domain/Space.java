@@ -17,6 +17,8 @@ import jakarta.persistence.SequenceGenerator;
 import dev.rowguard.policy.Allow;
 import dev.rowguard.policy.Deny;
 
+import org.jspecify.annotations.Nullable;
+
 import static dev.rowguard.policy.Operation.ALL;
 import static dev.rowguard.policy.Operation.CREATE;
 import static dev.rowguard.policy.Operation.DELETE;
@@ -40,7 +42,7 @@ public class Space {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "space_id_seq")
     @SequenceGenerator(name = "space_id_seq", sequenceName = "space_id_seq", allocationSize = 1)
-    private Long id;
+    private @Nullable Long id;
 
     private String name;
 
@@ -48,10 +50,10 @@ public class Space {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "owner_id")
-    private User owner;
+    private @Nullable User owner;
 
     @Column(name = "org_id")
-    private String orgId;
+    private @Nullable String orgId;
 
     @OneToMany(mappedBy = "space")
     private List<SpaceUser> members = new ArrayList<>();
@@ -62,13 +64,13 @@ public class Space {
     protected Space() {
     }
 
-    public Space(String name, String slug, User owner) {
+    public Space(String name, String slug, @Nullable User owner) {
         this.name = name;
         this.slug = slug;
         this.owner = owner;
     }
 
-    public Long getId() {
+    public @Nullable Long getId() {
         return id;
     }
 
@@ -88,7 +90,7 @@ public class Space {
         this.slug = slug;
     }
 
-    public User getOwner() {
+    public @Nullable User getOwner() {
         return owner;
     }
 
@@ -96,11 +98,11 @@ public class Space {
         this.owner = owner;
     }
 
-    public String getOrgId() {
+    public @Nullable String getOrgId() {
         return orgId;
     }
 
-    public void setOrgId(String orgId) {
+    public void setOrgId(@Nullable String orgId) {
         this.orgId = orgId;
     }
 

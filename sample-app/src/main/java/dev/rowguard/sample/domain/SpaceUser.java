@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
 import dev.rowguard.policy.Allow;
 import dev.rowguard.policy.Deny;
 
+import org.jspecify.annotations.Nullable;
+
 import static dev.rowguard.policy.Operation.ALL;
 import static dev.rowguard.policy.Operation.CREATE;
 import static dev.rowguard.policy.Operation.DELETE;
@@ -39,7 +41,7 @@ public class SpaceUser {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "space_user_id_seq")
     @SequenceGenerator(name = "space_user_id_seq", sequenceName = "space_user_id_seq", allocationSize = 1)
-    private Long id;
+    private @Nullable Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "space_id")
@@ -61,7 +63,7 @@ public class SpaceUser {
         this.role = role;
     }
 
-    public Long getId() {
+    public @Nullable Long getId() {
         return id;
     }
 

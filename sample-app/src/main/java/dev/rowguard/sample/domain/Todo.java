@@ -14,6 +14,8 @@ import jakarta.persistence.ManyToOne;
 import dev.rowguard.policy.Allow;
 import dev.rowguard.policy.Deny;
 
+import org.jspecify.annotations.Nullable;
+
 import static dev.rowguard.policy.Operation.ALL;
 
 @Entity
@@ -24,7 +26,7 @@ public class Todo {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    private @Nullable Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "list_id")
@@ -32,23 +34,23 @@ public class Todo {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "owner_id")
-    private User owner;
+    private @Nullable User owner;
 
     private String title;
 
     @Column(name = "completed_at")
-    private Instant completedAt;
+    private @Nullable Instant completedAt;
 
     protected Todo() {
     }
 
-    public Todo(TodoList list, User owner, String title) {
+    public Todo(TodoList list, @Nullable User owner, String title) {
         this.list = list;
         this.owner = owner;
         this.title = title;
     }
 
-    public Long getId() {
+    public @Nullable Long getId() {
         return id;
     }
 
@@ -56,7 +58,7 @@ public class Todo {
         return list;
     }
 
-    public User getOwner() {
+    public @Nullable User getOwner() {
         return owner;
     }
 
@@ -68,11 +70,11 @@ public class Todo {
         this.title = title;
     }
 
-    public Instant getCompletedAt() {
+    public @Nullable Instant getCompletedAt() {
         return completedAt;
     }
 
-    public void setCompletedAt(Instant completedAt) {
+    public void setCompletedAt(@Nullable Instant completedAt) {
         this.completedAt = completedAt;
     }
 

@@ -17,6 +17,8 @@ import jakarta.persistence.Table;
 import dev.rowguard.policy.Allow;
 import dev.rowguard.policy.Deny;
 
+import org.jspecify.annotations.Nullable;
+
 import static dev.rowguard.policy.Operation.ALL;
 import static dev.rowguard.policy.Operation.CREATE;
 import static dev.rowguard.policy.Operation.DELETE;
@@ -38,7 +40,7 @@ public class TodoList {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    private @Nullable Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "space_id")
@@ -46,7 +48,7 @@ public class TodoList {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "owner_id")
-    private User owner;
+    private @Nullable User owner;
 
     private String title;
 
@@ -59,14 +61,14 @@ public class TodoList {
     protected TodoList() {
     }
 
-    public TodoList(Space space, User owner, String title, boolean privateList) {
+    public TodoList(Space space, @Nullable User owner, String title, boolean privateList) {
         this.space = space;
         this.owner = owner;
         this.title = title;
         this.privateList = privateList;
     }
 
-    public Long getId() {
+    public @Nullable Long getId() {
         return id;
     }
 
@@ -74,7 +76,7 @@ public class TodoList {
         return space;
     }
 
-    public User getOwner() {
+    public @Nullable User getOwner() {
         return owner;
     }
 

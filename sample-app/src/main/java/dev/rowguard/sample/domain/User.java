@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 import dev.rowguard.policy.Allow;
 import dev.rowguard.policy.AuthEntity;
 
+import org.jspecify.annotations.Nullable;
+
 import static dev.rowguard.policy.Operation.ALL;
 import static dev.rowguard.policy.Operation.READ;
 
@@ -33,9 +35,9 @@ public class User {
     @Id
     private String id;
 
-    private String email;
+    private @Nullable String email;
 
-    private String name;
+    private @Nullable String name;
 
     @OneToMany(mappedBy = "user")
     private List<SpaceUser> memberships = new ArrayList<>();
@@ -44,12 +46,12 @@ public class User {
     private List<Space> ownedSpaces = new ArrayList<>();
 
     @Column(name = "created_at", insertable = false, updatable = false)
-    private Instant createdAt;
+    private @Nullable Instant createdAt;
 
     protected User() {
     }
 
-    public User(String id, String email, String name) {
+    public User(String id, @Nullable String email, @Nullable String name) {
         this.id = id;
         this.email = email;
         this.name = name;
@@ -59,23 +61,23 @@ public class User {
         return id;
     }
 
-    public String getEmail() {
+    public @Nullable String getEmail() {
         return email;
     }
 
-    public void setEmail(String email) {
+    public void setEmail(@Nullable String email) {
         this.email = email;
     }
 
-    public String getName() {
+    public @Nullable String getName() {
         return name;
     }
 
-    public void setName(String name) {
+    public void setName(@Nullable String name) {
         this.name = name;
     }
 
-    public Instant getCreatedAt() {
+    public @Nullable Instant getCreatedAt() {
         return createdAt;
     }
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -35,7 +36,7 @@ class ExpenseController {
             @Positive long amount) {
     }
 
-    record ExpenseChange(@Size(min = 1, max = 500) String description, @Positive Long amount) {
+    record ExpenseChange(@Size(min = 1, max = 500) @Nullable String description, @Positive @Nullable Long amount) {
     }
 
     private final ExpenseReportRepository reports;

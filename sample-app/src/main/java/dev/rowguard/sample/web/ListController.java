@@ -1,5 +1,7 @@
 package dev.rowguard.sample.web;
 
+import java.util.Objects;
+
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.sample.domain.SpaceRepository;
 import dev.rowguard.sample.domain.TodoList;
@@ -13,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -32,10 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/lists")
 class ListController {
 
-    record NewList(@NotNull Long spaceId, @NotBlank @Size(max = 200) String title, Boolean privateList) {
+    record NewList(@NotNull Long spaceId, @NotBlank @Size(max = 200) String title, @Nullable Boolean privateList) {
     }
 
-    record ListChange(@Size(min = 1, max = 200) String title, Boolean privateList, String ownerId) {
+    record ListChange(@Size(min = 1, max = 200) @Nullable String title, @Nullable Boolean privateList,
+            @Nullable String ownerId) {
     }
 
     private final TodoListRepository lists;
@@ -66,7 +70,7 @@ class ListController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
-    ListView create(@AuthenticationPrincipal AuthPrincipal me, @Valid @RequestBody NewList request) {
+    ListView create(@AuthenticationPrincipal @Nullable AuthPrincipal me, @Valid @RequestBody NewList request) {
         var space = spaces.findById(request.spaceId()).orElseThrow(() -> NotFound.of("space"));
         var owner = me == null ? null : users.getReferenceById(me.id());
         return ListView
@@ -100,7 +104,8 @@ class ListController {
 
     @GetMapping("/{id}/todos")
     PagedModel<TodoView> todos(@PathVariable Long id, Pageable pageable) {
-        return new PagedModel<>(todos.findByListId(find(id).getId(), pageable).map(TodoView::of));
+        return new PagedModel<>(
+                todos.findByListId(Objects.requireNonNull(find(id).getId()), pageable).map(TodoView::of));
     }
 
     private TodoList find(Long id) {

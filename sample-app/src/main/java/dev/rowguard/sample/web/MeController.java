@@ -2,6 +2,7 @@ package dev.rowguard.sample.web;
 
 import dev.rowguard.auth.AuthPrincipal;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,12 +11,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeController {
 
-    record Me(boolean authenticated, String id, String provider, String email, Object roles, String orgId,
-            String orgRole, Object attributes) {
+    record Me(boolean authenticated, @Nullable String id, @Nullable String provider, @Nullable String email,
+            @Nullable Object roles, @Nullable String orgId, @Nullable String orgRole, @Nullable Object attributes) {
     }
 
     @GetMapping("/api/me")
-    Me me(@AuthenticationPrincipal AuthPrincipal me) {
+    Me me(@AuthenticationPrincipal @Nullable AuthPrincipal me) {
         if (me == null) {
             return new Me(false, null, null, null, null, null, null, null);
         }

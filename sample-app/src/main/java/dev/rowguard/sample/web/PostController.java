@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -27,10 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/posts")
 class PostController {
 
-    record NewPost(@NotBlank @Size(max = 200) String title, @Size(max = 20000) String content, Boolean published) {
+    record NewPost(@NotBlank @Size(max = 200) String title, @Size(max = 20000) @Nullable String content,
+            @Nullable Boolean published) {
     }
 
-    record PostChange(@Size(min = 1, max = 200) String title, @Size(max = 20000) String content, Boolean published) {
+    record PostChange(@Size(min = 1, max = 200) @Nullable String title, @Size(max = 20000) @Nullable String content,
+            @Nullable Boolean published) {
     }
 
     private final PostRepository posts;

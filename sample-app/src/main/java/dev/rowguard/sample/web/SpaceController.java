@@ -1,5 +1,7 @@
 package dev.rowguard.sample.web;
 
+import java.util.Objects;
+
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.sample.domain.Space;
 import dev.rowguard.sample.domain.SpaceRepository;
@@ -17,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -37,10 +40,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SpaceController {
 
     record NewSpace(@NotBlank @Size(max = 200) String name, @NotBlank @Pattern(regexp = "[a-z0-9-]{1,60}") String slug,
-            @Size(max = 100) String orgId) {
+            @Size(max = 100) @Nullable String orgId) {
     }
 
-    record SpaceChange(@Size(min = 1, max = 200) String name) {
+    record SpaceChange(@Size(min = 1, max = 200) @Nullable String name) {
     }
 
     record NewMember(@NotBlank String userId, @NotNull SpaceRole role) {
@@ -76,13 +79,13 @@ class SpaceController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
-    SpaceView create(@AuthenticationPrincipal AuthPrincipal me, @Valid @RequestBody NewSpace request) {
+    SpaceView create(@AuthenticationPrincipal @Nullable AuthPrincipal me, @Valid @RequestBody NewSpace request) {
         Space space = new Space(request.name(), request.slug(), me == null ? null : users.getReferenceById(me.id()));
         space.setOrgId(request.orgId());
         // flushed here (sequence ids defer the inserts): a refused create answers 403
         // before any view is built
         spaces.saveAndFlush(space);
-        members.saveAndFlush(new SpaceUser(space, space.getOwner(), SpaceRole.ADMIN));
+        members.saveAndFlush(new SpaceUser(space, Objects.requireNonNull(space.getOwner()), SpaceRole.ADMIN));
         return SpaceView.of(space);
     }
 
@@ -107,12 +110,14 @@ class SpaceController {
 
     @GetMapping("/{id}/lists")
     PagedModel<ListView> lists(@PathVariable Long id, Pageable pageable) {
-        return new PagedModel<>(lists.findBySpaceId(find(id).getId(), pageable).map(ListView::of));
+        return new PagedModel<>(
+                lists.findBySpaceId(Objects.requireNonNull(find(id).getId()), pageable).map(ListView::of));
     }
 
     @GetMapping("/{id}/members")
     PagedModel<MemberView> members(@PathVariable Long id, Pageable pageable) {
-        return new PagedModel<>(members.findBySpaceId(find(id).getId(), pageable).map(MemberView::of));
+        return new PagedModel<>(
+                members.findBySpaceId(Objects.requireNonNull(find(id).getId()), pageable).map(MemberView::of));
     }
 
     @PostMapping("/{id}/members")

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -35,7 +36,7 @@ class TodoController {
     record NewTodo(@NotNull Long listId, @NotBlank @Size(max = 500) String title) {
     }
 
-    record TodoChange(@Size(min = 1, max = 500) String title, Boolean completed) {
+    record TodoChange(@Size(min = 1, max = 500) @Nullable String title, @Nullable Boolean completed) {
     }
 
     private final TodoRepository todos;
@@ -63,7 +64,7 @@ class TodoController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
-    TodoView create(@AuthenticationPrincipal AuthPrincipal me, @Valid @RequestBody NewTodo request) {
+    TodoView create(@AuthenticationPrincipal @Nullable AuthPrincipal me, @Valid @RequestBody NewTodo request) {
         var list = lists.findById(request.listId()).orElseThrow(() -> NotFound.of("list"));
         var owner = me == null ? null : users.getReferenceById(me.id());
         return TodoView.of(todos.save(new Todo(list, owner, request.title())));

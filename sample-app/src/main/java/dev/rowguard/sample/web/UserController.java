@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/users")
 class UserController {
 
-    record Profile(@Email @Size(max = 320) String email, @Size(max = 200) String name) {
+    record Profile(@Email @Size(max = 320) @Nullable String email, @Size(max = 200) @Nullable String name) {
     }
 
     private final UserRepository users;
@@ -42,7 +43,7 @@ class UserController {
      */
     @PutMapping("/me")
     @Transactional
-    UserView syncMe(@AuthenticationPrincipal AuthPrincipal me, @Valid @RequestBody Profile profile) {
+    UserView syncMe(@AuthenticationPrincipal @Nullable AuthPrincipal me, @Valid @RequestBody Profile profile) {
         if (me == null) {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "sign in first");
         }

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -29,7 +30,7 @@ public final class DevPostgres {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private static volatile DevPostgres server;
+    private static volatile @Nullable DevPostgres server;
 
     private final Kind kind;
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -115,7 +116,7 @@ public final class DevTokenIssuer implements LocalTokenIssuer, AutoCloseable {
         if (!(all.get("sub") instanceof String subject) || subject.isBlank()) {
             throw new IllegalArgumentException("A token needs a subject: give the claim 'sub'");
         }
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.from(provider.algorithm()))
+        JwsHeader header = JwsHeader.with(Objects.requireNonNull(SignatureAlgorithm.from(provider.algorithm())))
             .type("JWT")
             .keyId(key.getKeyID())
             .build();

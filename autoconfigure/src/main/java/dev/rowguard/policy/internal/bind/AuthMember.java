@@ -1,10 +1,13 @@
 package dev.rowguard.policy.internal.bind;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
 import dev.rowguard.auth.AuthPrincipal;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A member of {@code auth()}: a fixed principal field, or an attribute declared in
@@ -15,7 +18,7 @@ public record AuthMember(String name, boolean attribute) {
     private static final Map<String, Type> FIXED = Map.of("id", Type.ANY, "provider", Type.STRING, "email", Type.STRING,
             "roles", Type.LIST, "orgId", Type.STRING, "orgRole", Type.STRING, "orgPermissions", Type.LIST);
 
-    public static AuthMember resolve(String name, Set<String> declaredAttributes) {
+    public static @Nullable AuthMember resolve(String name, Set<String> declaredAttributes) {
         if (FIXED.containsKey(name)) {
             return new AuthMember(name, false);
         }
@@ -32,11 +35,11 @@ public record AuthMember(String name, boolean attribute) {
     }
 
     public Type type() {
-        return attribute ? Type.ANY : FIXED.get(name);
+        return attribute ? Type.ANY : Objects.requireNonNull(FIXED.get(name));
     }
 
     /** This member's value for the principal; null when anonymous or absent. */
-    public Object valueOf(AuthPrincipal principal) {
+    public @Nullable Object valueOf(@Nullable AuthPrincipal principal) {
         if (principal == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.TreeSet;
 
 import dev.rowguard.policy.Operation;
@@ -14,6 +15,8 @@ import dev.rowguard.policy.internal.model.ValueKind;
 import dev.rowguard.policy.internal.syntax.BinaryOperator;
 import dev.rowguard.policy.internal.syntax.Expr;
 import dev.rowguard.policy.internal.syntax.PolicySyntaxException;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves every name of a parsed policy against the domain model and checks operand
@@ -154,11 +157,11 @@ public final class Binder {
         }
         if (target instanceof Bound.BeforeValue before && before.attribute() instanceof Attribute.ToOne toOne) {
             EntityModel related = model.entity(toOne.targetEntity());
-            if (member.name().equals(related.id().name())) {
-                return new Bound.BeforeValue(toOne, BindTypes.of(related.id()));
+            if (member.name().equals(related.requiredId().name())) {
+                return new Bound.BeforeValue(toOne, BindTypes.of(related.requiredId()));
             }
             throw error(member, "before() reaches the entity's own columns only; use before()." + toOne.name() + "."
-                    + related.id().name());
+                    + related.requiredId().name());
         }
         throw error(member, "'" + member.name() + "' cannot be read from " + target.type().describe());
     }
@@ -199,7 +202,7 @@ public final class Binder {
             if (other.type().kind() != Type.Kind.AUTH) {
                 rejectCollections(binary, other);
             }
-            Bound test = leftNull && rightNull ? Bound.Const.TRUE : new Bound.IsNull(identity(other));
+            Bound test = leftNull && rightNull ? Bound.Const.TRUE : new Bound.IsNull(identity(binary, other));
             return operator == BinaryOperator.EQ ? test : new Bound.Not(test);
         }
         if (isEntityLike(left) || isEntityLike(right)) {
@@ -260,7 +263,7 @@ public final class Binder {
         return bind(side);
     }
 
-    private Bound.@org.jspecify.annotations.Nullable Const enumConstant(Expr item, Bound enumSide) {
+    private Bound.@Nullable Const enumConstant(Expr item, Bound enumSide) {
         if (item instanceof Expr.Name name && enumSide.type().is(ValueKind.ENUM)
                 && enumSide.type().enumConstants().contains(name.name())) {
             if (resolves(name)) {
@@ -307,7 +310,7 @@ public final class Binder {
             throw error(binary,
                     "cannot compare " + describeEntity(leftEntity) + " with " + describeEntity(rightEntity));
         }
-        return new Bound.Compare(binary.operator(), identity(left), identity(right));
+        return new Bound.Compare(binary.operator(), identity(binary, left), identity(binary, right));
     }
 
     private String entityName(Expr expr, Bound bound) {
@@ -315,7 +318,7 @@ public final class Binder {
             return entity.entity().name();
         }
         if (bound instanceof Bound.BeforeValue before && before.type().kind() == Type.Kind.ENTITY) {
-            return before.type().entity();
+            return Objects.requireNonNull(before.type().entity());
         }
         if (bound instanceof Bound.AuthSelf) {
             EntityModel authEntity = model.authEntity();
@@ -336,15 +339,19 @@ public final class Binder {
      * An entity-valued expression stands for its id (a related row's id is the foreign
      * key); anything else for itself.
      */
-    private Bound identity(Bound bound) {
+    private Bound identity(Expr at, Bound bound) {
         if (bound instanceof Bound.EntityPath entity) {
+            if (entity.entity().id() == null) {
+                throw error(at, "entity " + entity.entity().name() + " has no single-column id (an @EmbeddedId),"
+                        + " so it cannot be compared as a whole; compare its attributes instead");
+            }
             if (entity.hops().isEmpty()) {
-                return new Bound.Field(entity.variable(), entity.hops(), entity.entity().id());
+                return new Bound.Field(entity.variable(), entity.hops(), entity.entity().requiredId());
             }
             List<Attribute.ToOne> hops = entity.hops();
             Attribute.ToOne last = hops.get(hops.size() - 1);
             return new Bound.Field(entity.variable(), hops.subList(0, hops.size() - 1),
-                    ForeignKeys.asScalar(last, entity.entity().id()));
+                    ForeignKeys.asScalar(last, entity.entity().requiredId()));
         }
         if (bound instanceof Bound.AuthSelf) {
             return new Bound.AuthValue(new AuthMember("id", false));
@@ -565,7 +572,7 @@ public final class Binder {
         throw error(binary, "cannot compare " + left.describe() + " with " + right.describe());
     }
 
-    private static String literalString(Expr.Binary binary) {
+    private static @Nullable String literalString(Expr.Binary binary) {
         if (binary.right() instanceof Expr.Literal literal && literal.value() instanceof String text) {
             return text;
         }

@@ -7,6 +7,8 @@ import dev.rowguard.policy.internal.model.Attribute;
 import dev.rowguard.policy.internal.syntax.BinaryOperator;
 import dev.rowguard.policy.internal.syntax.Quantifier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A type-checked policy expression with every name resolved. Rows are addressed by
  * variables: 0 is the entity the policy is declared on, each collection predicate binds a
@@ -18,7 +20,7 @@ public sealed interface Bound {
     Type type();
 
     /** A literal: String, BigDecimal, Boolean or null. */
-    record Const(Object value, Type type) implements Bound {
+    record Const(@Nullable Object value, Type type) implements Bound {
         public static final Const TRUE = new Const(Boolean.TRUE, Type.BOOLEAN);
 
         public static final Const FALSE = new Const(Boolean.FALSE, Type.BOOLEAN);
@@ -118,7 +120,7 @@ public sealed interface Bound {
     /**
      * {@code has}, {@code hasSome}, {@code hasEvery}, {@code isEmpty} over scalar lists.
      */
-    record ListFunction(ListFunctionKind function, Bound list, Bound argument) implements Bound {
+    record ListFunction(ListFunctionKind function, Bound list, @Nullable Bound argument) implements Bound {
         public Type type() {
             return Type.BOOLEAN;
         }

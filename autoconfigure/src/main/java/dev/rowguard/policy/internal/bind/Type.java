@@ -1,8 +1,11 @@
 package dev.rowguard.policy.internal.bind;
 
 import java.util.List;
+import java.util.Objects;
 
 import dev.rowguard.policy.internal.model.ValueKind;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The static type of a policy expression.
@@ -12,7 +15,7 @@ import dev.rowguard.policy.internal.model.ValueKind;
  * @param entity for {@link Kind#ENTITY}: the entity name
  * @param enumConstants for enum scalars: the constant names
  */
-public record Type(Kind kind, ValueKind scalar, String entity, List<String> enumConstants) {
+public record Type(Kind kind, @Nullable ValueKind scalar, @Nullable String entity, List<String> enumConstants) {
 
     public enum Kind {
 
@@ -64,7 +67,8 @@ public record Type(Kind kind, ValueKind scalar, String entity, List<String> enum
 
     public String describe() {
         return switch (kind) {
-            case SCALAR -> scalar == ValueKind.ENUM ? "an enum " + enumConstants : "a " + scalar.name().toLowerCase();
+            case SCALAR -> scalar == ValueKind.ENUM ? "an enum " + enumConstants
+                    : "a " + Objects.requireNonNull(scalar).name().toLowerCase();
             case ENTITY -> "an entity (" + entity + ")";
             case AUTH -> "auth()";
             case LIST -> "a list";

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.policy.internal.bind.Bound;
@@ -12,6 +13,8 @@ import dev.rowguard.policy.internal.model.Attribute;
 import dev.rowguard.policy.internal.model.ValueKind;
 import dev.rowguard.policy.internal.syntax.BinaryOperator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decides a bound policy in memory, for a row (or a proposed row), a principal and, in
  * post-update rules, the row as it was. Every comparison is two-valued, exactly as in
@@ -19,34 +22,37 @@ import dev.rowguard.policy.internal.syntax.BinaryOperator;
  */
 public final class Evaluator {
 
-    private final AuthPrincipal principal;
+    private final @Nullable AuthPrincipal principal;
 
-    private final Row before;
+    private final @Nullable Row before;
 
-    private final RuleSource rules;
+    private final @Nullable RuleSource rules;
 
     private final List<Object> parameters;
 
     /** One instant per evaluation, as CURRENT_TIMESTAMP is one per transaction. */
     private final java.time.Instant now = java.time.Instant.now();
 
-    private Evaluator(AuthPrincipal principal, Row before, RuleSource rules, List<Object> parameters) {
+    private Evaluator(@Nullable AuthPrincipal principal, @Nullable Row before, @Nullable RuleSource rules,
+            List<Object> parameters) {
         this.principal = principal;
         this.before = before;
         this.rules = rules;
         this.parameters = parameters;
     }
 
-    public static boolean test(Bound condition, Row row, AuthPrincipal principal, Row before, RuleSource rules) {
+    public static boolean test(Bound condition, Row row, @Nullable AuthPrincipal principal, @Nullable Row before,
+            RuleSource rules) {
         return new Evaluator(principal, before, rules, List.of()).truth(condition, new Row[] { row });
     }
 
     /** Decides an expression that reads no row (one the compiler folds per principal). */
-    public static Object valueWithoutRow(Bound expression, AuthPrincipal principal, Row before) {
+    public static @Nullable Object valueWithoutRow(Bound expression, @Nullable AuthPrincipal principal,
+            @Nullable Row before) {
         return new Evaluator(principal, before, null, List.of()).value(expression, new Row[0]);
     }
 
-    public static boolean truthWithoutRow(Bound condition, AuthPrincipal principal, Row before) {
+    public static boolean truthWithoutRow(Bound condition, @Nullable AuthPrincipal principal, @Nullable Row before) {
         return new Evaluator(principal, before, null, List.of()).truth(condition, new Row[0]);
     }
 
@@ -90,7 +96,8 @@ public final class Evaluator {
         }
         if (condition instanceof Bound.Check check) {
             Row target = walk(rows[check.variable()], check.hops());
-            return target != null && truth(rules.rule(check.targetEntity(), check.operation()), new Row[] { target });
+            return target != null && truth(Objects.requireNonNull(rules).rule(check.targetEntity(), check.operation()),
+                    new Row[] { target });
         }
         if (condition instanceof Bound.Related related) {
             Row target = rows[related.variable()] == null ? null : rows[related.variable()].related(related.relation());
@@ -100,17 +107,17 @@ public final class Evaluator {
     }
 
     private boolean compare(Bound.Compare compare, Row[] rows) {
-        Object[] unified = Values.unify(value(compare.left(), rows), kindOf(compare.left()),
+        @Nullable Object[] unified = Values.unify(value(compare.left(), rows), kindOf(compare.left()),
                 value(compare.right(), rows), kindOf(compare.right()));
         return Values.compare(compare.operator(), unified[0], unified[1]);
     }
 
-    private boolean has(Object list, Object element, ValueKind elementKind) {
+    private boolean has(@Nullable Object list, @Nullable Object element, @Nullable ValueKind elementKind) {
         if (!(list instanceof Collection<?> items) || element == null) {
             return false;
         }
         for (Object item : items) {
-            Object[] unified = Values.unify(element, elementKind, Values.normalize(item), null);
+            @Nullable Object[] unified = Values.unify(element, elementKind, Values.normalize(item), null);
             if (Values.compare(BinaryOperator.EQ, unified[0], unified[1])) {
                 return true;
             }
@@ -125,11 +132,12 @@ public final class Evaluator {
         }
         switch (function.function()) {
             case HAS:
-                return has(list, value(function.argument(), rows), kindOf(function.argument()));
+                Bound element = Objects.requireNonNull(function.argument());
+                return has(list, value(element, rows), kindOf(element));
             case IS_EMPTY:
                 return items.isEmpty();
             default:
-                Object other = value(function.argument(), rows);
+                Object other = value(Objects.requireNonNull(function.argument()), rows);
                 if (!(other instanceof Collection<?> wanted)) {
                     return false;
                 }
@@ -191,7 +199,7 @@ public final class Evaluator {
     }
 
     /** A value, normalized: see {@link Values#normalize}. Lists stay collections. */
-    private Object value(Bound expression, Row[] rows) {
+    private @Nullable Object value(Bound expression, Row[] rows) {
         if (expression instanceof Bound.Const constant) {
             return constant.value();
         }
@@ -218,7 +226,7 @@ public final class Evaluator {
         return truth(expression, rows);
     }
 
-    private Object beforeValue(Bound.BeforeValue beforeValue) {
+    private @Nullable Object beforeValue(Bound.BeforeValue beforeValue) {
         if (before == null) {
             return null;
         }
@@ -236,12 +244,12 @@ public final class Evaluator {
         return values;
     }
 
-    private static ValueKind kindOf(Bound expression) {
+    private static @Nullable ValueKind kindOf(Bound expression) {
         Type type = expression.type();
         return Values.kindOf(type);
     }
 
-    private static Row walk(Row row, List<Attribute.ToOne> hops) {
+    private static @Nullable Row walk(@Nullable Row row, List<Attribute.ToOne> hops) {
         Row current = row;
         for (Attribute.ToOne hop : hops) {
             if (current == null) {

@@ -4,17 +4,19 @@ import java.util.List;
 
 import dev.rowguard.policy.internal.model.Attribute;
 
+import org.jspecify.annotations.Nullable;
+
 /** Read access to one row (or entity) and the rows related to it, for the evaluator. */
 public interface Row {
 
-    Object value(Attribute.Scalar attribute);
+    @Nullable Object value(Attribute.Scalar attribute);
 
     /** The related row, or null when the relation is empty. */
-    Row related(Attribute.ToOne relation);
+    @Nullable Row related(Attribute.ToOne relation);
 
     List<Row> elements(Attribute.ToMany relation);
 
     /** The foreign key a to-one relation holds: the related row's id, or null. */
-    Object foreignKey(Attribute.ToOne relation);
+    @Nullable Object foreignKey(Attribute.ToOne relation);
 
 }

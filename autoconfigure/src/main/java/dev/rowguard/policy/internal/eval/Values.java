@@ -15,6 +15,9 @@ import dev.rowguard.policy.internal.bind.Type;
 import dev.rowguard.policy.internal.model.ValueKind;
 import dev.rowguard.policy.internal.syntax.BinaryOperator;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
+
 /**
  * How policy values compare, shared by the in-memory evaluator and by the binding of SQL
  * parameters so that both always agree. A value that cannot be converted to the type it
@@ -29,7 +32,8 @@ public final class Values {
      * One canonical Java value per kind: numbers as BigDecimal, enums as their name,
      * instants as Instant.
      */
-    public static Object normalize(Object value) {
+    @Contract("!null -> !null")
+    public static @Nullable Object normalize(@Nullable Object value) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof BigDecimal) {
             return value;
         }
@@ -58,7 +62,7 @@ public final class Values {
     /**
      * Converts a normalized value to the scalar kind of a column; null if it cannot be.
      */
-    public static Object coerce(Object value, ValueKind kind) {
+    public static @Nullable Object coerce(@Nullable Object value, ValueKind kind) {
         if (value == null) {
             return null;
         }
@@ -84,7 +88,7 @@ public final class Values {
      * The scalar kind a value of this type is compared as, or null when the type does not
      * say.
      */
-    public static ValueKind kindOf(Type type) {
+    public static @Nullable ValueKind kindOf(Type type) {
         return type.kind() == Type.Kind.SCALAR ? type.scalar() : null;
     }
 
@@ -92,7 +96,8 @@ public final class Values {
      * Brings two normalized values to a common kind; null entries where that is
      * impossible.
      */
-    public static Object[] unify(Object left, ValueKind leftKind, Object right, ValueKind rightKind) {
+    public static @Nullable Object[] unify(@Nullable Object left, @Nullable ValueKind leftKind, @Nullable Object right,
+            @Nullable ValueKind rightKind) {
         ValueKind kind = leftKind != null ? leftKind : rightKind;
         if (kind == null) {
             kind = kindOfValue(left);
@@ -103,7 +108,7 @@ public final class Values {
         if (kind == ValueKind.STRING && (rightKind == ValueKind.UUID || leftKind == ValueKind.UUID)) {
             kind = ValueKind.UUID;
         }
-        Object[] unified = { coerce(left, kind), coerce(right, kind) };
+        @Nullable Object[] unified = { coerce(left, kind), coerce(right, kind) };
         if (kind == ValueKind.TEMPORAL && unified[0] != null && unified[1] != null) {
             unified[0] = asZonelessAs(unified[0], unified[1]);
             unified[1] = asZonelessAs(unified[1], unified[0]);
@@ -133,7 +138,7 @@ public final class Values {
 
     /** The two-valued comparison: false when either side is null. */
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    public static boolean compare(BinaryOperator operator, Object left, Object right) {
+    public static boolean compare(BinaryOperator operator, @Nullable Object left, @Nullable Object right) {
         if (left == null || right == null) {
             return false;
         }
@@ -155,7 +160,7 @@ public final class Values {
         };
     }
 
-    static ValueKind kindOfValue(Object value) {
+    static @Nullable ValueKind kindOfValue(@Nullable Object value) {
         if (value instanceof String) {
             return ValueKind.STRING;
         }

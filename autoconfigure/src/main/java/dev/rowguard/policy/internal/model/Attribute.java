@@ -2,6 +2,8 @@ package dev.rowguard.policy.internal.model;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An attribute of an entity as policies see it: a column, a to-one or a to-many relation.
  */
@@ -37,8 +39,8 @@ public sealed interface Attribute {
      * ({@code targetForeignKeyColumn}), or a join table links the two
      * ({@code joinTable}).
      */
-    record ToMany(String name, String targetEntity, String targetForeignKeyColumn,
-            JoinTable joinTable) implements Attribute {
+    record ToMany(String name, String targetEntity, @Nullable String targetForeignKeyColumn,
+            @Nullable JoinTable joinTable) implements Attribute {
     }
 
     /**

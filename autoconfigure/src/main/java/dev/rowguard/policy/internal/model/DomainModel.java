@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * All entities policies may reach, plus the {@code auth()} attributes the application
  * declared.
@@ -37,7 +39,7 @@ public final class DomainModel {
     }
 
     /** The entity marked {@code @AuthEntity}, or null. */
-    public EntityModel authEntity() {
+    public @Nullable EntityModel authEntity() {
         return entities.values().stream().filter(EntityModel::authEntity).findFirst().orElse(null);
     }
 

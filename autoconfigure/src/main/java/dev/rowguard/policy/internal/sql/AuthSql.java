@@ -1,5 +1,6 @@
 package dev.rowguard.policy.internal.sql;
 
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import dev.rowguard.policy.internal.bind.Bound;
@@ -61,10 +62,11 @@ final class AuthSql {
         }
         if (condition instanceof Bound.ListFunction function) {
             return switch (function.function()) {
-                case HAS -> has(function.list(), function.argument());
-                case HAS_SOME -> "rowguard.has_some(" + json(function.list()) + ", " + json(function.argument()) + ")";
-                case HAS_EVERY ->
-                    "rowguard.has_every(" + json(function.list()) + ", " + json(function.argument()) + ")";
+                case HAS -> has(function.list(), Objects.requireNonNull(function.argument()));
+                case HAS_SOME -> "rowguard.has_some(" + json(function.list()) + ", "
+                        + json(Objects.requireNonNull(function.argument())) + ")";
+                case HAS_EVERY -> "rowguard.has_every(" + json(function.list()) + ", "
+                        + json(Objects.requireNonNull(function.argument())) + ")";
                 case IS_EMPTY -> "rowguard.is_empty(" + json(function.list()) + ")";
             };
         }
@@ -129,7 +131,8 @@ final class AuthSql {
             case NUMBER -> "rowguard.as_number(" + json + ")";
             case BOOLEAN -> "rowguard.as_boolean(" + json + ")";
             case UUID -> "rowguard.as_uuid(" + json + ")";
-            case TEMPORAL -> conversion.temporal().fromTimestamptz("rowguard.as_timestamptz(" + json + ")");
+            case TEMPORAL ->
+                Objects.requireNonNull(conversion.temporal()).fromTimestamptz("rowguard.as_timestamptz(" + json + ")");
         };
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 
 import dev.rowguard.policy.internal.bind.Bound;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The disjuncts of a semi-join's condition, for one {@code UNION ALL} branch each:
  * PostgreSQL plans {@code a OR b} inside a subquery badly, but each branch well. An AND
@@ -35,7 +37,7 @@ final class Branches {
      * Disjunctive normal form as lists of conjuncts, or null when it would exceed the
      * limit.
      */
-    private static List<List<Bound>> disjuncts(Bound condition) {
+    private static @Nullable List<List<Bound>> disjuncts(Bound condition) {
         if (condition instanceof Bound.Or or) {
             List<List<Bound>> all = new ArrayList<>();
             for (Bound operand : or.operands()) {

@@ -9,6 +9,8 @@ import java.util.Objects;
 import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.bind.BoundRewriter;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Conditions compared up to the names of the rows they bind themselves: each collection
  * predicate's element and each semi-join's related row is renamed in order of appearance,
@@ -126,7 +128,7 @@ final class Canonical {
      * condition that reads no row at all: then its simplified form may depend on what is
      * known outside it, and cannot be shared.
      */
-    static Binding binding(Bound.Related semiJoin) {
+    static @Nullable Binding binding(Bound.Related semiJoin) {
         Map<Integer, Integer> bound = new HashMap<>();
         bound.put(semiJoin.relatedVariable(), -1);
         boolean[] selfContained = { true };
@@ -175,7 +177,7 @@ final class Canonical {
      * @param selfContained when not null, set to false on a row read but not bound here,
      * or bound twice
      */
-    private static Bound rename(Bound condition, Map<Integer, Integer> bound, boolean[] selfContained) {
+    private static Bound rename(Bound condition, Map<Integer, Integer> bound, boolean @Nullable [] selfContained) {
         int[] next = { -bound.size() - 1 };
         return new BoundRewriter() {
             @Override

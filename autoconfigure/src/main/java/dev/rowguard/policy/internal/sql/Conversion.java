@@ -8,6 +8,8 @@ import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.eval.Values;
 import dev.rowguard.policy.internal.model.ValueKind;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a value from outside the row (a literal, a principal's value) is converted before
  * it is compared with a row value: to the row side's kind, or to an ordinal enum's
@@ -21,8 +23,8 @@ import dev.rowguard.policy.internal.model.ValueKind;
  * @param temporal for a point in time: how the column holds it (a zoneless column is read
  * at UTC), else null
  */
-record Conversion(ValueKind kind, List<String> ordinalConstants,
-        TemporalType temporal) implements UnaryOperator<Object> {
+record Conversion(@Nullable ValueKind kind, List<String> ordinalConstants,
+        @Nullable TemporalType temporal) implements UnaryOperator<Object> {
 
     Conversion {
         ordinalConstants = List.copyOf(ordinalConstants);
@@ -48,7 +50,7 @@ record Conversion(ValueKind kind, List<String> ordinalConstants,
     }
 
     @Override
-    public Object apply(Object value) {
+    public @Nullable Object apply(@Nullable Object value) {
         if (ordinal()) {
             int position = ordinalConstants.indexOf(Values.coerce(value, ValueKind.ENUM));
             return position < 0 ? null : BigDecimal.valueOf(position);

@@ -9,6 +9,8 @@ import dev.rowguard.policy.internal.eval.Evaluator;
 import dev.rowguard.policy.internal.eval.Row;
 import dev.rowguard.policy.internal.eval.Values;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What folding needs to know about the principal: the truth of conditions that read no
  * row, and the values that become parameters. Answered from a real principal at run time,
@@ -31,16 +33,16 @@ interface Decisions {
      * The external value converted for its use, or null when absent or not convertible
      * (the test is then false).
      */
-    Object parameter(Bound external, Conversion conversion);
+    @Nullable Object parameter(Bound external, Conversion conversion);
 
     /**
      * The external list's items, each converted, as one parameter value (a {@code List}
      * of items for a real principal); null when the list is absent or has no convertible
      * item.
      */
-    Object parameterList(Bound externalList, Conversion conversion);
+    @Nullable Object parameterList(Bound externalList, Conversion conversion);
 
-    static Decisions of(AuthPrincipal principal, Row before) {
+    static Decisions of(@Nullable AuthPrincipal principal, @Nullable Row before) {
         return new Decisions() {
             @Override
             public boolean truth(Bound condition) {
@@ -48,12 +50,12 @@ interface Decisions {
             }
 
             @Override
-            public Object parameter(Bound external, Conversion conversion) {
+            public @Nullable Object parameter(Bound external, Conversion conversion) {
                 return conversion.apply(Evaluator.valueWithoutRow(external, principal, before));
             }
 
             @Override
-            public Object parameterList(Bound externalList, Conversion conversion) {
+            public @Nullable Object parameterList(Bound externalList, Conversion conversion) {
                 if (!(Evaluator.valueWithoutRow(externalList, principal, before) instanceof Collection<?> items)) {
                     return null;
                 }

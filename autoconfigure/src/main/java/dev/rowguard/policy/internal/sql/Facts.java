@@ -11,6 +11,8 @@ import dev.rowguard.policy.internal.bind.ForeignKeys;
 import dev.rowguard.policy.internal.model.Attribute;
 import dev.rowguard.policy.internal.model.DomainModel;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Conditions known to hold where a sub-condition is evaluated: the other conjuncts of the
  * ANDs around it. Compared up to the names of the rows they bind ({@link Canonical}), so
@@ -28,7 +30,7 @@ final class Facts {
     private final Canonical canonical;
 
     /** The facts these were added to (a chain, so adding copies nothing), or null. */
-    private final Facts outer;
+    private final @Nullable Facts outer;
 
     /**
      * The conditions added here by {@link Canonical#signature}: forms are built only when
@@ -50,7 +52,7 @@ final class Facts {
     /** The conjunct whose own facts are left out while it is being simplified, or -1. */
     private int excluded = -1;
 
-    private Facts(Canonical canonical, Facts outer) {
+    private Facts(Canonical canonical, @Nullable Facts outer) {
         this.canonical = canonical;
         this.outer = outer;
     }
@@ -175,7 +177,7 @@ final class Facts {
      * What is known inside {@code semiJoin}'s subquery, where its related row is bound.
      */
     Facts entering(Bound.Related semiJoin, DomainModel model) {
-        Attribute.Scalar targetId = model.entity(semiJoin.relation().targetEntity()).id();
+        Attribute.Scalar targetId = model.entity(semiJoin.relation().targetEntity()).requiredId();
         Bound.Field relatedId = new Bound.Field(semiJoin.relatedVariable(), List.of(), targetId);
         List<Bound> carried = new ArrayList<>();
         for (Bound.Compare compare : valuesOf(foreignKey(semiJoin, targetId))) {
@@ -195,7 +197,8 @@ final class Facts {
      */
     boolean hasRow(Bound.Related semiJoin, DomainModel model) {
         return !semiJoin.relation().optional()
-                || !valuesOf(foreignKey(semiJoin, model.entity(semiJoin.relation().targetEntity()).id())).isEmpty()
+                || !valuesOf(foreignKey(semiJoin, model.entity(semiJoin.relation().targetEntity()).requiredId()))
+                    .isEmpty()
                 || !throughTheSameKey(semiJoin).isEmpty();
     }
 

@@ -14,6 +14,8 @@ import dev.rowguard.policy.internal.bind.Type;
 import dev.rowguard.policy.internal.eval.RuleSource;
 import dev.rowguard.policy.internal.model.DomainModel;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every SQL shape a rule can fold to, found at start-up by walking all outcomes of the
  * principal-dependent decisions (is the caller anonymous, is
@@ -68,7 +70,7 @@ public final class FilterShapes {
      * every shape on its own
      */
     static FilterShapes enumerate(Bound rule, RuleSource rules, DomainModel model, String parameterPrefix, int limit,
-            SimplifiedSemiJoins simplified) {
+            @Nullable SimplifiedSemiJoins simplified) {
         Map<Bound, FilterShape> shapes = new LinkedHashMap<>();
         int highestVariable = BoundRewriter.maxVariable(rule);
         // The anonymous caller: every auth() value is null, nothing to choose.
@@ -120,7 +122,7 @@ public final class FilterShapes {
     }
 
     static Map<String, FilterShapes> enumerateAll(Map<String, Bound> readRules, RuleSource rules, DomainModel model,
-            String parameterPrefix, int limit, SimplifiedSemiJoins simplified) {
+            String parameterPrefix, int limit, @Nullable SimplifiedSemiJoins simplified) {
         Map<String, Object> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
         readRules.entrySet().parallelStream().forEach(entry -> {
             try {
@@ -143,7 +145,7 @@ public final class FilterShapes {
     }
 
     private static void add(Map<Bound, FilterShape> shapes, Bound folded, DomainModel model, String parameterPrefix,
-            int limit, SimplifiedSemiJoins simplified) {
+            int limit, @Nullable SimplifiedSemiJoins simplified) {
         if (!shapes.containsKey(folded)) {
             if (shapes.size() == limit) {
                 throw new IllegalStateException("more than " + limit + " different SQL shapes");
@@ -156,7 +158,7 @@ public final class FilterShapes {
         return List.copyOf(byFolded.values());
     }
 
-    public Selection select(AuthPrincipal principal) {
+    public Selection select(@Nullable AuthPrincipal principal) {
         Folder.Folded folded = Folder.fold(rule, highestVariable, Decisions.of(principal, null), rules, true);
         FilterShape shape = byFolded.get(folded.condition());
         if (shape == null) {
@@ -166,7 +168,7 @@ public final class FilterShapes {
     }
 
     private static FilterShape build(int id, Bound folded, DomainModel model, String prefix,
-            SimplifiedSemiJoins simplified) {
+            @Nullable SimplifiedSemiJoins simplified) {
         Bound hoisted = Simplifier.simplify(Hoister.hoist(folded, model), model, simplified);
         SqlWriter writer = new SqlWriter(model, "{alias}", index -> ":" + prefix + index);
         String sql = writer.write(hoisted);

@@ -2,6 +2,7 @@ package dev.rowguard.policy.internal.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.policy.internal.bind.Bound;
@@ -14,6 +15,8 @@ import dev.rowguard.policy.internal.model.Attribute;
 import dev.rowguard.policy.internal.model.ValueKind;
 import dev.rowguard.policy.internal.syntax.BinaryOperator;
 import dev.rowguard.policy.internal.syntax.Quantifier;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Partial evaluation for one principal: everything that does not read a row is decided
@@ -51,7 +54,7 @@ final class Folder extends BoundRewriter {
     record Folded(Bound condition, List<Object> parameters) {
     }
 
-    static Folded fold(Bound condition, AuthPrincipal principal, Row before, RuleSource rules) {
+    static Folded fold(Bound condition, @Nullable AuthPrincipal principal, @Nullable Row before, RuleSource rules) {
         return fold(condition, Decisions.of(principal, before), rules, false);
     }
 
@@ -101,7 +104,8 @@ final class Folder extends BoundRewriter {
             return in(in.value(), in.list());
         }
         if (node instanceof Bound.ListFunction function) {
-            if (function.function() == Bound.ListFunctionKind.HAS && !isRowIndependent(function.argument())) {
+            if (function.function() == Bound.ListFunctionKind.HAS
+                    && !isRowIndependent(Objects.requireNonNull(function.argument()))) {
                 return in(function.argument(), function.list());
             }
             return decided(function);
@@ -223,7 +227,7 @@ final class Folder extends BoundRewriter {
         return new Bound.StringFunction(function.function(), text, search, function.ignoreCase());
     }
 
-    private Bound stringParameter(Bound external) {
+    private @Nullable Bound stringParameter(Bound external) {
         if (external instanceof Bound.Const constant) {
             Object value = Values.coerce(constant.value(), ValueKind.STRING);
             return value == null ? null : new Bound.Const(value, Type.STRING);
@@ -275,7 +279,7 @@ final class Folder extends BoundRewriter {
      * A literal, principal value or old value compared with a row value: converted to the
      * row side's column type.
      */
-    private Bound parameterFor(Bound external, Bound rowSide) {
+    private @Nullable Bound parameterFor(Bound external, Bound rowSide) {
         if (external instanceof Bound.Const constant) {
             Object converted = SqlValues.forColumnOf(rowSide, constant.value());
             return converted == null ? null : new Bound.Const(converted, rowSide.type());

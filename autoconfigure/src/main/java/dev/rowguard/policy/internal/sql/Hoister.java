@@ -10,6 +10,8 @@ import dev.rowguard.policy.internal.bind.BoundRewriter;
 import dev.rowguard.policy.internal.model.Attribute;
 import dev.rowguard.policy.internal.model.DomainModel;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reshapes a folded condition for the planner: every to-one hop becomes a
  * {@link Bound.Related} (a semi-join on the foreign key), a path that ends in a related
@@ -154,7 +156,7 @@ final class Hoister extends BoundRewriter {
         }
         Attribute.ToOne last = field.hops().get(field.hops().size() - 1);
         Attribute.Scalar targetId = model.entity(last.targetEntity()).id();
-        if (!field.attribute().equals(targetId)) {
+        if (targetId == null || !field.attribute().equals(targetId)) {
             return field;
         }
         Attribute.Scalar foreignKey = dev.rowguard.policy.internal.bind.ForeignKeys.asScalar(last, targetId);
@@ -185,10 +187,13 @@ final class Hoister extends BoundRewriter {
         Map<RelationKey, Integer> placed = new LinkedHashMap<>();
         for (Bound operand : flat) {
             Bound.Related related = asRelated(operand);
+            if (related == null) {
+                result.add(operand);
+                continue;
+            }
             boolean negated = operand instanceof Bound.Not;
-            RelationKey key = related == null ? null : RelationKey.of(related);
-            boolean joinable = key != null && groups.containsKey(key)
-                    && (!negated || and || !related.relation().optional());
+            RelationKey key = RelationKey.of(related);
+            boolean joinable = groups.containsKey(key) && (!negated || and || !related.relation().optional());
             if (!joinable) {
                 result.add(operand);
                 continue;
@@ -217,7 +222,7 @@ final class Hoister extends BoundRewriter {
         return and ? new Bound.And(result) : new Bound.Or(result);
     }
 
-    private static Bound.Related asRelated(Bound operand) {
+    private static Bound.@Nullable Related asRelated(Bound operand) {
         if (operand instanceof Bound.Related related) {
             return related;
         }

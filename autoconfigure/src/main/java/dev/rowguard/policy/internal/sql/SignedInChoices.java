@@ -8,6 +8,8 @@ import java.util.Map;
 import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.model.ValueKind;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The decisions of one signed-in caller among all of them, for {@link FilterShapes} to
  * walk: answered from a fixed prefix of choices, then "no" for every new one, recording
@@ -55,12 +57,12 @@ final class SignedInChoices implements Decisions {
     }
 
     @Override
-    public Object parameter(Bound external, Conversion conversion) {
+    public @Nullable Object parameter(Bound external, Conversion conversion) {
         return present(external) && convertible(external, conversion) ? SYMBOLIC : null;
     }
 
     @Override
-    public Object parameterList(Bound externalList, Conversion conversion) {
+    public @Nullable Object parameterList(Bound externalList, Conversion conversion) {
         return present(externalList) && convertible(externalList, conversion) ? List.of(SYMBOLIC) : null;
     }
 

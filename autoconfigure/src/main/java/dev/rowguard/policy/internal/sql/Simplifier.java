@@ -8,6 +8,8 @@ import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.model.DomainModel;
 import dev.rowguard.policy.internal.syntax.Quantifier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Drops from a hoisted condition what the conditions around it already imply. Inlined
  * {@code check()}s repeat what a rule's own branch has just required: in
@@ -29,11 +31,11 @@ final class Simplifier {
 
     private final DomainModel model;
 
-    private final SimplifiedSemiJoins shared;
+    private final @Nullable SimplifiedSemiJoins shared;
 
     private final Canonical canonical = new Canonical();
 
-    private Simplifier(DomainModel model, SimplifiedSemiJoins shared) {
+    private Simplifier(DomainModel model, @Nullable SimplifiedSemiJoins shared) {
         this.model = model;
         this.shared = shared;
     }
@@ -45,7 +47,7 @@ final class Simplifier {
     /**
      * @param shared semi-join conditions simplified before, to reuse and add to; or null
      */
-    static Bound simplify(Bound hoisted, DomainModel model, SimplifiedSemiJoins shared) {
+    static Bound simplify(Bound hoisted, DomainModel model, @Nullable SimplifiedSemiJoins shared) {
         Simplifier simplifier = new Simplifier(model, shared);
         return simplifier.simplify(hoisted, Facts.none(simplifier.canonical));
     }

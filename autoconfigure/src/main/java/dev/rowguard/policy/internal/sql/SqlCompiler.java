@@ -11,6 +11,8 @@ import dev.rowguard.policy.internal.eval.Row;
 import dev.rowguard.policy.internal.eval.RuleSource;
 import dev.rowguard.policy.internal.model.DomainModel;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Compiles bound policies to PostgreSQL predicates. Per principal the rule is folded
  * first; the SQL text for a folded shape is built once and cached, so a query pays only
@@ -35,7 +37,8 @@ public final class SqlCompiler {
      * @param parameterPrefix null for JDBC {@code ?} placeholders, else named
      * {@code :prefixN} placeholders
      */
-    public SqlCondition compile(Bound rule, AuthPrincipal principal, Row before, String alias, String parameterPrefix) {
+    public SqlCondition compile(Bound rule, @Nullable AuthPrincipal principal, @Nullable Row before, String alias,
+            @Nullable String parameterPrefix) {
         Folder.Folded folded = Folder.fold(rule, principal, before, rules);
         ShapeKey key = new ShapeKey(folded.condition(), alias, parameterPrefix);
         Template template = templates.computeIfAbsent(key, this::build);
@@ -65,7 +68,7 @@ public final class SqlCompiler {
         return new Template(sql, List.copyOf(writer.parameterOrder()), javaTypes);
     }
 
-    private record ShapeKey(Bound folded, String alias, String parameterPrefix) {
+    private record ShapeKey(Bound folded, String alias, @Nullable String parameterPrefix) {
     }
 
     private record Template(String sql, List<Integer> parameterOrder, List<Class<?>> javaTypes) {

@@ -13,6 +13,9 @@ import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.model.Attribute;
 import dev.rowguard.policy.internal.model.ValueKind;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
+
 /**
  * Values on their way into SQL: as the column stores them, as JDBC binds them, as
  * literals.
@@ -25,7 +28,7 @@ public final class SqlValues {
     /**
      * The value as the row side's column stores it, or null if it cannot be converted.
      */
-    static Object forColumnOf(Bound rowSide, Object value) {
+    static @Nullable Object forColumnOf(Bound rowSide, @Nullable Object value) {
         return Conversion.forColumnOf(rowSide).apply(value);
     }
 
@@ -44,7 +47,8 @@ public final class SqlValues {
      * Converts a normalized value to the Java type JDBC should bind for the column's
      * type.
      */
-    public static Object toJdbc(Object value, Class<?> javaType) {
+    @Contract("!null, _ -> !null")
+    public static @Nullable Object toJdbc(@Nullable Object value, Class<?> javaType) {
         if (value instanceof BigDecimal number) {
             return toJdbcNumber(number, javaType);
         }
@@ -120,7 +124,7 @@ public final class SqlValues {
      * A literal from the policy text (never a principal's value), rendered for
      * PostgreSQL.
      */
-    static String literal(Object value) {
+    static String literal(@Nullable Object value) {
         if (value == null) {
             return "NULL";
         }

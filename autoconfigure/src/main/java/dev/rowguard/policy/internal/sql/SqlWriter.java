@@ -219,7 +219,7 @@ final class SqlWriter {
         sql.append("SELECT ")
             .append(alias)
             .append('.')
-            .append(target.id().column())
+            .append(target.requiredId().column())
             .append(" FROM ")
             .append(tableSource.apply(target.table()))
             .append(' ')
@@ -237,7 +237,7 @@ final class SqlWriter {
             .append(" WHERE ")
             .append(alias)
             .append('.')
-            .append(target.id().column())
+            .append(target.requiredId().column())
             .append(" = ")
             .append(alias(related.variable()))
             .append('.')
@@ -263,7 +263,7 @@ final class SqlWriter {
         EntityModel owner = owner(quantified);
         EntityModel element = model.entity(relation.targetEntity());
         String alias = alias(quantified.elementVariable());
-        String ownerId = alias(quantified.variable()) + "." + owner.id().column();
+        String ownerId = alias(quantified.variable()) + "." + owner.requiredId().column();
         if (relation.joinTable() == null) {
             return "SELECT 1 FROM " + tableSource.apply(element.table()) + " " + alias + " WHERE " + alias + "."
                     + relation.targetForeignKeyColumn() + " = " + ownerId;
@@ -271,9 +271,9 @@ final class SqlWriter {
         Attribute.JoinTable join = relation.joinTable();
         String link = alias + "_link";
         return "SELECT 1 FROM " + tableSource.apply(join.table()) + " " + link + " JOIN "
-                + tableSource.apply(element.table()) + " " + alias + " ON " + alias + "." + element.id().column()
-                + " = " + link + "." + join.targetColumn() + " WHERE " + link + "." + join.ownerColumn() + " = "
-                + ownerId;
+                + tableSource.apply(element.table()) + " " + alias + " ON " + alias + "."
+                + element.requiredId().column() + " = " + link + "." + join.targetColumn() + " WHERE " + link + "."
+                + join.ownerColumn() + " = " + ownerId;
     }
 
     private EntityModel owner(Bound.Quantified quantified) {

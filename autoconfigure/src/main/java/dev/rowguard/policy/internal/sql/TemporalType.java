@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.model.ValueKind;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How PostgreSQL holds a point in time: with its zone ({@code timestamptz}), or without
  * ({@code timestamp} for a {@code LocalDateTime}, {@code date} for a {@code LocalDate}),
@@ -32,7 +34,7 @@ enum TemporalType {
      * The type of a temporal operand as written in SQL, or null for an operand that is
      * not temporal.
      */
-    static TemporalType ofOperand(Bound operand) {
+    static @Nullable TemporalType ofOperand(Bound operand) {
         if (!operand.type().is(ValueKind.TEMPORAL)) {
             return null;
         }

@@ -2,6 +2,8 @@ package dev.rowguard.policy.internal.syntax;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The syntax tree of a policy expression, exactly as written. Every node keeps the offset
  * of its first character so that errors can point at it.
@@ -14,7 +16,7 @@ public sealed interface Expr {
      * {@code 'text'}, a number (as {@link java.math.BigDecimal}), {@code true},
      * {@code false} or {@code null}.
      */
-    record Literal(Object value, int position) implements Expr {
+    record Literal(@Nullable Object value, int position) implements Expr {
     }
 
     /** {@code ['a', 'b']} */

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Recursive-descent parser for the policy language. Precedence, loosest first: {@code ||}
  * or {@code &&} (one of them per level: mixing them needs parentheses), comparisons and
@@ -116,7 +118,7 @@ public final class Parser {
         return new Expr.Binary(operator, left, right, token.position());
     }
 
-    private static BinaryOperator comparisonOperator(Token token) {
+    private static @Nullable BinaryOperator comparisonOperator(Token token) {
         if (token.kind() == Token.Kind.IDENTIFIER && token.text().equals("in")) {
             return BinaryOperator.IN;
         }
