@@ -6,6 +6,7 @@ import java.util.function.Function;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.hibernate.edges.EdgesTestApplication;
 import dev.rowguard.hibernate.edges.JoinedOwned;
 import dev.rowguard.hibernate.edges.JoinedRoot;
@@ -35,10 +36,9 @@ import static dev.rowguard.policy.Operation.UPDATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bulk statement on an inheritance root reaches the rows of its subclasses: it is
- * checked against the write rules of every entity it can reach, so a root that anyone
- * signed in may change does not open an owner-only subclass (SINGLE_TABLE, JOINED and
- * TABLE_PER_CLASS).
+ * A bulk statement on an inheritance root reaches the rows of its subclasses: it gets the
+ * write rules of every entity it can reach, so a root that anyone signed in may change
+ * does not open an owner-only subclass (SINGLE_TABLE, JOINED and TABLE_PER_CLASS).
  */
 @SpringBootTest(classes = EdgesTestApplication.class)
 @WithTestPostgres
@@ -107,46 +107,90 @@ class BulkWritesOnInheritanceTest {
         });
     }
 
+    /**
+     * SINGLE_TABLE statements are one statement on one table, which gets each subclass's
+     * rule for its own rows; JOINED and TABLE_PER_CLASS roots are run by Hibernate over
+     * several tables, where a rule that depends on the row still refuses the statement.
+     */
+    private static boolean oneTable(int index) {
+        return index == 0;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
-    void aBulkUpdateOnTheRootIsCheckedAgainstTheSubclassRules(int index) {
+    void aBulkUpdateOnTheRootChangesOnlyTheRowsEachSubclassRuleAllows(int index) {
         Hierarchy hierarchy = hierarchies().get(index);
-        assertDenied(() -> enforcement.as(BOB,
-                em -> em.createQuery("update " + hierarchy.root() + " r set r.title = 'bob was here' where r.id = 1")
-                    .executeUpdate()),
-                hierarchy.subclass(), UPDATE);
-        assertDenied(() -> enforcement.as(BOB, em -> hierarchy.retitle().retitle(1L, "bob was here")),
-                hierarchy.subclass(), UPDATE);
+        if (oneTable(index)) {
+            assertThat(changed(BOB,
+                    em -> em
+                        .createQuery("update " + hierarchy.root() + " r set r.title = 'bob was here' where r.id = 1")
+                        .executeUpdate()))
+                .as("alice's owner-only row is not among bob's")
+                .isZero();
+            assertThat(changed(BOB, em -> hierarchy.retitle().retitle(1L, "bob was here"))).isZero();
+            assertThat(
+                    changed(BOB, em -> em.createQuery("update " + hierarchy.root() + " r set r.title = 'bob was here'")
+                        .executeUpdate()))
+                .as("the root's open row only")
+                .isEqualTo(1);
+        }
+        else {
+            assertDenied(() -> enforcement.as(BOB,
+                    em -> em
+                        .createQuery("update " + hierarchy.root() + " r set r.title = 'bob was here' where r.id = 1")
+                        .executeUpdate()),
+                    hierarchy.subclass(), UPDATE);
+            assertDenied(() -> enforcement.as(BOB, em -> hierarchy.retitle().retitle(1L, "bob was here")),
+                    hierarchy.subclass(), UPDATE);
+        }
         assertThat(titleOfAlicesRow(hierarchy)).isEqualTo("alice's");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
-    void aBulkDeleteOnTheRootIsCheckedAgainstTheSubclassRules(int index) {
+    void aBulkDeleteOnTheRootRemovesOnlyTheRowsEachSubclassRuleAllows(int index) {
         Hierarchy hierarchy = hierarchies().get(index);
-        assertDenied(() -> enforcement.as(BOB, em -> em.createQuery("delete from " + hierarchy.root()).executeUpdate()),
-                hierarchy.subclass(), DELETE);
-        assertDenied(() -> enforcement.as(BOB, em -> {
-            hierarchy.repository().deleteAllByIdInBatch(List.of(1L, 2L));
-            return null;
-        }), hierarchy.subclass(), DELETE);
-        assertDenied(() -> enforcement.as(BOB, em -> {
-            hierarchy.repository().deleteAllInBatch();
-            return null;
-        }), hierarchy.subclass(), DELETE);
+        if (oneTable(index)) {
+            enforcement.as(BOB, em -> {
+                hierarchy.repository().deleteAllByIdInBatch(List.of(1L));
+                return null;
+            });
+            assertThat(rows(hierarchy)).as("alice's row is not among bob's").isEqualTo(2L);
+            assertThat(changed(BOB, em -> em.createQuery("delete from " + hierarchy.root()).executeUpdate()))
+                .as("the root's open row only")
+                .isEqualTo(1);
+        }
+        else {
+            assertDenied(
+                    () -> enforcement.as(BOB, em -> em.createQuery("delete from " + hierarchy.root()).executeUpdate()),
+                    hierarchy.subclass(), DELETE);
+            assertDenied(() -> enforcement.as(BOB, em -> {
+                hierarchy.repository().deleteAllByIdInBatch(List.of(1L, 2L));
+                return null;
+            }), hierarchy.subclass(), DELETE);
+            assertDenied(() -> enforcement.as(BOB, em -> {
+                hierarchy.repository().deleteAllInBatch();
+                return null;
+            }), hierarchy.subclass(), DELETE);
+            assertThat(rows(hierarchy)).isEqualTo(2L);
+        }
         assertThat(titleOfAlicesRow(hierarchy)).isEqualTo("alice's");
-        long rows = enforcement.asSystem(
-                em -> em.createQuery("select count(r) from " + hierarchy.root() + " r", Long.class).getSingleResult());
-        assertThat(rows).isEqualTo(2L);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
-    void evenTheOwnersRuleDependsOnTheRowSoOnlyTheSystemMayRunThem(int index) {
+    void theOwnerChangesHerOwnAndTheOpenRowsWhereOneTableHoldsThem(int index) {
         Hierarchy hierarchy = hierarchies().get(index);
-        assertDenied(() -> enforcement.as(ALICE,
-                em -> em.createQuery("update " + hierarchy.root() + " r set r.title = 'renamed'").executeUpdate()),
-                hierarchy.subclass(), UPDATE);
+        if (oneTable(index)) {
+            assertThat(changed(ALICE,
+                    em -> em.createQuery("update " + hierarchy.root() + " r set r.title = 'renamed'").executeUpdate()))
+                .isEqualTo(2);
+        }
+        else {
+            assertDenied(() -> enforcement.as(ALICE,
+                    em -> em.createQuery("update " + hierarchy.root() + " r set r.title = 'renamed'").executeUpdate()),
+                    hierarchy.subclass(), UPDATE);
+        }
         Integer changed = enforcement.asSystem(
                 em -> em.createQuery("update " + hierarchy.root() + " r set r.title = 'renamed'").executeUpdate());
         assertThat(changed).isEqualTo(2);
@@ -154,18 +198,35 @@ class BulkWritesOnInheritanceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
-    void aBulkStatementOnTheSubclassItselfStaysRefusedForOthers(int index) {
+    void aBulkStatementOnTheSubclassItselfChangesNothingOfOthers(int index) {
         Hierarchy hierarchy = hierarchies().get(index);
-        assertDenied(
-                () -> enforcement.as(BOB, em -> em.createQuery("delete from " + hierarchy.subclass()).executeUpdate()),
-                hierarchy.subclass(), DELETE);
+        if (index != 1) {
+            assertThat(changed(BOB, em -> em.createQuery("delete from " + hierarchy.subclass()).executeUpdate()))
+                .isZero();
+        }
+        else {
+            assertDenied(
+                    () -> enforcement.as(BOB,
+                            em -> em.createQuery("delete from " + hierarchy.subclass()).executeUpdate()),
+                    hierarchy.subclass(), DELETE);
+        }
         assertThat(titleOfAlicesRow(hierarchy)).isEqualTo("alice's");
+    }
+
+    private long rows(Hierarchy hierarchy) {
+        return enforcement.asSystem(
+                em -> em.createQuery("select count(r) from " + hierarchy.root() + " r", Long.class).getSingleResult());
     }
 
     private String titleOfAlicesRow(Hierarchy hierarchy) {
         return enforcement.asSystem(
                 em -> em.createQuery("select r.title from " + hierarchy.root() + " r where r.id = 1", String.class)
                     .getSingleResult());
+    }
+
+    private int changed(AuthPrincipal caller, Function<EntityManager, Integer> work) {
+        Integer count = enforcement.as(caller, work);
+        return count;
     }
 
 }

@@ -1,11 +1,13 @@
 package dev.rowguard.hibernate.internal;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.rowguard.context.Caller;
 import dev.rowguard.context.CallerContext;
 import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.PolicyViolationException;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
@@ -16,6 +18,7 @@ import org.hibernate.query.spi.QueryParameterBindings;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
 import org.hibernate.query.sqm.sql.SqmTranslator;
 import org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory;
+import org.hibernate.query.sqm.tree.SqmDeleteOrUpdateStatement;
 import org.hibernate.query.sqm.tree.SqmDmlStatement;
 import org.hibernate.query.sqm.tree.delete.SqmDeleteStatement;
 import org.hibernate.query.sqm.tree.insert.SqmInsertStatement;
@@ -28,11 +31,14 @@ import org.hibernate.sql.ast.tree.select.SelectStatement;
 /**
  * HQL and Criteria {@code update}, {@code delete} and {@code insert} skip entity events,
  * so their rules cannot be checked row by row. Hibernate applies the read filters to
- * them; on top of that, a bulk statement runs only when the caller's rule for the
- * operation does not depend on the row (it folds to true for this caller). Otherwise it
- * is refused before any SQL is sent. Every caller's statements are translated afresh
- * (Rowguard keeps a filter enabled for each non-system caller, which keeps Hibernate from
- * reusing plans), so the decision is per caller.
+ * them; on top of that, a bulk update or delete gets the caller's rules for its operation
+ * appended to its {@code WHERE} ({@link BulkRestriction}), so it changes exactly the rows
+ * the caller may change. An insert from a query, and a statement Hibernate runs over
+ * several tables, run only when the caller's rule does not depend on the row (it folds to
+ * true for this caller); otherwise they are refused before any SQL is sent. Every
+ * caller's statements are translated afresh (Rowguard keeps a filter enabled for each
+ * non-system caller, which keeps Hibernate from reusing plans), so the decision is per
+ * caller.
  */
 public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
 
@@ -62,16 +68,30 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
             QueryOptions queryOptions, DomainParameterXref domainParameterXref, QueryParameterBindings bindings,
             LoadQueryInfluencers influencers, SqlAstCreationContext creationContext) {
         ensureCurrentCaller(influencers);
-        check(statement, creationContext.getSessionFactory());
+        PolicyRuntime runtime = PolicyRuntimes.of(creationContext.getSessionFactory());
+        Caller caller = CallerContext.current();
+        if (runtime != null && !caller.system() && statement instanceof SqmDeleteOrUpdateStatement<?> change) {
+            SessionFactoryImplementor sessionFactory = creationContext.getSessionFactory();
+            BulkRestriction restriction = BulkRestriction.of(change,
+                    reachedEntities(change.getTarget().getEntityName(), true, sessionFactory, runtime), runtime, caller,
+                    sessionFactory, domainParameterXref, bindings);
+            if (restriction != null) {
+                return new RestrictedMutationTranslator(creationContext, statement, queryOptions, influencers,
+                        domainParameterXref, bindings, restriction);
+            }
+        }
+        else {
+            check(statement, creationContext.getSessionFactory());
+        }
         return super.createMutationTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
                 creationContext);
     }
 
     /**
      * Refuses the statement unless the caller is the system context or the caller's rule
-     * for each operation the statement performs holds for every row. Shared with the
+     * for each operation the statement performs holds for every row: inserts, and the
      * multi-table path ({@link GuardedMultiTableStrategies}), which Hibernate takes
-     * without this translator.
+     * without this translator and whose statements Rowguard cannot restrict.
      */
     static void check(SqmDmlStatement<?> statement, SessionFactory sessionFactory) {
         PolicyRuntime runtime = PolicyRuntimes.of(sessionFactory);
@@ -82,21 +102,31 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
         String target = statement.getTarget().getEntityName();
         // an insert creates rows of the named entity only; an update or delete reaches
         // its subclasses' rows too
-        List<String> reached = reachedEntities(target, !(statement instanceof SqmInsertStatement<?>), sessionFactory,
-                runtime);
-        for (String entity : reached) {
+        Map<String, EntityMappingType> reached = reachedEntities(target, !(statement instanceof SqmInsertStatement<?>),
+                sessionFactory, runtime);
+        for (String entity : reached.keySet()) {
             for (Operation operation : operationsOf(statement)) {
                 if (!runtime.allowsRegardlessOfRow(entity, operation, caller.principal())) {
-                    String of = entity.equals(runtime.jpaName(target)) ? entity
-                            : runtime.jpaName(target) + ", which reaches rows of its subclass " + entity + ",";
-                    throw Denials.denied(runtime, caller, entity, operation, "a bulk " + verbOf(statement) + " of " + of
-                            + " cannot be checked row by row, and the caller's " + operation + " rule of " + entity
-                            + " depends on the row. Load the entities and change"
-                            + " or remove them (for example repository.deleteAll(repository.findAll(...))), or run"
-                            + " the statement in Rowguard.asSystem if it is not on behalf of a user.", List.of());
+                    throw refused(statement, entity, operation, runtime, caller,
+                            statement instanceof SqmInsertStatement<?>
+                                    ? "an insert from a query cannot be checked row by row"
+                                    : "it spans several tables (joined inheritance, a secondary table), where"
+                                            + " Rowguard cannot add the rule to Hibernate's statements");
                 }
             }
         }
+    }
+
+    /** The denial of a bulk statement the caller's rule depends on the row for. */
+    static PolicyViolationException refused(SqmDmlStatement<?> statement, String entity, Operation operation,
+            PolicyRuntime runtime, Caller caller, String why) {
+        String target = runtime.jpaName(statement.getTarget().getEntityName());
+        String of = entity.equals(target) ? entity : target + ", which reaches rows of its subclass " + entity + ",";
+        return Denials.denied(runtime, caller, entity, operation, "a bulk " + verbOf(statement) + " of " + of
+                + " is refused: " + why + ", and the caller's " + operation + " rule of " + entity
+                + " depends on the row. Load the entities and change or remove them (for example"
+                + " repository.deleteAll(repository.findAll(...))), or run the statement in Rowguard.asSystem if"
+                + " it is not on behalf of a user.", List.of());
     }
 
     /**
@@ -105,29 +135,30 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
      * inheritance strategy), and a subclass may have stricter write rules than the class
      * named in the statement.
      */
-    private static List<String> reachedEntities(String target, boolean withSubclasses, SessionFactory sessionFactory,
-            PolicyRuntime runtime) {
-        List<String> entities = new ArrayList<>();
-        addKnown(entities, runtime, target);
+    private static Map<String, EntityMappingType> reachedEntities(String target, boolean withSubclasses,
+            SessionFactory sessionFactory, PolicyRuntime runtime) {
+        Map<String, EntityMappingType> entities = new LinkedHashMap<>();
+        EntityMappingType descriptor = sessionFactory.unwrap(SessionFactoryImplementor.class)
+            .getMappingMetamodel()
+            .getEntityDescriptor(target);
+        addKnown(entities, runtime, descriptor);
         if (withSubclasses) {
-            EntityMappingType descriptor = sessionFactory.unwrap(SessionFactoryImplementor.class)
-                .getMappingMetamodel()
-                .getEntityDescriptor(target);
             for (EntityMappingType subclass : descriptor.getSubMappingTypes()) {
-                addKnown(entities, runtime, subclass.getEntityName());
+                addKnown(entities, runtime, subclass);
             }
         }
         return entities;
     }
 
-    private static void addKnown(List<String> entities, PolicyRuntime runtime, String entityName) {
-        String jpaName = runtime.jpaName(entityName);
-        if (jpaName != null && !entities.contains(jpaName)) {
-            entities.add(jpaName);
+    private static void addKnown(Map<String, EntityMappingType> entities, PolicyRuntime runtime,
+            EntityMappingType type) {
+        String jpaName = runtime.jpaName(type.getEntityName());
+        if (jpaName != null) {
+            entities.putIfAbsent(jpaName, type);
         }
     }
 
-    private static List<Operation> operationsOf(SqmDmlStatement<?> statement) {
+    static List<Operation> operationsOf(SqmDmlStatement<?> statement) {
         if (statement instanceof SqmUpdateStatement<?>) {
             return List.of(Operation.UPDATE, Operation.POST_UPDATE);
         }

@@ -1,0 +1,75 @@
+package dev.rowguard.hibernate.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A caller's value written into a bulk statement's SQL, where Hibernate leaves no way to
+ * bind it: numbers, booleans, ids and times in forms that hold only their own characters,
+ * text as the hex of its UTF-8 bytes, so that no value (a claim holds whatever the token
+ * says) can end its literal, whatever the server's string settings.
+ */
+final class BulkLiterals {
+
+    private BulkLiterals() {
+    }
+
+    static String of(@Nullable Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof Collection<?> items) {
+            List<String> literals = items.stream().map(BulkLiterals::of).toList();
+            return literals.isEmpty() ? "NULL" : String.join(", ", literals);
+        }
+        if (value instanceof Boolean bool) {
+            return bool ? "TRUE" : "FALSE";
+        }
+        if (value instanceof BigDecimal number) {
+            return number.toPlainString();
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger) {
+            return value.toString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return new BigDecimal(value.toString()).toPlainString();
+        }
+        if (value instanceof UUID uuid) {
+            return "CAST('" + uuid + "' AS uuid)";
+        }
+        if (value instanceof Instant || value instanceof OffsetDateTime) {
+            return "CAST('" + value + "' AS timestamptz)";
+        }
+        if (value instanceof LocalDateTime) {
+            return "CAST('" + value + "' AS timestamp)";
+        }
+        if (value instanceof LocalDate) {
+            return "CAST('" + value + "' AS date)";
+        }
+        if (value instanceof String text) {
+            if (text.indexOf('\u0000') >= 0) {
+                // PostgreSQL's text holds no NUL: no comparison with it would mean
+                // anything
+                throw new IllegalArgumentException(
+                        "a caller's text value holds a NUL character, which PostgreSQL" + " cannot compare");
+            }
+            return "convert_from(decode('" + HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8))
+                    + "', 'hex'), 'UTF8')";
+        }
+        throw new IllegalArgumentException(
+                "Rowguard cannot write a " + value.getClass().getName() + " into a bulk statement's condition");
+    }
+
+}

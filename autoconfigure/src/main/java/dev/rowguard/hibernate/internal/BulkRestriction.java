@@ -1,0 +1,270 @@
+package dev.rowguard.hibernate.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.rowguard.context.Caller;
+import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.internal.bind.Bound;
+import dev.rowguard.policy.internal.bind.BoundRewriter;
+import dev.rowguard.policy.internal.eval.Values;
+import dev.rowguard.policy.internal.sql.SqlCondition;
+
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.persister.entity.AbstractEntityPersister;
+import org.hibernate.persister.entity.SingleTableEntityPersister;
+import org.hibernate.query.spi.QueryParameterBinding;
+import org.hibernate.query.spi.QueryParameterBindings;
+import org.hibernate.query.spi.QueryParameterImplementor;
+import org.hibernate.query.sqm.internal.DomainParameterXref;
+import org.hibernate.query.sqm.tree.SqmDeleteOrUpdateStatement;
+import org.hibernate.query.sqm.tree.domain.SqmPath;
+import org.hibernate.query.sqm.tree.expression.SqmEnumLiteral;
+import org.hibernate.query.sqm.tree.expression.SqmExpression;
+import org.hibernate.query.sqm.tree.expression.SqmJpaCriteriaParameterWrapper;
+import org.hibernate.query.sqm.tree.expression.SqmLiteral;
+import org.hibernate.query.sqm.tree.expression.SqmLiteralNull;
+import org.hibernate.query.sqm.tree.expression.SqmParameter;
+import org.hibernate.query.sqm.tree.expression.ValueBindJpaCriteriaParameter;
+import org.hibernate.query.sqm.tree.update.SqmAssignment;
+import org.hibernate.query.sqm.tree.update.SqmUpdateStatement;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a bulk {@code update} or {@code delete} of a caller gets appended to its
+ * {@code WHERE}: for every entity type the statement reaches, the caller's rule for the
+ * operation (the read rule is there already, as Hibernate applies the read filters), as
+ * PostgreSQL's row-level security applies {@code USING}. The statement then changes
+ * exactly the rows the caller may change, and its count says how many. An update's
+ * {@code POST_UPDATE} rule is appended with the values the {@code SET} clause assigns in
+ * place of those attributes; where it cannot be (an assigned relation the rule walks, a
+ * value computed from the row, {@code before()}), the statement is refused as before.
+ */
+final class BulkRestriction {
+
+    private static final String PARAMETER_PREFIX = "rg_bulk";
+
+    private static final Pattern PARAMETER = Pattern.compile(":" + PARAMETER_PREFIX + "\\d+");
+
+    /** An assigned value Rowguard cannot know before the statement runs. */
+    private static final Object UNKNOWN = new Object();
+
+    /**
+     * The rule of each reached entity, still to be compiled for the statement's alias.
+     */
+    private final Map<String, Bound> rules;
+
+    private final PolicyRuntime runtime;
+
+    private final Caller caller;
+
+    private final @Nullable SingleTableEntityPersister singleTable;
+
+    private final Map<String, EntityMappingType> types;
+
+    private BulkRestriction(Map<String, Bound> rules, Map<String, EntityMappingType> types, PolicyRuntime runtime,
+            Caller caller, @Nullable SingleTableEntityPersister singleTable) {
+        this.rules = rules;
+        this.types = types;
+        this.runtime = runtime;
+        this.caller = caller;
+        this.singleTable = singleTable;
+    }
+
+    /**
+     * The restriction for the caller, or null when every reached entity's rule holds for
+     * every row. Refuses the statement where the rules cannot be appended.
+     */
+    static @Nullable BulkRestriction of(SqmDeleteOrUpdateStatement<?> statement,
+            Map<String, EntityMappingType> reachedTypes, PolicyRuntime runtime, Caller caller,
+            SessionFactoryImplementor sessionFactory, DomainParameterXref xref, QueryParameterBindings bindings) {
+        List<String> reached = List.copyOf(reachedTypes.keySet());
+        List<Operation> operations = BulkMutationGuard.operationsOf(statement);
+        Map<String, Bound> rules = new LinkedHashMap<>();
+        Map<String, @Nullable Object> assigned = statement instanceof SqmUpdateStatement<?> update
+                ? assignments(update, xref, bindings) : Map.of();
+        for (String entity : reached) {
+            List<Bound> parts = new ArrayList<>();
+            for (Operation operation : operations) {
+                if (runtime.allowsRegardlessOfRow(entity, operation, caller.principal())) {
+                    continue;
+                }
+                Bound rule = runtime.policies().rule(entity, operation);
+                if (operation == Operation.POST_UPDATE) {
+                    rule = afterAssignments(rule, assigned);
+                    if (rule == null) {
+                        throw BulkMutationGuard.refused(statement, entity, operation, runtime, caller,
+                                "its POST_UPDATE rule reads what the SET clause changes in a way"
+                                        + " Rowguard cannot substitute (a computed value, a relation it walks,"
+                                        + " before())");
+                    }
+                }
+                parts.add(rule);
+            }
+            if (!parts.isEmpty()) {
+                rules.put(entity, parts.size() == 1 ? parts.get(0) : new Bound.And(parts));
+            }
+        }
+        if (rules.isEmpty()) {
+            return null;
+        }
+        EntityMappingType target = sessionFactory.getMappingMetamodel()
+            .getEntityDescriptor(statement.getTarget().getEntityName());
+        SingleTableEntityPersister singleTable = target instanceof SingleTableEntityPersister persister
+                && !persister.getSubMappingTypes().isEmpty() ? persister : null;
+        if (reached.size() > 1 && singleTable == null && !sameEverywhere(reached, rules)) {
+            throw BulkMutationGuard.refused(statement, reached.get(1), operations.get(0), runtime, caller,
+                    "the entities it reaches have different rules and are not stored in one table");
+        }
+        return new BulkRestriction(reachedRules(reached, rules), reachedTypes, runtime, caller, singleTable);
+    }
+
+    /** Every reached entity with its rule; TRUE for those whose rules always hold. */
+    private static Map<String, Bound> reachedRules(List<String> reached, Map<String, Bound> rules) {
+        Map<String, Bound> all = new LinkedHashMap<>();
+        for (String entity : reached) {
+            all.put(entity, rules.getOrDefault(entity, Bound.Const.TRUE));
+        }
+        return all;
+    }
+
+    private static boolean sameEverywhere(List<String> reached, Map<String, Bound> rules) {
+        Bound first = rules.get(reached.get(0));
+        return reached.stream().allMatch(entity -> Objects.equals(rules.get(entity), first));
+    }
+
+    /**
+     * The SQL condition for the statement's target table, {@code alias} as the statement
+     * names it.
+     */
+    String sql(String alias) {
+        List<String> distinct = new ArrayList<>();
+        Map<String, String> byEntity = new LinkedHashMap<>();
+        for (Map.Entry<String, Bound> rule : rules.entrySet()) {
+            String condition = render(
+                    runtime.compiler().compile(rule.getValue(), caller.principal(), null, alias, PARAMETER_PREFIX));
+            byEntity.put(rule.getKey(), condition);
+            if (!distinct.contains(condition)) {
+                distinct.add(condition);
+            }
+        }
+        if (distinct.size() == 1 || singleTable == null) {
+            return distinct.get(0);
+        }
+        List<String> alternatives = new ArrayList<>();
+        String discriminator = alias + "." + singleTable.getDiscriminatorColumnName();
+        for (Map.Entry<String, String> condition : byEntity.entrySet()) {
+            AbstractEntityPersister persister = (AbstractEntityPersister) Objects
+                .requireNonNull(types.get(condition.getKey()));
+            if (!persister.isAbstract()) {
+                alternatives.add("(" + discriminator + " = " + persister.getDiscriminatorSQLValue() + " AND "
+                        + condition.getValue() + ")");
+            }
+        }
+        return alternatives.isEmpty() ? "FALSE" : "(" + String.join(" OR ", alternatives) + ")";
+    }
+
+    /** The condition with each parameter written as a literal no value can escape. */
+    private static String render(SqlCondition condition) {
+        if (condition.alwaysTrue() || condition.alwaysFalse()) {
+            return condition.alwaysTrue() ? "TRUE" : "FALSE";
+        }
+        Matcher matcher = PARAMETER.matcher(condition.sql());
+        StringBuilder sql = new StringBuilder();
+        int index = 0;
+        while (matcher.find()) {
+            matcher.appendReplacement(sql,
+                    Matcher.quoteReplacement(BulkLiterals.of(condition.parameters().get(index++))));
+        }
+        matcher.appendTail(sql);
+        return "(" + sql + ")";
+    }
+
+    /** The attributes the SET clause assigns a known value, by name. */
+    private static Map<String, @Nullable Object> assignments(SqmUpdateStatement<?> update, DomainParameterXref xref,
+            QueryParameterBindings bindings) {
+        Map<String, @Nullable Object> values = new LinkedHashMap<>();
+        for (SqmAssignment<?> assignment : update.getSetClause().getAssignments()) {
+            SqmPath<?> path = assignment.getTargetPath();
+            String name = path.getLhs() == update.getTarget() ? path.getReferencedPathSource().getPathName()
+                    : path.getNavigablePath().getFullPath();
+            values.put(name, known(assignment.getValue(), xref, bindings));
+        }
+        return values;
+    }
+
+    private static @Nullable Object known(SqmExpression<?> value, DomainParameterXref xref,
+            QueryParameterBindings bindings) {
+        if (value instanceof SqmLiteralNull<?>) {
+            return null;
+        }
+        if (value instanceof SqmEnumLiteral<?> constant) {
+            return constant.getEnumValue();
+        }
+        if (value instanceof SqmLiteral<?> literal) {
+            return literal.getLiteralValue();
+        }
+        SqmExpression<?> parameter = value instanceof SqmJpaCriteriaParameterWrapper<?> wrapper
+                ? wrapper.getJpaCriteriaParameter() : value;
+        if (parameter instanceof ValueBindJpaCriteriaParameter<?> criteriaValue) {
+            return criteriaValue.getValue();
+        }
+        if (parameter instanceof SqmParameter<?> sqmParameter) {
+            QueryParameterImplementor<?> queryParameter = xref.getQueryParameter(sqmParameter);
+            if (queryParameter == null) {
+                return UNKNOWN;
+            }
+            QueryParameterBinding<?> binding = bindings.getBinding(queryParameter);
+            return binding.isMultiValued() ? UNKNOWN : binding.getBindValue();
+        }
+        return UNKNOWN;
+    }
+
+    /**
+     * The rule over the row as the statement leaves it: each assigned column replaced by
+     * its value; null where the rule reads an assigned attribute otherwise.
+     */
+    private static @Nullable Bound afterAssignments(Bound rule, Map<String, @Nullable Object> assigned) {
+        if (assigned.isEmpty()) {
+            return rule;
+        }
+        boolean[] unsubstitutable = { false };
+        Bound substituted = new BoundRewriter() {
+            @Override
+            public Bound rewrite(Bound node) {
+                if (node instanceof Bound.Field field && field.variable() == 0) {
+                    String first = field.hops().isEmpty() ? field.attribute().name() : field.hops().get(0).name();
+                    if (assigned.containsKey(first)) {
+                        Object value = assigned.get(first);
+                        if (!field.hops().isEmpty() || value == UNKNOWN) {
+                            unsubstitutable[0] = true;
+                            return node;
+                        }
+                        return new Bound.Const(Values.normalize(value), field.type());
+                    }
+                    return node;
+                }
+                if (node instanceof Bound.Quantified quantified && quantified.variable() == 0
+                        && !quantified.hops().isEmpty() && assigned.containsKey(quantified.hops().get(0).name())) {
+                    unsubstitutable[0] = true;
+                }
+                if (node instanceof Bound.Check check && check.variable() == 0
+                        && (check.hops().isEmpty() || assigned.containsKey(check.hops().get(0).name()))) {
+                    unsubstitutable[0] = true;
+                }
+                if (node instanceof Bound.BeforeValue) {
+                    unsubstitutable[0] = true;
+                }
+                return rewriteChildren(node);
+            }
+        }.rewrite(rule);
+        return unsubstitutable[0] ? null : substituted;
+    }
+
+}
