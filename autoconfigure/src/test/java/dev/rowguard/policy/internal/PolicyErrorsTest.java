@@ -472,7 +472,7 @@ class PolicyErrorsTest {
                           @Allow(value = READ, when = "lower(title) == 'a'")
                             lower(title) == 'a'
                             ^
-                          unknown function 'lower'; the functions are: auth, before, check, contains, endsWith, has, hasEvery, hasSome, isEmpty, now, startsWith (column 1)""");
+                          unknown function 'lower'; the functions are: auth, before, check, contains, currentModel, currentOperation, endsWith, has, hasEvery, hasSome, isEmpty, now, startsWith (column 1)""");
     }
 
     @Test

@@ -22,6 +22,14 @@ final class PolicyGenerator {
 
     private final Random random;
 
+    /**
+     * The elements named so far on the way in ({@code tags?[e1, ...]}), innermost last.
+     */
+    private final List<Binding> bindings = new ArrayList<>();
+
+    private record Binding(String name, Scope scope) {
+    }
+
     PolicyGenerator(Random random) {
         this.random = random;
     }
@@ -77,7 +85,10 @@ final class PolicyGenerator {
             case 7:
                 return entityComparison(scope);
             case 8:
-                return pick("true", "false", "auth() == null", "auth() != null");
+                return pick("true", "false", "auth() == null", "auth() != null", "currentOperation() == 'read'",
+                        "currentOperation() != 'read'", "currentOperation() in ['create', 'update']",
+                        "currentModel() == 'Item'", "currentModel('lower') == 'item'",
+                        "currentModel('upper') != 'ITEM'");
             case 9:
                 return "!" + wrap(condition(depth - 1, scope, nested));
             case 10:
@@ -92,13 +103,44 @@ final class PolicyGenerator {
     private String quantifier(int depth, Scope scope) {
         String quantifier = pick("?[", "![", "^[");
         if (scope == Scope.TAG) {
-            return "item.tags" + quantifier + condition(depth, Scope.TAG, true) + "]";
+            return "item.tags" + quantifier + element(depth, Scope.TAG) + "]";
         }
         return switch (random.nextInt(4)) {
-            case 0, 1 -> "tags" + quantifier + condition(depth, Scope.TAG, true) + "]";
-            case 2 -> "children" + quantifier + condition(depth, Scope.ITEM, true) + "]";
-            default -> "owner.items" + quantifier + condition(depth, Scope.ITEM, true) + "]";
+            case 0, 1 -> "tags" + quantifier + element(depth, Scope.TAG) + "]";
+            case 2 -> "children" + quantifier + element(depth, Scope.ITEM) + "]";
+            default -> "owner.items" + quantifier + element(depth, Scope.ITEM) + "]";
         };
+    }
+
+    /** A predicate's condition, its element named half of the time ({@code e1, ...}). */
+    private String element(int depth, Scope scope) {
+        if (random.nextBoolean()) {
+            return condition(depth, scope, true);
+        }
+        Binding binding = new Binding("e" + (bindings.size() + 1), scope);
+        bindings.add(binding);
+        try {
+            return binding.name() + ", " + condition(depth, scope, true);
+        }
+        finally {
+            bindings.remove(bindings.size() - 1);
+        }
+    }
+
+    /** The attributes of a kind through each named element in reach: {@code e1.name}. */
+    private List<String> throughBindings(String kind) {
+        List<String> terms = new ArrayList<>();
+        for (Binding binding : bindings) {
+            List<String> attributes = switch (kind) {
+                case "string" -> binding.scope() == Scope.TAG ? List.of("name", "item.label") : List.of("label");
+                case "number" -> binding.scope() == Scope.TAG ? List.of("weight") : List.of("qty", "price");
+                case "boolean" -> binding.scope() == Scope.TAG ? List.of("item.flag") : List.of("flag");
+                case "enum" -> binding.scope() == Scope.TAG ? List.of("item.kind") : List.of("kind");
+                default -> binding.scope() == Scope.TAG ? List.of("item.seen") : List.of("seen", "due");
+            };
+            attributes.forEach(attribute -> terms.add(binding.name() + "." + attribute));
+        }
+        return terms;
     }
 
     private String comparison(Scope scope, boolean nested) {
@@ -143,6 +185,7 @@ final class PolicyGenerator {
                             : List.of("owner.created", "parent.owner.created", "seen", "due", "parent.seen", "now()",
                                     "auth().since"));
         }
+        options.addAll(throughBindings(kind));
         return options.get(random.nextInt(options.size()));
     }
 

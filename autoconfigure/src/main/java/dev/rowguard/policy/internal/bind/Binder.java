@@ -31,10 +31,14 @@ public final class Binder {
 
     private final List<EntityModel> scopes = new ArrayList<>();
 
+    /** The name each scope's row is bound to ({@code rel?[m, ...]}), null where none. */
+    private final List<@Nullable String> bindings = new ArrayList<>();
+
     private Binder(DomainModel model, EntityModel root, Operation operation) {
         this.model = model;
         this.operation = operation;
         this.scopes.add(root);
+        this.bindings.add(null);
     }
 
     /**
@@ -108,6 +112,10 @@ public final class Binder {
     }
 
     private Bound name(Expr.Name name) {
+        int bound = bindings.lastIndexOf(name.name());
+        if (bound >= 0) {
+            return new Bound.EntityPath(bound, List.of(), scopes.get(bound));
+        }
         for (int variable = scopes.size() - 1; variable >= 0; variable--) {
             Attribute attribute = scopes.get(variable).attribute(name.name());
             if (attribute != null) {
@@ -185,6 +193,8 @@ public final class Binder {
             return operator == BinaryOperator.AND ? new Bound.And(List.of(left, right))
                     : new Bound.Or(List.of(left, right));
         }
+        requireKnownOperationName(binary.left(), binary.right());
+        requireKnownOperationName(binary.right(), binary.left());
         if (operator == BinaryOperator.IN) {
             Bound value = bind(binary.left());
             return binary.right() instanceof Expr.ListLiteral items ? inList(binary, value, items)
@@ -211,7 +221,26 @@ public final class Binder {
         rejectCollections(binary, left);
         rejectCollections(binary, right);
         checkComparable(binary, left.type(), right.type());
-        return new Bound.Compare(operator, left, right);
+        return constantOr(new Bound.Compare(operator, left, right));
+    }
+
+    /**
+     * An equality of two constants ({@code currentOperation() == 'create'}) decided here,
+     * so it never reaches the evaluator or SQL; anything else as it is.
+     */
+    private static Bound constantOr(Bound test) {
+        if (test instanceof Bound.Compare compare && compare.left() instanceof Bound.Const left
+                && compare.right() instanceof Bound.Const right && left.value() instanceof String a
+                && right.value() instanceof String b) {
+            if (compare.operator() == BinaryOperator.EQ || compare.operator() == BinaryOperator.NE) {
+                return Bound.Const.of(a.equals(b) == (compare.operator() == BinaryOperator.EQ));
+            }
+        }
+        if (test instanceof Bound.In in && in.value() instanceof Bound.Const value
+                && value.value() instanceof String text && in.list() instanceof Bound.ConstList list) {
+            return Bound.Const.of(list.values().contains(text));
+        }
+        return test;
     }
 
     /**
@@ -297,7 +326,7 @@ public final class Binder {
                 }
             }
         }
-        return new Bound.In(value, list);
+        return constantOr(new Bound.In(value, list));
     }
 
     private Bound entityComparison(Expr.Binary binary, Bound left, Bound right) {
@@ -359,6 +388,37 @@ public final class Binder {
         return bound;
     }
 
+    /**
+     * {@code currentOperation()} compared with a name no operation has is a mistake
+     * ({@code 'craete'}), not a rule that never holds.
+     */
+    private static void requireKnownOperationName(Expr side, Expr other) {
+        if (!(side instanceof Expr.Call call && call.function().equals("currentOperation"))) {
+            return;
+        }
+        List<Expr> names = other instanceof Expr.ListLiteral list ? list.items() : List.of(other);
+        for (Expr name : names) {
+            if (name instanceof Expr.Literal literal && literal.value() instanceof String text
+                    && !CurrentNames.OPERATIONS.contains(text)) {
+                throw error(name, "'" + text + "' is no operation; currentOperation() is one of "
+                        + String.join(", ", CurrentNames.OPERATIONS.stream().map(op -> "'" + op + "'").toList()));
+            }
+        }
+    }
+
+    private String currentModel(Expr.Call call) {
+        String name = scopes.get(0).name();
+        if (call.arguments().isEmpty()) {
+            return name;
+        }
+        Expr argument = call.arguments().get(0);
+        if (!(argument instanceof Expr.Literal literal) || !(literal.value() instanceof String casing)
+                || CurrentNames.cased(name, casing) == null) {
+            throw error(argument, "currentModel() takes one of 'upper', 'lower', 'capitalize', 'uncapitalize'");
+        }
+        return Objects.requireNonNull(CurrentNames.cased(name, casing));
+    }
+
     private Bound quantified(Expr.Quantified quantified) {
         Bound collection = bind(quantified.collection());
         if (!(collection instanceof Bound.ToManyPath toMany)) {
@@ -366,7 +426,12 @@ public final class Binder {
                     + " ]' needs a to-many relation on its left, but this is " + collection.type().describe());
         }
         EntityModel element = model.entity(toMany.relation().targetEntity());
+        String binding = quantified.binding();
+        if (binding != null) {
+            requireUnshadowed(quantified, binding, element);
+        }
         scopes.add(element);
+        bindings.add(binding);
         try {
             int elementVariable = scopes.size() - 1;
             Bound condition = condition(quantified.condition());
@@ -375,6 +440,27 @@ public final class Binder {
         }
         finally {
             scopes.remove(scopes.size() - 1);
+            bindings.remove(bindings.size() - 1);
+        }
+    }
+
+    /**
+     * A binding may hide nothing: no attribute of the element or of an enclosing row, no
+     * enclosing binding.
+     */
+    private void requireUnshadowed(Expr.Quantified quantified, String binding, EntityModel element) {
+        Expr.Name at = new Expr.Name(binding, quantified.bindingPosition());
+        if (bindings.contains(binding)) {
+            throw error(at, "'" + binding + "' already names the element of an enclosing collection predicate;"
+                    + " choose another name");
+        }
+        List<EntityModel> seen = new ArrayList<>(scopes);
+        seen.add(element);
+        for (EntityModel scope : seen) {
+            if (scope.attribute(binding) != null) {
+                throw error(at, "the binding '" + binding + "' would hide the attribute '" + binding + "' of "
+                        + scope.name() + "; choose another name");
+            }
         }
     }
 
@@ -415,9 +501,16 @@ public final class Binder {
             case "check":
                 arity(call, 1, 2);
                 return check(call);
+            case "currentOperation":
+                arity(call, 0, 0);
+                return new Bound.Const(CurrentNames.operation(operation), Type.STRING);
+            case "currentModel":
+                arity(call, 0, 1);
+                return new Bound.Const(currentModel(call), Type.STRING);
             default:
-                throw error(call, "unknown function '" + function
-                        + "'; the functions are: auth, before, check, contains, endsWith, has, hasEvery, hasSome, isEmpty, now, startsWith");
+                throw error(call, "unknown function '" + function + "'; the functions are: auth, before, check,"
+                        + " contains, currentModel, currentOperation, endsWith, has, hasEvery, hasSome, isEmpty, now,"
+                        + " startsWith");
         }
     }
 

@@ -44,9 +44,15 @@ public sealed interface Expr {
 
     /**
      * {@code collection?[condition]}, {@code collection![condition]},
-     * {@code collection^[condition]}
+     * {@code collection^[condition]}, each optionally naming its element first:
+     * {@code collection?[m, condition]}.
+     *
+     * @param binding the element's name, or null
+     * @param bindingPosition where the name is written (the predicate's position without
+     * one)
      */
-    record Quantified(Expr collection, Quantifier quantifier, Expr condition, int position) implements Expr {
+    record Quantified(Expr collection, Quantifier quantifier, @Nullable String binding, int bindingPosition,
+            Expr condition, int position) implements Expr {
     }
 
     /**

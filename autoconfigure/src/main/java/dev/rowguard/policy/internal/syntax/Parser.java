@@ -3,6 +3,7 @@ package dev.rowguard.policy.internal.syntax;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * calls.
  */
 public final class Parser {
+
+    private static final Set<String> KEYWORDS = Set.of("true", "false", "null", "this", "in");
 
     private final List<Token> tokens;
 
@@ -157,9 +160,11 @@ public final class Parser {
                 advance();
                 Quantifier quantifier = token.is("?[") ? Quantifier.SOME
                         : token.is("![") ? Quantifier.EVERY : Quantifier.NONE;
+                Token binding = binding();
                 Expr condition = or();
                 expectOperator("]", "']' to close the collection predicate opened");
-                expr = new Expr.Quantified(expr, quantifier, condition, token.position());
+                expr = new Expr.Quantified(expr, quantifier, binding == null ? null : binding.text(),
+                        binding == null ? token.position() : binding.position(), condition, token.position());
             }
             else {
                 return expr;
@@ -257,6 +262,23 @@ public final class Parser {
             throw new PolicySyntaxException("expected " + what + " but found " + token.describe(), token.position());
         }
         advance();
+    }
+
+    /**
+     * The element's name in {@code rel?[m, condition]}: a name followed by a comma, or
+     * null.
+     */
+    private @Nullable Token binding() {
+        Token name = peek();
+        if (name.kind() != Token.Kind.IDENTIFIER || current + 1 >= tokens.size() || !tokens.get(current + 1).is(",")) {
+            return null;
+        }
+        if (KEYWORDS.contains(name.text())) {
+            throw new PolicySyntaxException("'" + name.text() + "' cannot name a collection element", name.position());
+        }
+        advance();
+        advance();
+        return name;
     }
 
     private Token peek() {
