@@ -50,6 +50,8 @@ class EntityNamesTest {
                 em.persist(new AnEntityWhoseNameAndTableRunPastTheSixtyThreeBytesPostgresKeepsOfAnIdentifier(owner));
                 em.persist(new Enrolment("algebra", owner, owner));
                 em.persist(new Ticket(owner, Ticket.Priority.URGENT));
+                em.persist(new Article(owner));
+                em.persist(new Memo(owner));
             }
         }));
     }
@@ -108,6 +110,21 @@ class EntityNamesTest {
             em.flush();
         })));
         assertThat(urgent).as("the create rule compares the enum by name")
+            .satisfiesAnyOf(denial -> assertThat(denial).isInstanceOf(PolicyViolationException.class),
+                    denial -> assertThat(denial).hasRootCauseInstanceOf(PolicyViolationException.class));
+    }
+
+    @Test
+    void rulesOnAMappedSuperclassHoldForEachEntityExtendingItAndCurrentModelTellsThemApart() {
+        assertOnlyAlicesRows(Memo.class, Memo::new);
+        List<String> articles = Rowguard.runAs(ALICE, () -> tx
+            .execute(status -> em.createQuery("select a.ownerId from Article a", String.class).getResultList()));
+        assertThat(articles).contains("alice", "bob");
+        Throwable thrown = catchThrowable(() -> Rowguard.runAs(ALICE, () -> tx.executeWithoutResult(status -> {
+            em.persist(new Article("bob"));
+            em.flush();
+        })));
+        assertThat(thrown).as("the write rule holds for articles too")
             .satisfiesAnyOf(denial -> assertThat(denial).isInstanceOf(PolicyViolationException.class),
                     denial -> assertThat(denial).hasRootCauseInstanceOf(PolicyViolationException.class));
     }

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Set;
 
 import dev.rowguard.policy.PolicyDefinitionException;
+import dev.rowguard.postgres.rlsbad.RlsCircle;
 import dev.rowguard.postgres.rlsbad.RlsCompositeKeyComparedAsAWhole;
 import dev.rowguard.postgres.rlsbad.RlsCustomAccessor;
 import dev.rowguard.postgres.rlsbad.RlsMistake;
+import dev.rowguard.postgres.rlsbad.RlsShape;
 import dev.rowguard.postgres.rlsbad.RlsSecondaryColumnRule;
 import dev.rowguard.postgres.rlstwotables.RlsProfile;
 import dev.rowguard.postgres.rlsinherit.RlsCar;
@@ -163,6 +165,14 @@ class RlsMigrationGeneratorTest {
                     + " (UnsupportedOperationException: the accessor's runtime is not started). Map the entity's"
                     + " attributes the standard way")
             .hasRootCauseInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aReadRuleNamingTheEntityInAnInheritanceHierarchyIsAStartUpError() {
+        assertThatThrownBy(() -> RlsMigrationGenerator.generate(List.of(RlsShape.class, RlsCircle.class), OPTIONS))
+            .isInstanceOf(PolicyDefinitionException.class)
+            .hasMessageContaining("RlsCircle extends RlsShape and its READ rules use currentModel(), which names"
+                    + " RlsCircle there but RlsShape in the read filter");
     }
 
     @Test

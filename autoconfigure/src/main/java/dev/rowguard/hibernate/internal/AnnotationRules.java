@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.MappedSuperclass;
+
 import dev.rowguard.policy.Allow;
 import dev.rowguard.policy.Deny;
 import dev.rowguard.policy.Operation;
@@ -30,13 +32,15 @@ final class AnnotationRules {
                 continue;
             }
             List<RuleDeclaration> declared = new ArrayList<>();
-            for (Allow allow : type.getAnnotationsByType(Allow.class)) {
-                declared.add(new RuleDeclaration(binding.getJpaEntityName(), true, Arrays.asList(allow.value()),
-                        allow.when(), allow.code(), allow.message()));
-            }
-            for (Deny deny : type.getAnnotationsByType(Deny.class)) {
-                declared.add(new RuleDeclaration(binding.getJpaEntityName(), false, Arrays.asList(deny.value()),
-                        deny.when(), deny.code(), deny.message()));
+            for (Class<?> declaring : declaringClasses(type)) {
+                for (Allow allow : declaring.getAnnotationsByType(Allow.class)) {
+                    declared.add(new RuleDeclaration(binding.getJpaEntityName(), true, Arrays.asList(allow.value()),
+                            allow.when(), allow.code(), allow.message()));
+                }
+                for (Deny deny : declaring.getAnnotationsByType(Deny.class)) {
+                    declared.add(new RuleDeclaration(binding.getJpaEntityName(), false, Arrays.asList(deny.value()),
+                            deny.when(), deny.code(), deny.message()));
+                }
             }
             if (!declared.isEmpty()) {
                 rules.put(binding.getJpaEntityName(), declared);
@@ -44,6 +48,21 @@ final class AnnotationRules {
         }
         inheritRootRules(bindings, rules);
         return rules;
+    }
+
+    /**
+     * The entity class and the {@code @MappedSuperclass} classes above it, whose rules
+     * every entity extending them has (as ZenStack's abstract models'), bound for that
+     * entity: {@code currentModel()} tells them apart.
+     */
+    private static List<Class<?>> declaringClasses(Class<?> type) {
+        List<Class<?>> classes = new ArrayList<>();
+        classes.add(type);
+        for (Class<?> current = type.getSuperclass(); current != null
+                && current.isAnnotationPresent(MappedSuperclass.class); current = current.getSuperclass()) {
+            classes.add(current);
+        }
+        return classes;
     }
 
     /**
@@ -62,12 +81,16 @@ final class AnnotationRules {
             String entity = binding.getJpaEntityName();
             List<RuleDeclaration> rootRules = rules.getOrDefault(root, List.of());
             List<RuleDeclaration> own = rules.get(entity);
-            if (own == null) {
-                if (!rootRules.isEmpty()) {
-                    rules.put(entity, rootRules.stream().map(rule -> rule.on(entity)).toList());
-                }
+            if (own == null && !rootRules.isEmpty()) {
+                rules.put(entity, rootRules.stream().map(rule -> rule.on(entity)).toList());
             }
-            else if (!readRules(own).equals(readRules(rootRules))) {
+            if (readRules(rules.getOrDefault(entity, List.of())).stream()
+                .anyMatch(rule -> rule.get(1).toString().contains("currentModel("))) {
+                problems.add(entity + " extends " + root + " and its READ rules use currentModel(), which names "
+                        + entity + " there but " + root + " in the read filter Hibernate applies to the whole"
+                        + " hierarchy. Compare an attribute (or the discriminator's attribute) instead.");
+            }
+            else if (own != null && !readRules(own).equals(readRules(rootRules))) {
                 problems.add(entity + " extends " + root + " but declares other READ rules (" + describe(own)
                         + ") than " + root + " (" + describe(rootRules) + "). Hibernate applies the read filter of "
                         + root + ", the root of the hierarchy, to every query, find() and treat() through " + root
