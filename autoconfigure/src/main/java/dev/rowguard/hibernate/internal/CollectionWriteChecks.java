@@ -212,12 +212,11 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
             return;
         }
         EntityModel owner = runtime.policies().model().entity(ownerEntity);
-        boolean allowed = !condition.alwaysFalse() && ownerId != null
-                && runtime.storedRows()
-                    .selectsARow(session,
-                            "SELECT 1 FROM " + owner.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS
-                                    + "." + owner.requiredId().column() + " = ? AND (" + condition.sql() + ")",
-                            parameters(List.of(ownerId), condition));
+        boolean allowed = !condition.alwaysFalse() && ownerId != null && runtime.storedRows()
+            .selectsARow(session,
+                    "SELECT 1 FROM " + source(owner, session) + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS
+                            + "." + owner.requiredId().column() + " = ? AND (" + condition.sql() + ")",
+                    parameters(List.of(ownerId), condition));
         if (!allowed) {
             throw Denials.denied(runtime, caller, ownerEntity, Operation.UPDATE, null, List.of());
         }
@@ -249,12 +248,13 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
             String notExcluded = excluded.isEmpty() ? ""
                     : " AND " + StoredRows.ALIAS + "." + element.requiredId().column() + " NOT IN ("
                             + String.join(", ", Collections.nCopies(excluded.size(), "?")) + ")";
-            sql = "SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "."
-                    + keyColumn + " = ?" + notExcluded + " AND (" + condition.sql() + ") IS NOT TRUE";
+            sql = "SELECT 1 FROM " + source(element, session, keyColumn) + " " + StoredRows.ALIAS + " WHERE "
+                    + StoredRows.ALIAS + "." + keyColumn + " = ?" + notExcluded + " AND (" + condition.sql()
+                    + ") IS NOT TRUE";
         }
         else {
             sql = "SELECT 1 FROM " + persister.getTableName() + " " + LINK + " WHERE " + LINK + "." + keyColumn + " = ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE "
+                    + " AND NOT EXISTS (SELECT 1 FROM " + source(element, session) + " " + StoredRows.ALIAS + " WHERE "
                     + StoredRows.ALIAS + "." + element.requiredId().column() + " = " + LINK + "."
                     + single(persister.getElementColumnNames(), persister) + " AND (" + condition.sql() + "))";
         }
@@ -270,9 +270,10 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
             return true;
         }
         EntityModel element = runtime.policies().model().entity(elementEntity);
-        String sql = "SELECT 1 FROM " + element.table() + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS + "."
-                + element.requiredId().column() + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
-                + ") AND (" + condition.sql() + ") IS NOT TRUE";
+        String sql = "SELECT 1 FROM " + source(element, session) + " " + StoredRows.ALIAS + " WHERE " + StoredRows.ALIAS
+                + "." + element.requiredId().column() + " IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") AND (" + condition.sql()
+                + ") IS NOT TRUE";
         return runtime.storedRows().selectsARow(session, sql, parameters(ids, condition));
     }
 
@@ -335,6 +336,10 @@ final class CollectionWriteChecks implements PreCollectionRecreateEventListener,
         List<Object> all = new ArrayList<>(leading);
         all.addAll(condition.parameters());
         return all;
+    }
+
+    private String source(EntityModel entity, SharedSessionContractImplementor session, String... extraColumns) {
+        return StoredRowSource.of(runtime.policies().model(), entity, session.getFactory(), extraColumns);
     }
 
 }

@@ -76,9 +76,11 @@ final class RowDecisions {
                 values.add(SqlValues.toJdbc(Values.normalize(row.value(column)), column.javaType()));
             }
         }
-        String sql = "SELECT 1 FROM (SELECT " + String.join(", ", columns) + " FROM " + model.table()
-                + " WHERE FALSE UNION ALL SELECT " + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") "
-                + StoredRows.ALIAS + " WHERE " + condition.sql();
+        String source = StoredRowSource.of(runtime.policies().model(), model, session.getFactory());
+        String sql = "SELECT 1 FROM (SELECT " + String.join(", ", columns) + " FROM " + source
+                + " rg_typed WHERE FALSE UNION ALL SELECT "
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") " + StoredRows.ALIAS + " WHERE "
+                + condition.sql();
         values.addAll(condition.parameters());
         return runtime.storedRows().selectsARow(session, sql, values);
     }

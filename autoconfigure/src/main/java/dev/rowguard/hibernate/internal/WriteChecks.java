@@ -59,7 +59,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
                     event.getSession());
         }
         if (!caller.system() && assignedId(event.getPersister())
-                && storedRowExists(entity, event.getPersister(), event.getId(), event.getSession())) {
+                && storedRowExists(event.getPersister(), event.getId(), event.getSession())) {
             // Otherwise the database's duplicate-key error would name the constraint and
             // the key of a row the
             // caller may not be able to see; a taken id is a denied create, whoever can
@@ -125,19 +125,19 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
     }
 
     /**
-     * Whether a row with the id is stored: one column or several (an
-     * {@code @EmbeddedId}).
+     * Whether a row with the id is stored, in the table that holds the id (a JOINED
+     * hierarchy's root): one column or several (an {@code @EmbeddedId}).
      */
-    private boolean storedRowExists(String entity, EntityPersister persister, Object id,
-            SharedSessionContractImplementor session) {
+    private boolean storedRowExists(EntityPersister persister, Object id, SharedSessionContractImplementor session) {
         List<String> columns = new ArrayList<>();
         List<Object> values = new ArrayList<>();
+        String[] table = { "" };
         persister.getIdentifierMapping().breakDownJdbcValues(id, (index, value, column) -> {
+            table[0] = column.getContainingTableExpression();
             columns.add(column.getSelectionExpression() + " = ?");
             values.add(value);
         }, session);
-        String sql = "SELECT 1 FROM " + runtime.policies().model().entity(entity).table() + " WHERE "
-                + String.join(" AND ", columns);
+        String sql = "SELECT 1 FROM " + table[0] + " WHERE " + String.join(" AND ", columns);
         return runtime.storedRows().selectsARow(session, sql, values);
     }
 

@@ -46,6 +46,10 @@ public class JoinedRoot {
         return title;
     }
 
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
     public String getOwnerId() {
         return ownerId;
     }
