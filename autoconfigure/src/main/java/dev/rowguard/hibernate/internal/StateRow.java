@@ -58,6 +58,10 @@ final class StateRow implements Row {
 
     @Override
     public List<Row> elements(Attribute.ToMany relation) {
+        if (!relation.correlated()) {
+            // rules that read auth() relations are decided in SQL only (not own columns)
+            throw new IllegalStateException("Rowguard decides rules over auth() relations in SQL only");
+        }
         Object value = state[persister.getPropertyIndex(relation.name())];
         List<Row> rows = new ArrayList<>();
         if (value instanceof Collection<?> elements) {

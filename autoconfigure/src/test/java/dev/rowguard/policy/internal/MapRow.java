@@ -49,7 +49,7 @@ final class MapRow implements Row {
     public List<Row> elements(Attribute.ToMany relation) {
         List<Row> elements = new ArrayList<>();
         for (MapRow row : tables.get(tableOfEntity.get(relation.targetEntity())).values()) {
-            if (columns.get("id").equals(row.column(relation.targetForeignKeyColumn()))) {
+            if (!relation.correlated() || columns.get("id").equals(row.column(relation.targetForeignKeyColumn()))) {
                 elements.add(row);
             }
         }

@@ -105,9 +105,10 @@ final class PolicyGenerator {
         if (scope == Scope.TAG) {
             return "item.tags" + quantifier + element(depth, Scope.TAG) + "]";
         }
-        return switch (random.nextInt(4)) {
+        return switch (random.nextInt(5)) {
             case 0, 1 -> "tags" + quantifier + element(depth, Scope.TAG) + "]";
             case 2 -> "children" + quantifier + element(depth, Scope.ITEM) + "]";
+            case 3 -> "auth().items" + quantifier + element(depth, Scope.ITEM) + "]";
             default -> "owner.items" + quantifier + element(depth, Scope.ITEM) + "]";
         };
     }

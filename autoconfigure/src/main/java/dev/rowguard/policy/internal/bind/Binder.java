@@ -34,6 +34,12 @@ public final class Binder {
     /** The name each scope's row is bound to ({@code rel?[m, ...]}), null where none. */
     private final List<@Nullable String> bindings = new ArrayList<>();
 
+    /**
+     * The scopes that hold the caller's own row ({@code auth().rel}), which names never
+     * resolve on, innermost last; each is lifted around the condition that reads it.
+     */
+    private final List<Integer> authRows = new ArrayList<>();
+
     private Binder(DomainModel model, EntityModel root, Operation operation) {
         this.model = model;
         this.operation = operation;
@@ -51,11 +57,59 @@ public final class Binder {
     }
 
     private Bound condition(Expr expr) {
+        int lifted = authRows.size();
         Bound bound = bind(expr);
         if (!bound.type().isBoolean()) {
             throw error(expr, "expected a condition (true or false) but this is " + bound.type().describe());
         }
-        return bound;
+        return liftAuthRows(bound, lifted);
+    }
+
+    /**
+     * The caller's rows a condition reads ({@code auth().org.name == name}) become "the
+     * auth entity's row whose id is auth().id exists and the condition holds of it", one
+     * collection predicate over the auth entity's rows around the condition: a semi-join
+     * in SQL, false for an anonymous caller.
+     */
+    private Bound liftAuthRows(Bound condition, int from) {
+        Bound lifted = condition;
+        while (authRows.size() > from) {
+            int variable = authRows.remove(authRows.size() - 1);
+            EntityModel authEntity = scopes.get(variable);
+            Bound isCaller = new Bound.Compare(BinaryOperator.EQ,
+                    new Bound.Field(variable, List.of(), authEntity.requiredId()),
+                    new Bound.AuthValue(new AuthMember("id", false)));
+            lifted = new Bound.Quantified(dev.rowguard.policy.internal.syntax.Quantifier.SOME, 0, List.of(),
+                    Attribute.ToMany.authRows(authEntity.name()), variable, new Bound.And(List.of(isCaller, lifted)));
+            scopes.remove(variable);
+            bindings.remove(variable);
+        }
+        return lifted;
+    }
+
+    /**
+     * {@code auth().rel}: a relation of the auth entity, reached from the caller's row.
+     * Null when the name is no relation of it.
+     */
+    private @Nullable Bound authRelation(Expr.Member member) {
+        EntityModel authEntity = model.authEntity();
+        Attribute attribute = authEntity == null ? null : authEntity.attribute(member.name());
+        if (authEntity == null || attribute == null || attribute instanceof Attribute.Scalar) {
+            return null;
+        }
+        if (AuthMember.resolve(member.name(), model.authAttributes()) != null) {
+            throw error(member, "'" + member.name() + "' is both a member of auth() (a token claim) and a relation of"
+                    + " the auth entity " + authEntity.name() + "; rename the relation or the attribute");
+        }
+        if (authEntity.id() == null) {
+            throw error(member, "auth()." + member.name() + " needs the auth entity " + authEntity.name()
+                    + " to have a single-column id");
+        }
+        scopes.add(authEntity);
+        bindings.add(null);
+        int variable = scopes.size() - 1;
+        authRows.add(variable);
+        return attributeOf(new Bound.EntityPath(variable, List.of(), authEntity), attribute);
     }
 
     private Bound bind(Expr expr) {
@@ -117,6 +171,9 @@ public final class Binder {
             return new Bound.EntityPath(bound, List.of(), scopes.get(bound));
         }
         for (int variable = scopes.size() - 1; variable >= 0; variable--) {
+            if (authRows.contains(variable)) {
+                continue;
+            }
             Attribute attribute = scopes.get(variable).attribute(name.name());
             if (attribute != null) {
                 return attributeOf(new Bound.EntityPath(variable, List.of(), scopes.get(variable)), attribute);
@@ -140,6 +197,10 @@ public final class Binder {
             return attributeOf(entity, attribute);
         }
         if (target instanceof Bound.AuthSelf) {
+            Bound relation = authRelation(member);
+            if (relation != null) {
+                return relation;
+            }
             AuthMember authMember = AuthMember.resolve(member.name(), model.authAttributes());
             if (authMember == null) {
                 throw error(member,

@@ -37,10 +37,29 @@ public sealed interface Attribute {
     /**
      * A to-many relation: either the target's table holds a foreign key to this entity
      * ({@code targetForeignKeyColumn}), or a join table links the two
-     * ({@code joinTable}).
+     * ({@code joinTable}). With neither, every row of the target: the rows a collection
+     * predicate over {@link #authRows(String) the auth entity} looks the caller's row up
+     * in.
      */
     record ToMany(String name, String targetEntity, @Nullable String targetForeignKeyColumn,
             @Nullable JoinTable joinTable) implements Attribute {
+
+        /** The name of {@link #authRows}, as rules write the row it finds. */
+        public static final String AUTH = "auth()";
+
+        /**
+         * Every row of the auth entity: {@code auth().rel} is bound as "the row of this
+         * whose id is {@code auth().id}" over it.
+         */
+        public static ToMany authRows(String authEntity) {
+            return new ToMany(AUTH, authEntity, null, null);
+        }
+
+        /** Whether the elements are the rows related to an owner row. */
+        public boolean correlated() {
+            return targetForeignKeyColumn != null || joinTable != null;
+        }
+
     }
 
     /**

@@ -98,6 +98,9 @@ public final class ResidualText {
         if (node instanceof Bound.ToManyPath toMany) {
             return path(prefixes, toMany.variable(), toMany.hops()) + toMany.relation().name();
         }
+        if (node instanceof Bound.Quantified quantified && !quantified.relation().correlated()) {
+            return callersRow(quantified, prefixes, nested);
+        }
         if (node instanceof Bound.Quantified quantified) {
             Map<Integer, String> inside = outer(prefixes);
             inside.put(quantified.elementVariable(), "");
@@ -132,6 +135,23 @@ public final class ResidualText {
             return "before()";
         }
         throw new IllegalArgumentException("Cannot write " + node);
+    }
+
+    /**
+     * The caller's row, looked up by {@code auth().id}: written as the {@code auth().rel}
+     * paths it was bound from, without the lookup.
+     */
+    private String callersRow(Bound.Quantified quantified, Map<Integer, String> prefixes, boolean nested) {
+        Map<Integer, String> inside = new HashMap<>(prefixes);
+        inside.put(quantified.elementVariable(), Attribute.ToMany.AUTH + ".");
+        List<Bound> operands = quantified.condition() instanceof Bound.And and ? and.operands()
+                : List.of(quantified.condition());
+        List<Bound> written = operands.stream()
+            .filter(operand -> !(operand instanceof Bound.Compare compare && compare.left() instanceof Bound.Field field
+                    && field.variable() == quantified.elementVariable() && field.hops().isEmpty()
+                    && !(compare.right() instanceof Bound.Field)))
+            .toList();
+        return written.size() == 1 ? write(written.get(0), inside, nested) : junction(written, " && ", inside, nested);
     }
 
     private String junction(List<Bound> operands, String operator, Map<Integer, String> prefixes, boolean nested) {

@@ -199,7 +199,7 @@ final class SqlWriter {
         EntityModel target = model.entity(related.relation().targetEntity());
         if (branch instanceof Bound.Quantified quantified && quantified.quantifier() == Quantifier.SOME
                 && quantified.variable() == related.relatedVariable() && quantified.relation().joinTable() == null
-                && !uses(quantified.condition(), related.relatedVariable())) {
+                && quantified.relation().correlated() && !uses(quantified.condition(), related.relatedVariable())) {
             // target.id IN (SELECT m.fk FROM member m WHERE ...): the target table itself
             // is not needed
             EntityModel element = model.entity(quantified.relation().targetEntity());
@@ -260,9 +260,12 @@ final class SqlWriter {
 
     private String elements(Bound.Quantified quantified) {
         Attribute.ToMany relation = quantified.relation();
-        EntityModel owner = owner(quantified);
         EntityModel element = model.entity(relation.targetEntity());
         String alias = alias(quantified.elementVariable());
+        if (!relation.correlated()) {
+            return "SELECT 1 FROM " + tableSource.apply(element.table()) + " " + alias + " WHERE TRUE";
+        }
+        EntityModel owner = owner(quantified);
         String ownerId = alias(quantified.variable()) + "." + owner.requiredId().column();
         if (relation.joinTable() == null) {
             return "SELECT 1 FROM " + tableSource.apply(element.table()) + " " + alias + " WHERE " + alias + "."
