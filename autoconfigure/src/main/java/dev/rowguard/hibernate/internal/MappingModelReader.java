@@ -26,6 +26,7 @@ import org.hibernate.mapping.Column;
 import org.hibernate.mapping.Component;
 import org.hibernate.mapping.ManyToOne;
 import org.hibernate.mapping.OneToMany;
+import org.hibernate.mapping.OneToOne;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
@@ -96,6 +97,10 @@ final class MappingModelReader {
 
     private @Nullable Attribute attribute(Class<?> owner, Property property) {
         Value value = property.getValue();
+        if (value instanceof OneToOne oneToOne && oneToOne.getMappedByProperty() != null
+                && oneToOne.getColumnSpan() == 0) {
+            return inverseToOne(property, oneToOne);
+        }
         if (value instanceof ManyToOne || (value instanceof ToOne toOne && toOne.getColumnSpan() == 1)) {
             ToOne toOne = (ToOne) value;
             String column = singleColumn(toOne);
@@ -112,6 +117,28 @@ final class MappingModelReader {
             return null;
         }
         return scalar(owner, property, property.isOptional());
+    }
+
+    /**
+     * The inverse side of a one-to-one: the owning side's foreign-key column, in the
+     * target's table.
+     */
+    private Attribute.@Nullable InverseToOne inverseToOne(Property property, OneToOne oneToOne) {
+        PersistentClass target = bindings.get(oneToOne.getReferencedEntityName());
+        String mappedBy = oneToOne.getMappedByProperty();
+        if (target == null || mappedBy == null || target.getTable() == null) {
+            return null;
+        }
+        Property owning;
+        try {
+            owning = target.getRecursiveProperty(mappedBy);
+        }
+        catch (MappingException ex) {
+            return null;
+        }
+        String column = owning.getValue() instanceof ToOne toOne ? singleColumn(toOne) : null;
+        return column == null ? null
+                : new Attribute.InverseToOne(property.getName(), jpaName(target.getEntityName()), column);
     }
 
     private @Nullable Attribute toMany(Property property, Collection collection) {

@@ -54,6 +54,7 @@ final class DifferentialSchema {
         .scalar("due", "due", ValueKind.TEMPORAL, LocalDate.class, true)
         .toMany("tags", "Tag", "item_id")
         .toMany("children", "Item", "parent_id")
+        .inverseToOne("child", "Item", "parent_id")
         .done()
         .entity("Tag", "d_tag")
         .id(ValueKind.NUMBER, Long.class)

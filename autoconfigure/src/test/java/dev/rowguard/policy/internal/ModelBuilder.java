@@ -72,6 +72,11 @@ public final class ModelBuilder {
             return this;
         }
 
+        public Entity inverseToOne(String attribute, String target, String targetForeignKey) {
+            attributes.put(attribute, new Attribute.InverseToOne(attribute, target, targetForeignKey));
+            return this;
+        }
+
         public Entity toMany(String attribute, String target, String targetForeignKey) {
             attributes.put(attribute, new Attribute.ToMany(attribute, target, targetForeignKey, null));
             return this;

@@ -160,8 +160,8 @@ final class PolicyGenerator {
         List<String> options = new ArrayList<>();
         switch (kind) {
             case "string" -> {
-                options.addAll(scope == Scope.TAG ? List.of("name", "item.label", "item.owner.name")
-                        : List.of("label", "parent.label", "owner.name", "parent.owner.name"));
+                options.addAll(scope == Scope.TAG ? List.of("name", "item.label", "item.owner.name") : List.of("label",
+                        "parent.label", "owner.name", "parent.owner.name", "child.label", "parent.child.label"));
                 options.addAll(List.of("auth().id", "auth().region", "'a'", "'ab'", "''", "'A'", "'1'"));
                 if (nested) {
                     options.add("this.label");
@@ -169,7 +169,7 @@ final class PolicyGenerator {
             }
             case "number" -> {
                 options.addAll(scope == Scope.TAG ? List.of("weight", "item.qty", "item.price")
-                        : List.of("qty", "price", "owner.score", "parent.qty"));
+                        : List.of("qty", "price", "owner.score", "parent.qty", "child.qty"));
                 options.addAll(List.of("auth().level", "0", "1", "2", "1.5"));
                 if (nested) {
                     options.add("this.qty");
@@ -177,7 +177,7 @@ final class PolicyGenerator {
             }
             case "boolean" -> {
                 options.addAll(scope == Scope.TAG ? List.of("item.flag", "item.owner.active")
-                        : List.of("flag", "owner.active", "parent.flag"));
+                        : List.of("flag", "owner.active", "parent.flag", "child.flag"));
                 options.addAll(List.of("true", "false"));
             }
             case "enum" -> options.addAll(scope == Scope.TAG ? List.of("item.kind") : List.of("kind", "parent.kind"));
@@ -193,7 +193,8 @@ final class PolicyGenerator {
     private String nullTest(Scope scope, boolean nested) {
         String operand = pick(term("string", scope, nested), term("number", scope, nested),
                 term("boolean", scope, nested), scope == Scope.TAG ? "item.owner" : "owner",
-                scope == Scope.TAG ? "item.parent" : "parent.owner");
+                scope == Scope.TAG ? "item.parent" : "parent.owner", scope == Scope.TAG ? "item.child" : "child",
+                scope == Scope.TAG ? "item.child.parent" : "child.owner");
         return operand + pick(" == null", " != null");
     }
 
@@ -231,7 +232,7 @@ final class PolicyGenerator {
             case 5 -> "contains(" + a + ", " + b + ")";
             case 6 -> "startsWith(" + a + ", " + b + ", true)";
             case 7 -> "endsWith(" + a + ", " + b + pick(")", ", true)", ", false)");
-            case 8 -> scope == Scope.TAG ? "check(item)" : "check(owner)";
+            case 8 -> scope == Scope.TAG ? "check(item)" : pick("check(owner)", "check(child)");
             default -> scope == Scope.TAG ? "check(item.parent, 'read')" : "check(parent)";
         };
     }

@@ -15,6 +15,7 @@ import dev.rowguard.policy.internal.model.ValueKind;
 import dev.rowguard.policy.internal.syntax.BinaryOperator;
 import dev.rowguard.policy.internal.syntax.Expr;
 import dev.rowguard.policy.internal.syntax.PolicySyntaxException;
+import dev.rowguard.policy.internal.syntax.Quantifier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,10 +36,22 @@ public final class Binder {
     private final List<@Nullable String> bindings = new ArrayList<>();
 
     /**
-     * The scopes that hold the caller's own row ({@code auth().rel}), which names never
-     * resolve on, innermost last; each is lifted around the condition that reads it.
+     * Rows a path reaches through something other than a foreign key of its own (the
+     * caller's row for {@code auth().rel}, the row on the inverse side of a one-to-one),
+     * innermost last: each is a scope names never resolve on, lifted around the condition
+     * that reads it.
      */
-    private final List<Integer> authRows = new ArrayList<>();
+    private final List<Lifted> lifted = new ArrayList<>();
+
+    /**
+     * @param variable the scope of the reached row
+     * @param owner the row it is reached from ({@code this} for the caller's row)
+     * @param relation the rows it is one of: the auth entity's, or the inverse side's
+     * @param callersRow whether it is the caller's row, looked up by {@code auth().id}
+     */
+    private record Lifted(int variable, int owner, List<Attribute.ToOne> hops, Attribute.ToMany relation,
+            boolean callersRow) {
+    }
 
     private Binder(DomainModel model, EntityModel root, Operation operation) {
         this.model = model;
@@ -57,34 +70,72 @@ public final class Binder {
     }
 
     private Bound condition(Expr expr) {
-        int lifted = authRows.size();
+        int before = lifted.size();
         Bound bound = bind(expr);
         if (!bound.type().isBoolean()) {
             throw error(expr, "expected a condition (true or false) but this is " + bound.type().describe());
         }
-        return liftAuthRows(bound, lifted);
+        return lift(bound, before);
+    }
+
+    private boolean isLifted(int variable) {
+        return lifted.stream().anyMatch(row -> row.variable() == variable);
     }
 
     /**
-     * The caller's rows a condition reads ({@code auth().org.name == name}) become "the
-     * auth entity's row whose id is auth().id exists and the condition holds of it", one
-     * collection predicate over the auth entity's rows around the condition: a semi-join
-     * in SQL, false for an anonymous caller.
+     * Each row a condition reads through {@code auth().rel} or the inverse side of a
+     * one-to-one becomes "such a row exists and the condition holds of it": a collection
+     * predicate around the condition, over the auth entity's rows where the caller's row
+     * is the one whose id is {@code auth().id} (false for an anonymous caller), or over
+     * the (at most one) rows on the inverse side. A semi-join in SQL.
      */
-    private Bound liftAuthRows(Bound condition, int from) {
-        Bound lifted = condition;
-        while (authRows.size() > from) {
-            int variable = authRows.remove(authRows.size() - 1);
-            EntityModel authEntity = scopes.get(variable);
-            Bound isCaller = new Bound.Compare(BinaryOperator.EQ,
-                    new Bound.Field(variable, List.of(), authEntity.requiredId()),
-                    new Bound.AuthValue(new AuthMember("id", false)));
-            lifted = new Bound.Quantified(dev.rowguard.policy.internal.syntax.Quantifier.SOME, 0, List.of(),
-                    Attribute.ToMany.authRows(authEntity.name()), variable, new Bound.And(List.of(isCaller, lifted)));
-            scopes.remove(variable);
-            bindings.remove(variable);
+    private Bound lift(Bound condition, int from) {
+        Bound result = condition;
+        while (lifted.size() > from) {
+            Lifted row = lifted.remove(lifted.size() - 1);
+            if (row.callersRow()) {
+                EntityModel authEntity = scopes.get(row.variable());
+                Bound isCaller = new Bound.Compare(BinaryOperator.EQ,
+                        new Bound.Field(row.variable(), List.of(), authEntity.requiredId()),
+                        new Bound.AuthValue(new AuthMember("id", false)));
+                result = new Bound.And(List.of(isCaller, result));
+            }
+            result = new Bound.Quantified(Quantifier.SOME, row.owner(), row.hops(), row.relation(), row.variable(),
+                    result);
+            scopes.remove(row.variable());
+            bindings.remove(row.variable());
         }
-        return lifted;
+        return result;
+    }
+
+    /** A new scope for a lifted row, reached from {@code owner}. */
+    private Bound.EntityPath liftedRow(EntityModel entity, int owner, List<Attribute.ToOne> hops,
+            Attribute.ToMany relation, boolean callersRow) {
+        scopes.add(entity);
+        bindings.add(null);
+        int variable = scopes.size() - 1;
+        lifted.add(new Lifted(variable, owner, hops, relation, callersRow));
+        return new Bound.EntityPath(variable, List.of(), entity);
+    }
+
+    /**
+     * {@code x == null} / {@code x != null} on a row just reached through the inverse
+     * side of a one-to-one: whether there is one, instead of a lifted row's id being
+     * null.
+     */
+    private @Nullable Bound inverseSideNullTest(Bound operand, boolean isNull) {
+        if (!(operand instanceof Bound.EntityPath path) || !path.hops().isEmpty() || lifted.isEmpty()) {
+            return null;
+        }
+        Lifted row = lifted.get(lifted.size() - 1);
+        if (row.variable() != path.variable() || row.callersRow()) {
+            return null;
+        }
+        lifted.remove(lifted.size() - 1);
+        scopes.remove(row.variable());
+        bindings.remove(row.variable());
+        return new Bound.Quantified(isNull ? Quantifier.NONE : Quantifier.SOME, row.owner(), row.hops(), row.relation(),
+                row.variable(), Bound.Const.TRUE);
     }
 
     /**
@@ -105,11 +156,8 @@ public final class Binder {
             throw error(member, "auth()." + member.name() + " needs the auth entity " + authEntity.name()
                     + " to have a single-column id");
         }
-        scopes.add(authEntity);
-        bindings.add(null);
-        int variable = scopes.size() - 1;
-        authRows.add(variable);
-        return attributeOf(new Bound.EntityPath(variable, List.of(), authEntity), attribute);
+        return attributeOf(liftedRow(authEntity, 0, List.of(), Attribute.ToMany.authRows(authEntity.name()), true),
+                attribute);
     }
 
     private Bound bind(Expr expr) {
@@ -171,7 +219,7 @@ public final class Binder {
             return new Bound.EntityPath(bound, List.of(), scopes.get(bound));
         }
         for (int variable = scopes.size() - 1; variable >= 0; variable--) {
-            if (authRows.contains(variable)) {
+            if (isLifted(variable)) {
                 continue;
             }
             Attribute attribute = scopes.get(variable).attribute(name.name());
@@ -236,6 +284,10 @@ public final class Binder {
     }
 
     private Bound attributeOf(Bound.EntityPath owner, Attribute attribute) {
+        if (attribute instanceof Attribute.InverseToOne inverse) {
+            return liftedRow(model.entity(inverse.targetEntity()), owner.variable(), owner.hops(), inverse.asToMany(),
+                    false);
+        }
         if (attribute instanceof Attribute.Scalar scalar) {
             return new Bound.Field(owner.variable(), owner.hops(), scalar);
         }
@@ -272,6 +324,10 @@ public final class Binder {
             Bound other = leftNull ? right : left;
             if (other.type().kind() != Type.Kind.AUTH) {
                 rejectCollections(binary, other);
+            }
+            Bound inverseSide = inverseSideNullTest(other, operator == BinaryOperator.EQ);
+            if (inverseSide != null) {
+                return inverseSide;
             }
             Bound test = leftNull && rightNull ? Bound.Const.TRUE : new Bound.IsNull(identity(binary, other));
             return operator == BinaryOperator.EQ ? test : new Bound.Not(test);
@@ -613,7 +669,7 @@ public final class Binder {
 
     private Bound check(Expr.Call call) {
         Bound target = bind(call.arguments().get(0));
-        if (!(target instanceof Bound.EntityPath entity) || entity.hops().isEmpty()) {
+        if (!(target instanceof Bound.EntityPath entity) || (entity.hops().isEmpty() && !isLifted(entity.variable()))) {
             throw error(call.arguments().get(0),
                     "check() needs a to-one relation, e.g. check(list) or check(list, 'read')");
         }

@@ -42,7 +42,12 @@ public sealed interface Attribute {
      * in.
      */
     record ToMany(String name, String targetEntity, @Nullable String targetForeignKeyColumn,
-            @Nullable JoinTable joinTable) implements Attribute {
+            @Nullable JoinTable joinTable, boolean single) implements Attribute {
+
+        public ToMany(String name, String targetEntity, @Nullable String targetForeignKeyColumn,
+                @Nullable JoinTable joinTable) {
+            this(name, targetEntity, targetForeignKeyColumn, joinTable, false);
+        }
 
         /** The name of {@link #authRows}, as rules write the row it finds. */
         public static final String AUTH = "auth()";
@@ -58,6 +63,20 @@ public sealed interface Attribute {
         /** Whether the elements are the rows related to an owner row. */
         public boolean correlated() {
             return targetForeignKeyColumn != null || joinTable != null;
+        }
+
+    }
+
+    /**
+     * The inverse side of a one-to-one ({@code mappedBy}): the target's table holds the
+     * foreign key to this entity. Rules read it like a to-one; it is bound as the
+     * collection of the (at most one) related rows, {@link #asToMany()}, marked
+     * {@link ToMany#single() single}.
+     */
+    record InverseToOne(String name, String targetEntity, String targetForeignKeyColumn) implements Attribute {
+
+        public ToMany asToMany() {
+            return new ToMany(name, targetEntity, targetForeignKeyColumn, null, true);
         }
 
     }

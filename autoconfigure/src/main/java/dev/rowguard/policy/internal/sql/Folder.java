@@ -260,8 +260,13 @@ final class Folder extends BoundRewriter {
         Bound rule = rules.rule(check.targetEntity(), check.operation());
         int base = nextVariable;
         nextVariable += rules.highestVariable(check.targetEntity(), check.operation()) + check.hops().size() + 1;
-        Bound inlined = BoundRewriter.mapVariables(rule, variable -> variable + base);
         List<Attribute.ToOne> hops = check.hops();
+        if (hops.isEmpty()) {
+            // a row already in scope (the inverse side of a one-to-one): its rule, on it
+            return rewrite(
+                    BoundRewriter.mapVariables(rule, variable -> variable == 0 ? check.variable() : variable + base));
+        }
+        Bound inlined = BoundRewriter.mapVariables(rule, variable -> variable + base);
         int[] variables = new int[hops.size() + 1];
         variables[0] = check.variable();
         for (int i = 1; i < hops.size(); i++) {

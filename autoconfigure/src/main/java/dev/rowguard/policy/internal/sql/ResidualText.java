@@ -101,6 +101,9 @@ public final class ResidualText {
         if (node instanceof Bound.Quantified quantified && !quantified.relation().correlated()) {
             return callersRow(quantified, prefixes, nested);
         }
+        if (node instanceof Bound.Quantified quantified && quantified.relation().single()) {
+            return inverseSide(quantified, prefixes, nested);
+        }
         if (node instanceof Bound.Quantified quantified) {
             Map<Integer, String> inside = outer(prefixes);
             inside.put(quantified.elementVariable(), "");
@@ -135,6 +138,21 @@ public final class ResidualText {
             return "before()";
         }
         throw new IllegalArgumentException("Cannot write " + node);
+    }
+
+    /**
+     * The inverse side of a one-to-one, written as the to-one it was bound from:
+     * {@code profile == null}, {@code profile.age == age}.
+     */
+    private String inverseSide(Bound.Quantified quantified, Map<Integer, String> prefixes, boolean nested) {
+        String path = path(prefixes, quantified.variable(), quantified.hops()) + quantified.relation().name();
+        if (Bound.Const.TRUE.equals(quantified.condition())) {
+            return path + (quantified.quantifier() == dev.rowguard.policy.internal.syntax.Quantifier.NONE ? " == null"
+                    : " != null");
+        }
+        Map<Integer, String> inside = new HashMap<>(prefixes);
+        inside.put(quantified.elementVariable(), path + ".");
+        return write(quantified.condition(), inside, nested);
     }
 
     /**

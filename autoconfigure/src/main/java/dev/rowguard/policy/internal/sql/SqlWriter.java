@@ -281,7 +281,9 @@ final class SqlWriter {
 
     private EntityModel owner(Bound.Quantified quantified) {
         for (EntityModel entity : model.entities()) {
-            if (entity.attributes().containsValue(quantified.relation())) {
+            if (entity.attributes().containsValue(quantified.relation())
+                    || entity.attributes().get(quantified.relation().name()) instanceof Attribute.InverseToOne inverse
+                            && inverse.asToMany().equals(quantified.relation())) {
                 return entity;
             }
         }
