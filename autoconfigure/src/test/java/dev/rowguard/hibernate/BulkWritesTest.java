@@ -163,6 +163,23 @@ class BulkWritesTest {
     }
 
     @Test
+    void aQueryCannotCallTheFunctionThatCarriesRowguardsConditionsItself() {
+        for (AuthPrincipal caller : new AuthPrincipal[] { BOB, null }) {
+            Throwable thrown = catchThrowable(() -> enforcement.as(caller,
+                    em -> em
+                        .createQuery("select n.id from Notice n where rowguard_restriction('(? IS NOT NULL)', n.id)"
+                                + " is not null", Long.class)
+                        .getResultList()));
+            assertThat(thrown).as("as %s", caller).isNotNull();
+            assertThat(deepest(thrown)).hasMessageContaining("rowguard_restriction() is Rowguard's own");
+        }
+        Throwable bySystem = catchThrowable(() -> enforcement.asSystem(em -> em.createQuery(
+                "select n.id from Notice n where rowguard_restriction('(? IS NOT NULL)', n.id) is not null", Long.class)
+            .getResultList()));
+        assertThat(deepest(bySystem)).hasMessageContaining("rowguard_restriction() is Rowguard's own");
+    }
+
+    @Test
     void theCountsAgreeWithTheGeneratedRowLevelSecurityOnTheSameStatements() throws SQLException {
         List<String> statements = List.of("update Notice n set n.title = 'edited'", "delete from Notice",
                 "update Notice n set n.pinned = false where n.id > 1");
@@ -176,6 +193,14 @@ class BulkWritesTest {
                     .isEqualTo(byRowguard);
             }
         }
+    }
+
+    private static Throwable deepest(Throwable thrown) {
+        Throwable deepest = thrown;
+        while (deepest.getCause() != null) {
+            deepest = deepest.getCause();
+        }
+        return deepest;
     }
 
     private int rolledBack(AuthPrincipal caller, Function<EntityManager, Integer> work) {

@@ -19,7 +19,9 @@ import org.hibernate.query.sqm.internal.DomainParameterXref;
 import org.hibernate.query.sqm.sql.SqmTranslator;
 import org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory;
 import org.hibernate.query.sqm.tree.SqmDeleteOrUpdateStatement;
+import org.hibernate.query.sqm.tree.SqmCopyContext;
 import org.hibernate.query.sqm.tree.SqmDmlStatement;
+import org.hibernate.query.sqm.tree.predicate.SqmPredicate;
 import org.hibernate.query.sqm.tree.delete.SqmDeleteStatement;
 import org.hibernate.query.sqm.tree.insert.SqmInsertStatement;
 import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
@@ -74,7 +76,7 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
             SessionFactoryImplementor sessionFactory = creationContext.getSessionFactory();
             BulkRestriction restriction = BulkRestriction.of(change,
                     reachedEntities(change.getTarget().getEntityName(), true, sessionFactory, runtime), runtime, caller,
-                    sessionFactory, domainParameterXref, bindings);
+                    sessionFactory, domainParameterXref, bindings, false);
             if (restriction != null) {
                 return new RestrictedMutationTranslator(creationContext, statement, queryOptions, influencers,
                         domainParameterXref, bindings, restriction);
@@ -88,10 +90,37 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
     }
 
     /**
+     * A bulk update or delete Hibernate runs over several tables
+     * ({@link GuardedMultiTableStrategies}, without this translator): a copy of the
+     * statement with the caller's rules as a predicate of its own, or the statement
+     * itself when they always hold.
+     */
+    static SqmDeleteOrUpdateStatement<?> restrictedForSeveralTables(SqmDeleteOrUpdateStatement<?> statement,
+            DomainParameterXref xref, QueryParameterBindings bindings, SessionFactoryImplementor sessionFactory) {
+        PolicyRuntime runtime = PolicyRuntimes.of(sessionFactory);
+        Caller caller = CallerContext.current();
+        if (runtime == null || caller.system()) {
+            return statement;
+        }
+        BulkRestriction restriction = BulkRestriction.of(statement,
+                reachedEntities(statement.getTarget().getEntityName(), true, sessionFactory, runtime), runtime, caller,
+                sessionFactory, xref, bindings, true);
+        if (restriction == null) {
+            return statement;
+        }
+        SqmDeleteOrUpdateStatement<?> copy = (SqmDeleteOrUpdateStatement<?>) statement
+            .copy(SqmCopyContext.noParamCopyContext());
+        SqmPredicate predicate = restriction.predicate(copy, statement);
+        if (predicate != null) {
+            copy.applyPredicate(predicate);
+        }
+        return copy;
+    }
+
+    /**
      * Refuses the statement unless the caller is the system context or the caller's rule
-     * for each operation the statement performs holds for every row: inserts, and the
-     * multi-table path ({@link GuardedMultiTableStrategies}), which Hibernate takes
-     * without this translator and whose statements Rowguard cannot restrict.
+     * for each operation the statement performs holds for every row: inserts from a
+     * query, which Rowguard cannot restrict.
      */
     static void check(SqmDmlStatement<?> statement, SessionFactory sessionFactory) {
         PolicyRuntime runtime = PolicyRuntimes.of(sessionFactory);
@@ -108,10 +137,7 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
             for (Operation operation : operationsOf(statement)) {
                 if (!runtime.allowsRegardlessOfRow(entity, operation, caller.principal())) {
                     throw refused(statement, entity, operation, runtime, caller,
-                            statement instanceof SqmInsertStatement<?>
-                                    ? "an insert from a query cannot be checked row by row"
-                                    : "it spans several tables (joined inheritance, a secondary table), where"
-                                            + " Rowguard cannot add the rule to Hibernate's statements");
+                            "an insert from a query cannot be checked row by row");
                 }
             }
         }

@@ -13,17 +13,24 @@ import dev.rowguard.policy.Operation;
 import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.bind.BoundRewriter;
 import dev.rowguard.policy.internal.eval.Values;
+import dev.rowguard.policy.internal.model.EntityModel;
 import dev.rowguard.policy.internal.sql.SqlCondition;
 
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.persister.entity.AbstractEntityPersister;
+import org.hibernate.persister.entity.JoinedSubclassEntityPersister;
 import org.hibernate.persister.entity.SingleTableEntityPersister;
 import org.hibernate.query.spi.QueryParameterBinding;
 import org.hibernate.query.spi.QueryParameterBindings;
 import org.hibernate.query.spi.QueryParameterImplementor;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
+import org.hibernate.query.sqm.NodeBuilder;
 import org.hibernate.query.sqm.tree.SqmDeleteOrUpdateStatement;
+import org.hibernate.query.sqm.tree.SqmDmlStatement;
+import org.hibernate.query.sqm.tree.SqmTypedNode;
+import org.hibernate.query.sqm.tree.from.SqmRoot;
+import org.hibernate.query.sqm.tree.predicate.SqmPredicate;
 import org.hibernate.query.sqm.tree.domain.SqmPath;
 import org.hibernate.query.sqm.tree.expression.SqmEnumLiteral;
 import org.hibernate.query.sqm.tree.expression.SqmExpression;
@@ -68,13 +75,16 @@ final class BulkRestriction {
 
     private final Map<String, EntityMappingType> types;
 
+    private final SessionFactoryImplementor sessionFactory;
+
     private BulkRestriction(Map<String, Bound> rules, Map<String, EntityMappingType> types, PolicyRuntime runtime,
-            Caller caller, @Nullable SingleTableEntityPersister singleTable) {
+            Caller caller, @Nullable SingleTableEntityPersister singleTable, SessionFactoryImplementor sessionFactory) {
         this.rules = rules;
         this.types = types;
         this.runtime = runtime;
         this.caller = caller;
         this.singleTable = singleTable;
+        this.sessionFactory = sessionFactory;
     }
 
     /**
@@ -83,7 +93,8 @@ final class BulkRestriction {
      */
     static @Nullable BulkRestriction of(SqmDeleteOrUpdateStatement<?> statement,
             Map<String, EntityMappingType> reachedTypes, PolicyRuntime runtime, Caller caller,
-            SessionFactoryImplementor sessionFactory, DomainParameterXref xref, QueryParameterBindings bindings) {
+            SessionFactoryImplementor sessionFactory, DomainParameterXref xref, QueryParameterBindings bindings,
+            boolean perType) {
         List<String> reached = List.copyOf(reachedTypes.keySet());
         List<Operation> operations = BulkMutationGuard.operationsOf(statement);
         Map<String, Bound> rules = new LinkedHashMap<>();
@@ -118,11 +129,12 @@ final class BulkRestriction {
             .getEntityDescriptor(statement.getTarget().getEntityName());
         SingleTableEntityPersister singleTable = target instanceof SingleTableEntityPersister persister
                 && !persister.getSubMappingTypes().isEmpty() ? persister : null;
-        if (reached.size() > 1 && singleTable == null && !sameEverywhere(reached, rules)) {
+        if (!perType && reached.size() > 1 && singleTable == null && !sameEverywhere(reached, rules)) {
             throw BulkMutationGuard.refused(statement, reached.get(1), operations.get(0), runtime, caller,
                     "the entities it reaches have different rules and are not stored in one table");
         }
-        return new BulkRestriction(reachedRules(reached, rules), reachedTypes, runtime, caller, singleTable);
+        return new BulkRestriction(reachedRules(reached, rules), reachedTypes, runtime, caller, singleTable,
+                sessionFactory);
     }
 
     /** Every reached entity with its rule; TRUE for those whose rules always hold. */
@@ -168,6 +180,86 @@ final class BulkRestriction {
             }
         }
         return alternatives.isEmpty() ? "FALSE" : "(" + String.join(" OR ", alternatives) + ")";
+    }
+
+    /**
+     * The restriction as a predicate of the statement itself, for a statement Hibernate
+     * runs over several tables (a JOINED or TABLE_PER_CLASS hierarchy, a secondary
+     * table), whose SQL Rowguard cannot reach: for every reached entity type whose rule
+     * does not always hold, its rows must be among the rows of that type the rule allows,
+     * read from where they are stored ({@link StoredRowSource}).
+     */
+    @Nullable SqmPredicate predicate(SqmDeleteOrUpdateStatement<?> statement, SqmDmlStatement<?> original) {
+        List<String> refusals = new ArrayList<>();
+        for (Map.Entry<String, Bound> rule : rules.entrySet()) {
+            if (Bound.Const.TRUE.equals(rule.getValue())) {
+                continue;
+            }
+            EntityModel model = runtime.policies().model().entity(rule.getKey());
+            String condition = render(
+                    runtime.compiler().compile(rule.getValue(), caller.principal(), null, "rg_row", PARAMETER_PREFIX));
+            if (condition.indexOf('?') >= 0) {
+                throw BulkMutationGuard.refused(original, rule.getKey(),
+                        BulkMutationGuard.operationsOf(original).get(0), runtime, caller,
+                        "its rule holds a '?', which would be taken for the statement's id");
+            }
+            String id = "rg_row." + model.requiredId().column();
+            refusals.add("? NOT IN (SELECT " + id + " FROM "
+                    + StoredRowSource.of(runtime.policies().model(), model, sessionFactory) + " rg_row WHERE "
+                    + condition + " IS NOT TRUE" + exactly(Objects.requireNonNull(types.get(rule.getKey())), id) + ")");
+        }
+        if (refusals.isEmpty()) {
+            return null;
+        }
+        String pattern = "(" + String.join(" AND ", refusals) + ")";
+        BulkRestrictionFunction.issue(pattern);
+        NodeBuilder nodes = statement.nodeBuilder();
+        SqmRoot<?> root = statement.getTarget();
+        SqmPath<?> rootId = root.get(runtime.policies().model().entity(rootName(root)).requiredId().name());
+        List<SqmTypedNode<?>> arguments = new ArrayList<>();
+        arguments.add(nodes.literal(pattern));
+        refusals.forEach(refusal -> arguments.add(rootId));
+        SqmExpression<Boolean> restriction = sessionFactory.getQueryEngine()
+            .getSqmFunctionRegistry()
+            .findFunctionDescriptor(BulkRestrictionFunction.NAME)
+            .generateSqmExpression(arguments, nodes.getBooleanType(), sessionFactory.getQueryEngine());
+        return nodes.isTrue(restriction);
+    }
+
+    /**
+     * Rows of exactly the type: in a SINGLE_TABLE hierarchy (with a secondary table)
+     * those of its discriminator value; in a JOINED hierarchy, not those also in a
+     * subclass's table (a subclass has rules of its own); each TABLE_PER_CLASS table
+     * holds its own type's rows only.
+     */
+    private static String exactly(EntityMappingType type, String id) {
+        if (type instanceof SingleTableEntityPersister single && !single.getSubMappingTypes().isEmpty()
+                || type instanceof SingleTableEntityPersister child && child.getSuperMappingType() != null) {
+            SingleTableEntityPersister persister = (SingleTableEntityPersister) type;
+            return " AND rg_row." + persister.getDiscriminatorColumnName() + " = "
+                    + persister.getDiscriminatorSQLValue();
+        }
+        if (!(type instanceof JoinedSubclassEntityPersister)) {
+            return "";
+        }
+        StringBuilder sql = new StringBuilder();
+        for (EntityMappingType subclass : type.getSubMappingTypes()) {
+            if (subclass instanceof JoinedSubclassEntityPersister joined && joined.getTableSpan() > 0) {
+                int own = joined.getTableSpan() - 1;
+                sql.append(" AND NOT EXISTS (SELECT 1 FROM ")
+                    .append(joined.getTableName(own))
+                    .append(" rg_sub WHERE rg_sub.")
+                    .append(joined.getKeyColumns(own)[0])
+                    .append(" = ")
+                    .append(id)
+                    .append(')');
+            }
+        }
+        return sql.toString();
+    }
+
+    private String rootName(SqmRoot<?> root) {
+        return Objects.requireNonNull(runtime.jpaName(root.getEntityName()));
     }
 
     /** The condition with each parameter written as a literal no value can escape. */

@@ -17,10 +17,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Hibernate runs a bulk {@code update}, {@code delete} or {@code insert} on an entity
- * spanning several tables ({@code @SecondaryTable}, joined inheritance) through a
- * multi-table strategy instead of the query translator, so {@link BulkMutationGuard}
- * would never see it. This provider hands out Hibernate's own strategies (as configured,
- * or the dialect's) wrapped so that the same check runs before any statement is built.
+ * spanning several tables ({@code @SecondaryTable}, joined and table-per-class
+ * inheritance) through a multi-table strategy instead of the query translator, so
+ * {@link BulkMutationGuard} would never see it. This provider hands out Hibernate's own
+ * strategies (as configured, or the dialect's) wrapped so that an update or delete gets
+ * the caller's rules as a predicate of its own, and an insert the same check, before any
+ * statement is built.
  */
 final class GuardedMultiTableStrategies implements SqmMultiTableMutationStrategyProvider {
 
@@ -61,8 +63,10 @@ final class GuardedMultiTableStrategies implements SqmMultiTableMutationStrategy
         @Override
         public MultiTableHandlerBuildResult buildHandler(SqmDeleteOrUpdateStatement<?> statement,
                 DomainParameterXref parameters, DomainQueryExecutionContext context) {
-            BulkMutationGuard.check(statement, context.getSession().getFactory());
-            return delegate.buildHandler(statement, parameters, context);
+            return delegate.buildHandler(
+                    BulkMutationGuard.restrictedForSeveralTables(statement, parameters,
+                            context.getQueryParameterBindings(), context.getSession().getFactory()),
+                    parameters, context);
         }
     }
 

@@ -39,6 +39,9 @@ public final class RowguardIntegrator implements Integrator {
                 sessionFactory.getQueryEngine()
                     .getSqmFunctionRegistry()
                     .register(GuardedSqlFunction.NAME, new GuardedSqlFunction());
+                sessionFactory.getQueryEngine()
+                    .getSqmFunctionRegistry()
+                    .register(BulkRestrictionFunction.NAME, new BulkRestrictionFunction());
             }
         });
         EntitiesCreatedInFlush created = new EntitiesCreatedInFlush();
