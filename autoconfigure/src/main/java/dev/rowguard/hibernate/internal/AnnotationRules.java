@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.Entity;
 import jakarta.persistence.MappedSuperclass;
 
 import dev.rowguard.policy.Allow;
@@ -20,6 +22,8 @@ import org.hibernate.mapping.PersistentClass;
 
 /** The {@code @Allow} / {@code @Deny} declarations on the mapped entity classes. */
 final class AnnotationRules {
+
+    private static final Pattern CURRENT_MODEL = Pattern.compile("\\bcurrentModel\\s*\\(");
 
     private AnnotationRules() {
     }
@@ -59,8 +63,10 @@ final class AnnotationRules {
         List<Class<?>> classes = new ArrayList<>();
         classes.add(type);
         for (Class<?> current = type.getSuperclass(); current != null
-                && current.isAnnotationPresent(MappedSuperclass.class); current = current.getSuperclass()) {
-            classes.add(current);
+                && !current.isAnnotationPresent(Entity.class); current = current.getSuperclass()) {
+            if (current.isAnnotationPresent(MappedSuperclass.class)) {
+                classes.add(current);
+            }
         }
         return classes;
     }
@@ -85,7 +91,7 @@ final class AnnotationRules {
                 rules.put(entity, rootRules.stream().map(rule -> rule.on(entity)).toList());
             }
             if (readRules(rules.getOrDefault(entity, List.of())).stream()
-                .anyMatch(rule -> rule.get(1).toString().contains("currentModel("))) {
+                .anyMatch(rule -> CURRENT_MODEL.matcher(rule.get(1).toString()).find())) {
                 problems.add(entity + " extends " + root + " and its READ rules use currentModel(), which names "
                         + entity + " there but " + root + " in the read filter Hibernate applies to the whole"
                         + " hierarchy. Compare an attribute (or the discriminator's attribute) instead.");

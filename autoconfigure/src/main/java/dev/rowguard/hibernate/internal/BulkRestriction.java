@@ -244,8 +244,8 @@ final class BulkRestriction {
         }
         StringBuilder sql = new StringBuilder();
         for (EntityMappingType subclass : type.getSubMappingTypes()) {
-            if (subclass instanceof JoinedSubclassEntityPersister joined && joined.getTableSpan() > 0) {
-                int own = joined.getTableSpan() - 1;
+            if (subclass instanceof JoinedSubclassEntityPersister joined) {
+                int own = ownTable(joined);
                 sql.append(" AND NOT EXISTS (SELECT 1 FROM ")
                     .append(joined.getTableName(own))
                     .append(" rg_sub WHERE rg_sub.")
@@ -256,6 +256,20 @@ final class BulkRestriction {
             }
         }
         return sql.toString();
+    }
+
+    /**
+     * The subclass's own table: the last of its hierarchy's tables, which come before its
+     * secondary tables.
+     */
+    private static int ownTable(JoinedSubclassEntityPersister joined) {
+        int own = 0;
+        EntityMappingType current = joined;
+        while (current.getSuperMappingType() != null) {
+            own++;
+            current = current.getSuperMappingType();
+        }
+        return own;
     }
 
     private String rootName(SqmRoot<?> root) {
@@ -284,9 +298,17 @@ final class BulkRestriction {
         Map<String, @Nullable Object> values = new LinkedHashMap<>();
         for (SqmAssignment<?> assignment : update.getSetClause().getAssignments()) {
             SqmPath<?> path = assignment.getTargetPath();
-            String name = path.getLhs() == update.getTarget() ? path.getReferencedPathSource().getPathName()
-                    : path.getNavigablePath().getFullPath();
-            values.put(name, known(assignment.getValue(), xref, bindings));
+            if (path.getLhs() == update.getTarget()) {
+                values.put(path.getReferencedPathSource().getPathName(), known(assignment.getValue(), xref, bindings));
+                continue;
+            }
+            // set p.owner.id = ..., set treat(a as Dog).x = ...: the attribute below the
+            // root changes in a way Rowguard does not substitute
+            SqmPath<?> top = path;
+            while (top.getLhs() != null && top.getLhs() != update.getTarget()) {
+                top = top.getLhs();
+            }
+            values.put(top.getReferencedPathSource().getPathName(), UNKNOWN);
         }
         return values;
     }

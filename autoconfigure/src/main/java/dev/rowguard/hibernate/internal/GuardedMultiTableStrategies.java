@@ -63,10 +63,17 @@ final class GuardedMultiTableStrategies implements SqmMultiTableMutationStrategy
         @Override
         public MultiTableHandlerBuildResult buildHandler(SqmDeleteOrUpdateStatement<?> statement,
                 DomainParameterXref parameters, DomainQueryExecutionContext context) {
-            return delegate.buildHandler(
-                    BulkMutationGuard.restrictedForSeveralTables(statement, parameters,
-                            context.getQueryParameterBindings(), context.getSession().getFactory()),
-                    parameters, context);
+            try {
+                return delegate.buildHandler(
+                        BulkMutationGuard.restrictedForSeveralTables(statement, parameters,
+                                context.getQueryParameterBindings(), context.getSession().getFactory()),
+                        parameters, context);
+            }
+            finally {
+                // the handler is built (its SQL rendered) by now: nothing issued outlives
+                // it
+                BulkRestrictionFunction.forget();
+            }
         }
     }
 

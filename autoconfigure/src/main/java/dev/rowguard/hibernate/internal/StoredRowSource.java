@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where a check reads an entity's stored rows from: its table, or for a JOINED subclass,
- * whose own table holds only its own columns, the join of its tables exposing every
- * column its rules read (and the id) under their own names.
+ * whose own table holds only its own columns, the join of its hierarchy's tables (never
+ * an optional secondary table, which a row need not have) exposing every column its rules
+ * read (and the id) under their own names.
  */
 final class StoredRowSource {
 
@@ -43,7 +44,9 @@ final class StoredRowSource {
         columns.addAll(List.of(extraColumns));
         Map<String, String> aliases = new LinkedHashMap<>();
         for (int table = 0; table < joined.getTableSpan(); table++) {
-            aliases.put(joined.getTableName(table), "rg_t" + table);
+            if (!joined.isNullableTable(table)) {
+                aliases.put(joined.getTableName(table), "rg_t" + table);
+            }
         }
         List<String> selected = new ArrayList<>();
         for (String column : columns) {
@@ -53,6 +56,11 @@ final class StoredRowSource {
         StringBuilder from = new StringBuilder(joined.getTableName(0)).append(" rg_t0");
         String[] rootKey = joined.getKeyColumns(0);
         for (int table = 1; table < joined.getTableSpan(); table++) {
+            if (joined.isNullableTable(table)) {
+                // an optional @SecondaryTable: no rule reads it, and a row need not have
+                // one
+                continue;
+            }
             from.append(" JOIN ").append(joined.getTableName(table)).append(" rg_t").append(table).append(" ON ");
             String[] key = joined.getKeyColumns(table);
             for (int i = 0; i < key.length; i++) {

@@ -50,7 +50,23 @@ class AuthRelationsTest {
         SqlCondition alice = compiler.compile(policies.rule("Space", READ), AuthPrincipal.of("alice"), null, "s", null);
         assertThat(alice.sql()).contains("EXISTS (SELECT 1 FROM app_user").contains("FROM space_user");
         assertThat(alice.parameters()).contains("alice");
-        assertThat(compiler.compile(policies.rule("Space", READ), null, null, "s", null).alwaysFalse()).isTrue();
+        assertThat(compiler.compile(policies.rule("Space", READ), null, null, "s", null).alwaysTrue())
+            .as("anonymous: no memberships, so every one of them is a USER's")
+            .isTrue();
+        PolicySet some = policies("Space", "auth().memberships?[space == this && role == ADMIN]");
+        assertThat(new SqlCompiler(todo, some).compile(some.rule("Space", READ), null, null, "s", null).alwaysFalse())
+            .isTrue();
+    }
+
+    @Test
+    void withoutTheCallersRowItsRelationsReadAsNullOrEmpty() {
+        PolicySet policies = policies("Space", "isEmpty(auth().memberships)");
+        SqlCompiler compiler = new SqlCompiler(todo, policies);
+        assertThat(compiler.compile(policies.rule("Space", READ), null, null, "s", null).alwaysTrue()).isTrue();
+        SqlCondition alice = compiler.compile(policies.rule("Space", READ), AuthPrincipal.of("alice"), null, "s", null);
+        assertThat(alice.sql()).startsWith("NOT EXISTS (SELECT 1 FROM app_user");
+        assertThat(ResidualText.of(policies.rule("Space", READ), AuthPrincipal.of("alice"), policies))
+            .isEqualTo("auth().memberships^[true]");
     }
 
     @Test

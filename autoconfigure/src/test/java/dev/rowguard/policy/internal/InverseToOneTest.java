@@ -60,6 +60,13 @@ class InverseToOneTest {
     }
 
     @Test
+    void withoutARelatedRowANullTestHoldsAsForANullToOne() {
+        Bound.Quantified every = (Bound.Quantified) rule("profile.age == null");
+        assertThat(every.quantifier()).isEqualTo(Quantifier.EVERY);
+        assertThat(((Bound.Quantified) rule("profile.age == 3")).quantifier()).isEqualTo(Quantifier.SOME);
+    }
+
+    @Test
     void zenStacksPostUpdateRuleCompilesToSemiJoinsOnTheForeignKey() {
         PolicySet policies = policies("profile == null || age == profile.age");
         String sql = new SqlCompiler(model, policies).compile(policies.rule("User", UPDATE), null, null, "u", null)

@@ -93,19 +93,36 @@ public final class Binder {
         Bound result = condition;
         while (lifted.size() > from) {
             Lifted row = lifted.remove(lifted.size() - 1);
+            boolean universal = trueWithoutTheRow(result, row.variable());
             if (row.callersRow()) {
                 EntityModel authEntity = scopes.get(row.variable());
                 Bound isCaller = new Bound.Compare(BinaryOperator.EQ,
                         new Bound.Field(row.variable(), List.of(), authEntity.requiredId()),
                         new Bound.AuthValue(new AuthMember("id", false)));
-                result = new Bound.And(List.of(isCaller, result));
+                result = universal ? new Bound.Or(List.of(new Bound.Not(isCaller), result))
+                        : new Bound.And(List.of(isCaller, result));
             }
-            result = new Bound.Quantified(Quantifier.SOME, row.owner(), row.hops(), row.relation(), row.variable(),
-                    result);
+            result = new Bound.Quantified(universal ? Quantifier.EVERY : Quantifier.SOME, row.owner(), row.hops(),
+                    row.relation(), row.variable(), result);
             scopes.remove(row.variable());
             bindings.remove(row.variable());
         }
         return result;
+    }
+
+    /**
+     * Whether a condition about a lifted row holds when there is no such row, as it does
+     * for a to-one that is null: a null test, and a collection predicate that holds for
+     * an empty collection ({@code ![ ]}, {@code ^[ ]}, {@code isEmpty}). Those are lifted
+     * as "every such row satisfies it", the others as "some such row does".
+     */
+    private static boolean trueWithoutTheRow(Bound condition, int variable) {
+        if (condition instanceof Bound.IsNull isNull) {
+            return BoundRewriter.anyNode(isNull.operand(),
+                    node -> node instanceof Bound.Field field && field.variable() == variable);
+        }
+        return condition instanceof Bound.Quantified quantified && quantified.variable() == variable
+                && quantified.quantifier() != Quantifier.SOME;
     }
 
     /** A new scope for a lifted row, reached from {@code owner}. */

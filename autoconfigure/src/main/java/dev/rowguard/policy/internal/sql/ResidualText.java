@@ -162,14 +162,23 @@ public final class ResidualText {
     private String callersRow(Bound.Quantified quantified, Map<Integer, String> prefixes, boolean nested) {
         Map<Integer, String> inside = new HashMap<>(prefixes);
         inside.put(quantified.elementVariable(), Attribute.ToMany.AUTH + ".");
+        // the lookup by auth().id comes first, as the binder built it: lookup &&
+        // condition,
+        // or !lookup || condition for a condition that holds without the caller's row
         List<Bound> operands = quantified.condition() instanceof Bound.And and ? and.operands()
-                : List.of(quantified.condition());
-        List<Bound> written = operands.stream()
-            .filter(operand -> !(operand instanceof Bound.Compare compare && compare.left() instanceof Bound.Field field
-                    && field.variable() == quantified.elementVariable() && field.hops().isEmpty()
-                    && !(compare.right() instanceof Bound.Field)))
-            .toList();
-        return written.size() == 1 ? write(written.get(0), inside, nested) : junction(written, " && ", inside, nested);
+                : quantified.condition() instanceof Bound.Or or ? or.operands() : List.of(quantified.condition());
+        Bound first = operands.get(0) instanceof Bound.Not not ? not.operand() : operands.get(0);
+        List<Bound> written = operands.size() > 1 && isLookup(first, quantified.elementVariable())
+                ? operands.subList(1, operands.size()) : operands;
+        String operator = quantified.condition() instanceof Bound.Or ? " || " : " && ";
+        return written.size() == 1 ? write(written.get(0), inside, nested)
+                : junction(written, operator, inside, nested);
+    }
+
+    private static boolean isLookup(Bound operand, int callersRow) {
+        return operand instanceof Bound.Compare compare && compare.left() instanceof Bound.Field field
+                && field.variable() == callersRow && field.hops().isEmpty()
+                && (compare.right() instanceof Bound.Param || compare.right() instanceof Bound.AuthValue);
     }
 
     private String junction(List<Bound> operands, String operator, Map<Integer, String> prefixes, boolean nested) {
