@@ -159,8 +159,7 @@ final class BulkRestriction {
         List<String> distinct = new ArrayList<>();
         Map<String, String> byEntity = new LinkedHashMap<>();
         for (Map.Entry<String, Bound> rule : rules.entrySet()) {
-            String condition = render(
-                    runtime.compiler().compile(rule.getValue(), caller.principal(), null, alias, PARAMETER_PREFIX));
+            String condition = condition(rule.getValue(), alias);
             byEntity.put(rule.getKey(), condition);
             if (!distinct.contains(condition)) {
                 distinct.add(condition);
@@ -196,8 +195,7 @@ final class BulkRestriction {
                 continue;
             }
             EntityModel model = runtime.policies().model().entity(rule.getKey());
-            String condition = render(
-                    runtime.compiler().compile(rule.getValue(), caller.principal(), null, "rg_row", PARAMETER_PREFIX));
+            String condition = condition(rule.getValue(), "rg_row");
             if (condition.indexOf('?') >= 0) {
                 throw BulkMutationGuard.refused(original, rule.getKey(),
                         BulkMutationGuard.operationsOf(original).get(0), runtime, caller,
@@ -274,6 +272,13 @@ final class BulkRestriction {
 
     private String rootName(SqmRoot<?> root) {
         return Objects.requireNonNull(runtime.jpaName(root.getEntityName()));
+    }
+
+    /**
+     * The caller's rule as SQL on the row {@code alias} names, its values as literals.
+     */
+    private String condition(Bound rule, String alias) {
+        return render(runtime.compiler().compile(rule, caller.principal(), null, alias, PARAMETER_PREFIX));
     }
 
     /** The condition with each parameter written as a literal no value can escape. */

@@ -104,8 +104,7 @@ public final class Binder {
             }
             result = new Bound.Quantified(universal ? Quantifier.EVERY : Quantifier.SOME, row.owner(), row.hops(),
                     row.relation(), row.variable(), result);
-            scopes.remove(row.variable());
-            bindings.remove(row.variable());
+            dropScope(row.variable());
         }
         return result;
     }
@@ -123,6 +122,11 @@ public final class Binder {
         }
         return condition instanceof Bound.Quantified quantified && quantified.variable() == variable
                 && quantified.quantifier() != Quantifier.SOME;
+    }
+
+    private void dropScope(int variable) {
+        scopes.remove(variable);
+        bindings.remove(variable);
     }
 
     /** A new scope for a lifted row, reached from {@code owner}. */
@@ -149,8 +153,7 @@ public final class Binder {
             return null;
         }
         lifted.remove(lifted.size() - 1);
-        scopes.remove(row.variable());
-        bindings.remove(row.variable());
+        dropScope(row.variable());
         return new Bound.Quantified(isNull ? Quantifier.NONE : Quantifier.SOME, row.owner(), row.hops(), row.relation(),
                 row.variable(), Bound.Const.TRUE);
     }
@@ -573,8 +576,7 @@ public final class Binder {
                     elementVariable, condition);
         }
         finally {
-            scopes.remove(scopes.size() - 1);
-            bindings.remove(bindings.size() - 1);
+            dropScope(scopes.size() - 1);
         }
     }
 
