@@ -9,11 +9,14 @@ import java.lang.annotation.Target;
 
 /**
  * Denies the operations when the condition holds, whatever any {@link Allow} rule says.
- * <pre>{@code @Deny(value = DELETE, when = "locked")}</pre>
+ * <pre>{@code @Deny(value = DELETE, when = "locked")}</pre> On a field it denies reading
+ * or changing that field alone (see {@link Allow}):
+ * <pre>{@code @Deny(value = UPDATE, when = "true")
+ * String createdBy;}</pre>
  */
 @Documented
 @Repeatable(Deny.List.class)
-@Target(ElementType.TYPE)
+@Target({ ElementType.TYPE, ElementType.FIELD })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Deny {
 
@@ -36,7 +39,7 @@ public @interface Deny {
     String message() default "";
 
     @Documented
-    @Target(ElementType.TYPE)
+    @Target({ ElementType.TYPE, ElementType.FIELD })
     @Retention(RetentionPolicy.RUNTIME)
     @interface List {
 

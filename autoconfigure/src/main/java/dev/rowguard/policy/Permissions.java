@@ -12,6 +12,7 @@ import java.util.Set;
  * permissions.check(Post.class, Operation.CREATE).kind() != Kind.NEVER   // show "New post"
  * permissions.can(Operation.UPDATE, post)                               // show "Edit"
  * permissions.allowed(post)                                             // [READ, UPDATE, DELETE]
+ * permissions.readableFields(employee).contains("salary")               // show the salary column
  * }</pre>
  *
  * The answers are the enforcement's own: the same rules, folded and evaluated by the same
@@ -48,5 +49,22 @@ public interface Permissions {
      * @return the operations allowed, empty for a row the caller cannot read
      */
     Set<Operation> allowed(Object entity);
+
+    /**
+     * The fields of a stored entity the caller may read: every attribute when they may
+     * read the row, but those whose own {@code READ} rules (an {@link Allow} or
+     * {@link Deny} on the field) refuse it, which they see as null.
+     * @param entity a stored entity
+     * @return the attribute names, empty for a row the caller cannot read
+     */
+    Set<String> readableFields(Object entity);
+
+    /**
+     * The fields of a stored entity the caller may change: every attribute when they may
+     * update the row, but those whose own {@code UPDATE} rules refuse it.
+     * @param entity a stored entity
+     * @return the attribute names, empty for a row the caller cannot read or update
+     */
+    Set<String> updatableFields(Object entity);
 
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import dev.rowguard.hibernate.internal.MappedPolicies;
 import dev.rowguard.hibernate.internal.OfflineMetadata;
+import dev.rowguard.policy.internal.PolicySet;
 import dev.rowguard.policy.PolicyDefinitionException;
 import dev.rowguard.postgres.internal.RlsMigration;
 import dev.rowguard.postgres.internal.RowSources;
@@ -164,11 +165,12 @@ public final class RlsMigrationGenerator {
      */
     public static Result generate(Collection<Class<?>> entityClasses, Options options) {
         return OfflineMetadata.read(entityClasses, options.physicalNaming(), options.implicitNaming(), bindings -> {
-            RlsMigration.Result result = RlsMigration.write(
-                    MappedPolicies.read(bindings, options.authAttributes(), options.allowUnannotated(),
-                            options.hideRowsWithHiddenReferences()),
-                    MappedPolicies.partialTables(bindings.values()), header(options),
-                    options.relatedRows() == RelatedRows.VIEWS ? RowSources.VIEWS : RowSources.FUNCTIONS);
+            PolicySet policies = MappedPolicies.read(bindings, options.authAttributes(), options.allowUnannotated(),
+                    options.hideRowsWithHiddenReferences());
+            RlsMigration.Result result = RlsMigration.write(policies, MappedPolicies.partialTables(bindings.values()),
+                    header(options),
+                    options.relatedRows() == RelatedRows.VIEWS ? RowSources.VIEWS : RowSources.FUNCTIONS,
+                    MappedPolicies.visibleColumns(bindings.values(), policies));
             return new Result(result.sql(), result.warnings());
         });
     }

@@ -69,9 +69,25 @@ public class RowguardEndpoint {
     private Map<String, Object> entity(PolicySet policies, String entity, List<FilterShapes.FilterShape> shapes) {
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("annotated", !policies.unannotatedEntities().contains(entity));
+        described.put("rules", byOperation(policies.declarations(entity), List.of(OPERATIONS)));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (String field : policies.fieldRules().fields(entity)) {
+            fields.put(field, byOperation(policies.fieldRules().declarations(entity, field),
+                    List.of(Operation.READ, Operation.UPDATE)));
+        }
+        if (!fields.isEmpty()) {
+            described.put("fieldRules", fields);
+        }
+        described.put("readFilterShapes", shapes.size());
+        if (showSql) {
+            described.put("readFilterSql", shapes.stream().map(FilterShapes.FilterShape::sql).toList());
+        }
+        return described;
+    }
+
+    private static Map<String, Object> byOperation(List<RuleDeclaration> declarations, List<Operation> operations) {
         Map<String, Object> rules = new LinkedHashMap<>();
-        List<RuleDeclaration> declarations = policies.declarations(entity);
-        for (Operation operation : OPERATIONS) {
+        for (Operation operation : operations) {
             List<Map<String, Object>> forOperation = new ArrayList<>();
             for (RuleDeclaration declaration : declarations) {
                 if (declaration.covers(operation)) {
@@ -91,12 +107,7 @@ public class RowguardEndpoint {
                 rules.put(operation.name(), forOperation);
             }
         }
-        described.put("rules", rules);
-        described.put("readFilterShapes", shapes.size());
-        if (showSql) {
-            described.put("readFilterSql", shapes.stream().map(FilterShapes.FilterShape::sql).toList());
-        }
-        return described;
+        return rules;
     }
 
     private List<Map<String, Object>> issuers() {

@@ -1,5 +1,7 @@
 package dev.rowguard.hibernate.internal;
 
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,7 +22,11 @@ import dev.rowguard.policy.internal.RuleDeclaration;
 
 import org.hibernate.mapping.PersistentClass;
 
-/** The {@code @Allow} / {@code @Deny} declarations on the mapped entity classes. */
+/**
+ * The {@code @Allow} / {@code @Deny} declarations on the mapped entity classes: on the
+ * class (the rows) and on its fields, its {@code @MappedSuperclass}es' included, and for
+ * fields those of the entity classes it extends (their fields are its fields).
+ */
 final class AnnotationRules {
 
     private static final Pattern CURRENT_MODEL = Pattern.compile("\\bcurrentModel\\s*\\(");
@@ -37,21 +43,46 @@ final class AnnotationRules {
             }
             List<RuleDeclaration> declared = new ArrayList<>();
             for (Class<?> declaring : declaringClasses(type)) {
-                for (Allow allow : declaring.getAnnotationsByType(Allow.class)) {
-                    declared.add(new RuleDeclaration(binding.getJpaEntityName(), true, Arrays.asList(allow.value()),
-                            allow.when(), allow.code(), allow.message()));
-                }
-                for (Deny deny : declaring.getAnnotationsByType(Deny.class)) {
-                    declared.add(new RuleDeclaration(binding.getJpaEntityName(), false, Arrays.asList(deny.value()),
-                            deny.when(), deny.code(), deny.message()));
-                }
+                declared.addAll(declarations(binding.getJpaEntityName(), declaring));
             }
             if (!declared.isEmpty()) {
                 rules.put(binding.getJpaEntityName(), declared);
             }
         }
         inheritRootRules(bindings, rules);
+        for (PersistentClass binding : bindings) {
+            Class<?> type = binding.getMappedClass();
+            if (type == null) {
+                continue;
+            }
+            List<RuleDeclaration> onFields = new ArrayList<>();
+            for (Class<?> current = type; current != null
+                    && current != Object.class; current = current.getSuperclass()) {
+                for (Field field : current.getDeclaredFields()) {
+                    declarations(binding.getJpaEntityName(), field)
+                        .forEach(rule -> onFields.add(rule.onField(field.getName())));
+                }
+            }
+            if (!onFields.isEmpty()) {
+                List<RuleDeclaration> all = new ArrayList<>(rules.getOrDefault(binding.getJpaEntityName(), List.of()));
+                all.addAll(onFields);
+                rules.put(binding.getJpaEntityName(), all);
+            }
+        }
         return rules;
+    }
+
+    private static List<RuleDeclaration> declarations(String entity, AnnotatedElement element) {
+        List<RuleDeclaration> declared = new ArrayList<>();
+        for (Allow allow : element.getAnnotationsByType(Allow.class)) {
+            declared.add(new RuleDeclaration(entity, true, Arrays.asList(allow.value()), allow.when(), allow.code(),
+                    allow.message()));
+        }
+        for (Deny deny : element.getAnnotationsByType(Deny.class)) {
+            declared.add(new RuleDeclaration(entity, false, Arrays.asList(deny.value()), deny.when(), deny.code(),
+                    deny.message()));
+        }
+        return declared;
     }
 
     /**
@@ -111,7 +142,7 @@ final class AnnotationRules {
 
     private static Set<List<Object>> readRules(List<RuleDeclaration> rules) {
         return rules.stream()
-            .filter(rule -> rule.covers(Operation.READ))
+            .filter(rule -> rule.field() == null && rule.covers(Operation.READ))
             .map(rule -> List.<Object>of(rule.allow(), rule.expression().strip()))
             .collect(Collectors.toSet());
     }

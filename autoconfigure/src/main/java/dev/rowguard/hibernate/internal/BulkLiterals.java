@@ -11,6 +11,10 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.rowguard.policy.internal.sql.SqlCondition;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +27,24 @@ import org.jspecify.annotations.Nullable;
 final class BulkLiterals {
 
     private BulkLiterals() {
+    }
+
+    /**
+     * The condition with each of its parameters (named by {@code parameter}) written as a
+     * literal no value can escape.
+     */
+    static String inlined(SqlCondition condition, Pattern parameter) {
+        if (condition.alwaysTrue() || condition.alwaysFalse()) {
+            return condition.alwaysTrue() ? "TRUE" : "FALSE";
+        }
+        Matcher matcher = parameter.matcher(condition.sql());
+        StringBuilder sql = new StringBuilder();
+        int index = 0;
+        while (matcher.find()) {
+            matcher.appendReplacement(sql, Matcher.quoteReplacement(of(condition.parameters().get(index++))));
+        }
+        matcher.appendTail(sql);
+        return "(" + sql + ")";
     }
 
     static String of(@Nullable Object value) {

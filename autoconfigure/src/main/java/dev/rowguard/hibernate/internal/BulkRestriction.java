@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.rowguard.context.Caller;
@@ -14,7 +13,6 @@ import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.bind.BoundRewriter;
 import dev.rowguard.policy.internal.eval.Values;
 import dev.rowguard.policy.internal.model.EntityModel;
-import dev.rowguard.policy.internal.sql.SqlCondition;
 
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.EntityMappingType;
@@ -278,23 +276,8 @@ final class BulkRestriction {
      * The caller's rule as SQL on the row {@code alias} names, its values as literals.
      */
     private String condition(Bound rule, String alias) {
-        return render(runtime.compiler().compile(rule, caller.principal(), null, alias, PARAMETER_PREFIX));
-    }
-
-    /** The condition with each parameter written as a literal no value can escape. */
-    private static String render(SqlCondition condition) {
-        if (condition.alwaysTrue() || condition.alwaysFalse()) {
-            return condition.alwaysTrue() ? "TRUE" : "FALSE";
-        }
-        Matcher matcher = PARAMETER.matcher(condition.sql());
-        StringBuilder sql = new StringBuilder();
-        int index = 0;
-        while (matcher.find()) {
-            matcher.appendReplacement(sql,
-                    Matcher.quoteReplacement(BulkLiterals.of(condition.parameters().get(index++))));
-        }
-        matcher.appendTail(sql);
-        return "(" + sql + ")";
+        return BulkLiterals.inlined(runtime.compiler().compile(rule, caller.principal(), null, alias, PARAMETER_PREFIX),
+                PARAMETER);
     }
 
     /** The attributes the SET clause assigns a known value, by name. */

@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+
+import dev.rowguard.policy.Operation;
+import dev.rowguard.postgres.internal.RlsMigration;
 
 import dev.rowguard.policy.internal.HiddenReferences;
 import dev.rowguard.policy.internal.PolicySet;
@@ -35,7 +39,39 @@ public final class MappedPolicies {
         DomainModel model = new MappingModelReader(bindings).read(authAttributes);
         Map<String, List<RuleDeclaration>> declarations = AnnotationRules.read(bindings.values());
         PolicySet declared = PolicySet.build(model, declarations, allowUnannotated);
+        FieldRuleTargets.resolve(bindings.values(), declared);
         return hideRowsWithHiddenReferences ? declared.with(HiddenReferences.of(declared)) : declared;
+    }
+
+    /**
+     * The columns of each table that holds a field with read rules, in the table's order,
+     * each masked by the rule of the field mapped to it: what the generated {@code
+     *
+    <table>
+     * _visible} view shows.
+     */
+    public static Map<String, List<RlsMigration.ViewColumn>> visibleColumns(Iterable<PersistentClass> bindings,
+            PolicySet policies) {
+        Map<String, Map<String, RlsMigration.ViewColumn>> byTable = new LinkedHashMap<>();
+        for (FieldRuleTargets.Target target : FieldRuleTargets.resolve(bindings, policies)) {
+            if (!policies.fieldRules().fields(target.entity(), Operation.READ).contains(target.field())) {
+                continue;
+            }
+            Map<String, RlsMigration.ViewColumn> columns = byTable.computeIfAbsent(SqlIdentifiers.of(target.table()),
+                    table -> {
+                        Map<String, RlsMigration.ViewColumn> all = new LinkedHashMap<>();
+                        target.table()
+                            .getColumns()
+                            .forEach(column -> all.put(SqlIdentifiers.of(column),
+                                    new RlsMigration.ViewColumn(SqlIdentifiers.of(column), null, null)));
+                        return all;
+                    });
+            String column = SqlIdentifiers.of(target.column());
+            columns.put(column, new RlsMigration.ViewColumn(column, target.entity(), target.field()));
+        }
+        Map<String, List<RlsMigration.ViewColumn>> visible = new TreeMap<>();
+        byTable.forEach((table, columns) -> visible.put(table, List.copyOf(columns.values())));
+        return visible;
     }
 
     /**

@@ -21,6 +21,8 @@ import org.hibernate.boot.spi.AdditionalMappingContributions;
 import org.hibernate.boot.spi.AdditionalMappingContributor;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
+import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.spi.FilterDefinition;
 import org.hibernate.mapping.Collection;
@@ -125,8 +127,40 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         }
         metadata.addFilterDefinition(
                 new FilterDefinition(PolicyRuntime.CALLER_MARKER, "1 = 1", false, false, Map.of(), Map.of()));
+        maskFields(bindings.values(), policies, runtime, metadata, configuration);
         report(policies, filtered, shapeCount, compiledNanos, runtime);
         PolicyRuntimes.register(context.getBootstrapContext(), runtime);
+    }
+
+    /**
+     * Gives every column of a field with read rules its masked read expression, writes
+     * those entities with only their changed columns (a hidden value, null as loaded, is
+     * then never written back), and hands the masks to Rowguard's statement inspector.
+     */
+    private static void maskFields(java.util.Collection<PersistentClass> bindings, PolicySet policies,
+            PolicyRuntime runtime, InFlightMetadataCollector metadata, Map<String, Object> configuration) {
+        FieldMasks masks = new FieldMasks(runtime.compiler(), policies.fieldRules());
+        Dialect dialect = metadata.getDatabase().getDialect();
+        for (FieldRuleTargets.Target target : FieldRuleTargets.resolve(bindings, policies)) {
+            if (policies.fieldRules().fields(target.entity(), Operation.READ).contains(target.field())) {
+                masks.mask(target.column(), target.entity(), target.field(), SqlIdentifiers.of(target.table()),
+                        dialect);
+                target.binding().getRootClass().setDynamicUpdate(true);
+                target.binding().getRootClass().getSubclassClosure().forEach(type -> type.setDynamicUpdate(true));
+            }
+        }
+        runtime.useFieldMasks(masks);
+        if (masks.isEmpty()) {
+            return;
+        }
+        if (!(configuration
+            .get(JdbcSettings.STATEMENT_INSPECTOR) instanceof FieldMaskingStatementInspector inspector)) {
+            throw new IllegalStateException("Rowguard hides fields through its statement inspector, but "
+                    + JdbcSettings.STATEMENT_INSPECTOR + " was replaced after Rowguard set it ("
+                    + configuration.get(JdbcSettings.STATEMENT_INSPECTOR) + "). Leave the setting to Rowguard: it"
+                    + " calls the application's inspector configured before it.");
+        }
+        inspector.use(masks);
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.rowguard.hibernate.internal;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -89,41 +92,97 @@ public final class PolicyPermissions implements Permissions {
         });
     }
 
+    @Override
+    public Set<String> readableFields(Object entity) {
+        return fields(entity, Operation.READ);
+    }
+
+    @Override
+    public Set<String> updatableFields(Object entity) {
+        return fields(entity, Operation.UPDATE);
+    }
+
+    /**
+     * The attributes the caller may read or change: none without the row's permission,
+     * else all but the fields whose own rule for the operation refuses it.
+     */
+    private Set<String> fields(Object entity, Operation operation) {
+        EntityPersister persister = persister(Hibernate.getClass(entity));
+        Set<String> attributes = new LinkedHashSet<>();
+        if (persister.getIdentifierPropertyName() != null) {
+            attributes.add(persister.getIdentifierPropertyName());
+        }
+        attributes.addAll(Arrays.asList(persister.getPropertyNames()));
+        Caller caller = CallerContext.current();
+        if (caller.system()) {
+            return Collections.unmodifiableSet(attributes);
+        }
+        return inSession(session -> {
+            Stored stored = stored(entity, session);
+            if (stored == null || !stored.allows(operation, caller.principal(), session)) {
+                return Set.<String>of();
+            }
+            var fieldRules = stored.runtime().policies().fieldRules();
+            for (String field : fieldRules.fields(stored.name(), operation)) {
+                if (!stored.decisions()
+                    .holds(stored.name(), fieldRules.rule(stored.name(), field, operation), stored.row(), null,
+                            caller.principal(), session)) {
+                    attributes.remove(field);
+                }
+            }
+            return Collections.unmodifiableSet(attributes);
+        });
+    }
+
     private boolean decide(Operation operation, Object entity, @Nullable AuthPrincipal principal,
             SharedSessionContractImplementor session) {
-        PolicyRuntime runtime = runtime();
-        EntityPersister persister = persister(Hibernate.getClass(entity));
-        String name = entityName(runtime, persister);
-        RowDecisions decisions = new RowDecisions(runtime);
-        Object target = Hibernate.unproxy(entity);
         if (operation == Operation.CREATE) {
+            PolicyRuntime runtime = runtime();
+            EntityPersister persister = persister(Hibernate.getClass(entity));
+            String name = entityName(runtime, persister);
+            RowDecisions decisions = new RowDecisions(runtime);
+            Object target = Hibernate.unproxy(entity);
             Object[] state = new AuthDefaults(runtime.policies().model().authAttributes()).previewed(target, persister,
                     principal, session);
             StateRow row = decisions.row(name, persister, persister.getIdentifier(target, session), state, session);
             return decisions.allows(name, Operation.CREATE, row, null, principal, session);
         }
-        Object id = persister.getIdentifier(target, session);
-        Object[] stored = id == null ? null : storedState(target, id, persister, session);
-        if (stored == null) {
-            return false;
-        }
-        StateRow row = decisions.row(name, persister, id, stored, session);
-        return decisions.allows(name, Operation.READ, row, null, principal, session)
-                && (operation == Operation.READ || decisions.allows(name, operation, row, null, principal, session));
+        Stored stored = stored(entity, session);
+        return stored != null && stored.allows(operation, principal, session);
     }
 
-    /**
-     * The row as stored: the state the session loaded it with (no statement), else the
-     * database's (one statement); null when there is no such row.
-     */
-    private static Object @Nullable [] storedState(Object entity, Object id, EntityPersister persister,
-            SharedSessionContractImplementor session) {
-        EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
-        if (entry != null && entry.getLoadedState() != null
-                && LoadedStateMarks.isAsStored(session, entity, entry.getLoadedState())) {
-            return entry.getLoadedState();
+    /** The entity's row as stored, or null when there is none. */
+    private @Nullable Stored stored(Object entity, SharedSessionContractImplementor session) {
+        PolicyRuntime runtime = runtime();
+        EntityPersister persister = persister(Hibernate.getClass(entity));
+        String name = entityName(runtime, persister);
+        Object target = Hibernate.unproxy(entity);
+        Object id = persister.getIdentifier(target, session);
+        Object[] state = id == null ? null : StoredState.of(runtime, CallerContext.current(), name, target, id,
+                loadedState(target, session), persister, session);
+        if (state == null) {
+            return null;
         }
-        return persister.getDatabaseSnapshot(id, session);
+        RowDecisions decisions = new RowDecisions(runtime);
+        return new Stored(runtime, decisions, name, decisions.row(name, persister, id, state, session));
+    }
+
+    private record Stored(PolicyRuntime runtime, RowDecisions decisions, String name, StateRow row) {
+
+        /**
+         * Whether the caller may read the row and, beyond reading, perform the operation.
+         */
+        boolean allows(Operation operation, @Nullable AuthPrincipal principal,
+                SharedSessionContractImplementor session) {
+            return decisions.allows(name, Operation.READ, row, null, principal, session) && (operation == Operation.READ
+                    || decisions.allows(name, operation, row, null, principal, session));
+        }
+
+    }
+
+    private static Object @Nullable [] loadedState(Object entity, SharedSessionContractImplementor session) {
+        EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
+        return entry == null ? null : entry.getLoadedState();
     }
 
     private <T> T inSession(Function<SharedSessionContractImplementor, T> work) {

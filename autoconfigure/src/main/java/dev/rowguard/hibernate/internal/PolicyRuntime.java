@@ -48,6 +48,8 @@ public final class PolicyRuntime {
 
     private List<String> gateNames = List.of();
 
+    private @Nullable FieldMasks fieldMasks;
+
     PolicyRuntime(PolicySet policies, Map<String, String> jpaNameOfEntityName, boolean sessionClaims) {
         this.policies = policies;
         this.storedRows = new StoredRows(sessionClaims);
@@ -88,6 +90,19 @@ public final class PolicyRuntime {
 
     SqlCompiler compiler() {
         return compiler;
+    }
+
+    void useFieldMasks(FieldMasks masks) {
+        this.fieldMasks = masks;
+    }
+
+    /**
+     * Whether some field of the entity is hidden from the caller on some row, so that
+     * what a session loaded for them is not the row as stored.
+     */
+    boolean hidesFieldsOf(String entity, Caller caller) {
+        FieldMasks masks = fieldMasks;
+        return masks != null && masks.hidesFieldsOf(entity, caller);
     }
 
     StoredRows storedRows() {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.hibernate.boot.registry.StandardServiceInitiator;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.QuerySettings;
 import org.hibernate.query.sqm.mutation.spi.SqmMultiTableMutationStrategyProvider;
 import org.hibernate.service.spi.ServiceContributor;
@@ -12,8 +13,9 @@ import org.hibernate.service.spi.ServiceRegistryImplementor;
 /**
  * Installs Rowguard's guards on bulk statements in every Hibernate bootstrap, Spring's or
  * not: {@link BulkMutationGuard} as the query translator (unless one is configured: then
- * {@link RowguardIntegrator} stops start-up), and guarded multi-table mutation strategies
- * in place of Hibernate's standard provider.
+ * {@link RowguardIntegrator} stops start-up), guarded multi-table mutation strategies in
+ * place of Hibernate's standard provider, and {@link FieldMaskingStatementInspector} as
+ * the statement inspector (ahead of the application's own).
  */
 public final class RowguardServiceContributor implements ServiceContributor {
 
@@ -21,6 +23,10 @@ public final class RowguardServiceContributor implements ServiceContributor {
     public void contribute(StandardServiceRegistryBuilder registry) {
         if (!registry.getSettings().containsKey(QuerySettings.SEMANTIC_QUERY_TRANSLATOR)) {
             registry.applySetting(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, BulkMutationGuard.class.getName());
+        }
+        Object inspector = registry.getSettings().get(JdbcSettings.STATEMENT_INSPECTOR);
+        if (!(inspector instanceof FieldMaskingStatementInspector)) {
+            registry.applySetting(JdbcSettings.STATEMENT_INSPECTOR, new FieldMaskingStatementInspector(inspector));
         }
         registry.addInitiator(new StandardServiceInitiator<SqmMultiTableMutationStrategyProvider>() {
             @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.rowguard.context.Caller;
 import dev.rowguard.context.CallerContext;
 import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.internal.bind.Bound;
 
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.Assigned;
@@ -82,18 +83,45 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         if (event.getOldState() == null) {
             throw withoutStoredState("an update", entity);
         }
-        Object[] stored = event.getOldState();
-        if (!LoadedStateMarks.isAsStored(event.getSession(), event.getEntity(), stored)) {
-            stored = event.getPersister().getDatabaseSnapshot(event.getId(), event.getSession());
-            if (stored == null) {
-                throw Denials.denied(runtime, caller, entity, Operation.UPDATE, null, List.of());
-            }
+        Object[] stored = StoredState.of(runtime, caller, entity, event.getEntity(), event.getId(), event.getOldState(),
+                event.getPersister(), event.getSession());
+        if (stored == null) {
+            throw Denials.denied(runtime, caller, entity, Operation.UPDATE, null, List.of());
         }
         StateRow before = row(entity, event.getPersister(), event.getId(), stored, event.getSession());
         require(caller, entity, Operation.UPDATE, before, null, event.getSession());
+        requireChangedFields(caller, entity, event, before);
         StateRow after = row(entity, event.getPersister(), event.getId(), event.getState(), event.getSession());
         require(caller, entity, Operation.POST_UPDATE, after, before, event.getSession());
         return false;
+    }
+
+    /**
+     * Each field the update changes (its value differs from what the session loaded: a
+     * hidden field left null as loaded is unchanged) must pass its own UPDATE rule on the
+     * row as stored.
+     */
+    private void requireChangedFields(Caller caller, String entity, PreUpdateEvent event, StateRow before) {
+        for (String field : runtime.policies().fieldRules().fields(entity, Operation.UPDATE)) {
+            var attribute = event.getPersister().findAttributeMapping(field);
+            if (attribute == null) {
+                continue;
+            }
+            int position = attribute.getStateArrayPosition();
+            if (event.getPersister().getPropertyTypes()[position].isEqual(event.getOldState()[position],
+                    event.getState()[position])) {
+                continue;
+            }
+            Bound rule = runtime.policies().fieldRules().rule(entity, field, Operation.UPDATE);
+            if (!decisions.holds(entity, rule, before, null, caller.principal(), event.getSession())) {
+                throw Denials.denied(runtime, caller, entity, Operation.UPDATE,
+                        "field " + field + " may not be changed",
+                        runtime.policies()
+                            .fieldRules()
+                            .decidedBy(entity, field, Operation.UPDATE, condition -> decisions.holds(entity, condition,
+                                    before, null, caller.principal(), event.getSession())));
+            }
+        }
     }
 
     @Override
@@ -106,7 +134,13 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         if (event.getDeletedState() == null) {
             throw withoutStoredState("a delete", entity);
         }
-        StateRow row = row(entity, event.getPersister(), event.getId(), event.getDeletedState(), event.getSession());
+        Object[] stored = runtime.hidesFieldsOf(entity, caller)
+                ? FieldMasks.unmasked(() -> event.getPersister().getDatabaseSnapshot(event.getId(), event.getSession()))
+                : event.getDeletedState();
+        if (stored == null) {
+            throw Denials.denied(runtime, caller, entity, Operation.DELETE, null, List.of());
+        }
+        StateRow row = row(entity, event.getPersister(), event.getId(), stored, event.getSession());
         require(caller, entity, Operation.DELETE, row, null, event.getSession());
         return false;
     }

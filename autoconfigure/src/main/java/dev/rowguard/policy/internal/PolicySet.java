@@ -42,6 +42,8 @@ public final class PolicySet implements RuleSource {
 
     private final Map<String, Map<Operation, Bound>> rules;
 
+    private final FieldRules fieldRules;
+
     private final Set<String> unannotated;
 
     private final Map<String, Map<Operation, Integer>> highestVariables = new java.util.concurrent.ConcurrentHashMap<>();
@@ -49,27 +51,33 @@ public final class PolicySet implements RuleSource {
     private final Map<String, Map<Operation, Boolean>> ownColumnsOnly = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PolicySet(DomainModel model, boolean allowUnannotated, Map<String, List<BoundDeclaration>> declared,
-            Map<String, Map<Operation, Bound>> rules, Set<String> unannotated) {
+            Map<String, Map<Operation, Bound>> rules, FieldRules fieldRules, Set<String> unannotated) {
         this.model = model;
         this.allowUnannotated = allowUnannotated;
         this.declared = declared;
         this.rules = rules;
+        this.fieldRules = fieldRules;
         this.unannotated = unannotated;
     }
 
     /** A declaration and its condition per operation it covers. */
-    private record BoundDeclaration(RuleDeclaration declaration, Map<Operation, Bound> conditions) {
+    record BoundDeclaration(RuleDeclaration declaration, Map<Operation, Bound> conditions) {
     }
 
     /**
-     * @param declarations the rules of each annotated entity; entities of the model with
-     * no entry are unannotated
+     * @param declarations the rules of each annotated entity, on its rows and on its
+     * fields; entities of the model with no rule on their rows are unannotated
      * @param allowUnannotated whether unannotated entities are open to everyone (else
      * closed)
      */
     public static PolicySet build(DomainModel model, Map<String, List<RuleDeclaration>> declarations,
             boolean allowUnannotated) {
-        return assemble(model, allowUnannotated, Map.of(), declarations);
+        List<String> problems = new ArrayList<>();
+        FieldRules fieldRules = FieldRules.bind(model, declarations, problems);
+        Map<String, List<RuleDeclaration>> rowDeclarations = new LinkedHashMap<>();
+        declarations.forEach((entity, rules) -> rowDeclarations.put(entity,
+                rules.stream().filter(rule -> rule.field() == null).toList()));
+        return assemble(model, allowUnannotated, Map.of(), rowDeclarations, fieldRules, problems);
     }
 
     /**
@@ -77,19 +85,20 @@ public final class PolicySet implements RuleSource {
      * are parsed and type-checked, the rules already bound are reused.
      */
     public PolicySet with(Map<String, List<RuleDeclaration>> added) {
-        return added.isEmpty() ? this : assemble(model, allowUnannotated, declared, added);
+        return added.isEmpty() ? this
+                : assemble(model, allowUnannotated, declared, added, fieldRules, new ArrayList<>());
     }
 
     private static PolicySet assemble(DomainModel model, boolean allowUnannotated,
-            Map<String, List<BoundDeclaration>> bound, Map<String, List<RuleDeclaration>> added) {
-        List<String> problems = new ArrayList<>();
+            Map<String, List<BoundDeclaration>> bound, Map<String, List<RuleDeclaration>> added, FieldRules fieldRules,
+            List<String> problems) {
         Map<String, List<BoundDeclaration>> declared = new LinkedHashMap<>();
         Map<String, Map<Operation, Bound>> rules = new LinkedHashMap<>();
         Set<String> unannotated = new LinkedHashSet<>();
         for (EntityModel entity : model.entities()) {
             List<BoundDeclaration> declarations = new ArrayList<>(bound.getOrDefault(entity.name(), List.of()));
             for (RuleDeclaration rule : added.getOrDefault(entity.name(), List.of())) {
-                declarations.add(new BoundDeclaration(rule, bind(model, entity, rule, problems)));
+                declarations.add(new BoundDeclaration(rule, bind(model, entity, rule, CHECKED, problems)));
             }
             if (declarations.isEmpty()) {
                 unannotated.add(entity.name());
@@ -105,7 +114,7 @@ public final class PolicySet implements RuleSource {
         if (!problems.isEmpty()) {
             throw new PolicyDefinitionException(problems);
         }
-        return new PolicySet(model, allowUnannotated, declared, rules, unannotated);
+        return new PolicySet(model, allowUnannotated, declared, rules, fieldRules, unannotated);
     }
 
     @Override
@@ -143,6 +152,11 @@ public final class PolicySet implements RuleSource {
         return model;
     }
 
+    /** The rules that stand on fields. */
+    public FieldRules fieldRules() {
+        return fieldRules;
+    }
+
     public Set<String> unannotatedEntities() {
         return unannotated;
     }
@@ -166,9 +180,14 @@ public final class PolicySet implements RuleSource {
      * @param holds whether one rule's condition holds for the row denied
      */
     public List<PolicyRule> decidedBy(String entity, Operation operation, Predicate<Bound> holds) {
+        return decidedBy(declared.getOrDefault(entity, List.of()), operation, holds);
+    }
+
+    static List<PolicyRule> decidedBy(List<BoundDeclaration> declarations, Operation operation,
+            Predicate<Bound> holds) {
         List<PolicyRule> allows = new ArrayList<>();
         List<PolicyRule> denies = new ArrayList<>();
-        for (BoundDeclaration entry : declared.getOrDefault(entity, List.of())) {
+        for (BoundDeclaration entry : declarations) {
             Bound condition = entry.conditions().get(operation);
             if (condition == null) {
                 continue;
@@ -183,8 +202,8 @@ public final class PolicySet implements RuleSource {
         return denies.isEmpty() ? allows : denies;
     }
 
-    private static Map<Operation, Bound> bind(DomainModel model, EntityModel entity, RuleDeclaration rule,
-            List<String> problems) {
+    static Map<Operation, Bound> bind(DomainModel model, EntityModel entity, RuleDeclaration rule,
+            Operation[] operations, List<String> problems) {
         Map<Operation, Bound> byOperation = new EnumMap<>(Operation.class);
         Expr expr;
         try {
@@ -194,7 +213,7 @@ public final class PolicySet implements RuleSource {
             problems.add(PolicyProblem.describe(rule, ex.position(), Objects.requireNonNull(ex.getMessage())));
             return byOperation;
         }
-        for (Operation operation : CHECKED) {
+        for (Operation operation : operations) {
             if (!rule.covers(operation)) {
                 continue;
             }

@@ -78,7 +78,29 @@ public final class RlsMigration {
      */
     public static Result write(PolicySet policies, Map<String, String> excluded, List<String> header,
             RowSources rowSources) {
-        return new RlsMigration(policies, rowSources).build(excluded, header);
+        return write(policies, excluded, header, rowSources, Map.of());
+    }
+
+    /**
+     * @param visibleColumns the columns of each table with field read rules, for its
+     * {@code <table>_visible} view
+     */
+    public static Result write(PolicySet policies, Map<String, String> excluded, List<String> header,
+            RowSources rowSources, Map<String, List<ViewColumn>> visibleColumns) {
+        RlsMigration migration = new RlsMigration(policies, rowSources);
+        return migration.build(excluded, header, visibleColumns);
+    }
+
+    /**
+     * A column of a {@code
+     *
+    <table>
+     * _visible} view: as stored, or masked by the read rule of the field mapped to it.
+     *
+     * @param entity the entity whose field is mapped to the column, or null
+     * @param field that field, or null for a column shown as stored
+     */
+    public record ViewColumn(String column, @Nullable String entity, @Nullable String field) {
     }
 
     /**
@@ -91,7 +113,8 @@ public final class RlsMigration {
                 + guarded(migration.compiler.condition(rule, RowSources.alias(table))) + ");";
     }
 
-    private Result build(Map<String, String> excluded, List<String> header) {
+    private Result build(Map<String, String> excluded, List<String> header,
+            Map<String, List<ViewColumn>> visibleColumns) {
         Map<String, List<EntityModel>> byTable = new TreeMap<>();
         for (EntityModel entity : policies.model().entities()) {
             if (!excluded.containsKey(entity.name())) {
@@ -113,6 +136,7 @@ public final class RlsMigration {
         }
         byTable.forEach((table, entities) -> body.append('\n').append(tablePolicies(table, entities)));
         joinTables.forEach((table, ends) -> body.append('\n').append(joinTablePolicies(table, ends)));
+        visibleColumns.forEach((table, shown) -> body.append('\n').append(visibleView(table, shown)));
         for (String line : header) {
             sql.append("-- ").append(line).append('\n');
         }
@@ -290,6 +314,35 @@ public final class RlsMigration {
         policy(text, CREATE, table, "INSERT", null, create);
         policy(text, UPDATE, table, "UPDATE", update, postUpdate);
         policy(text, DELETE, table, "DELETE", delete, null);
+    }
+
+    /**
+     * Row-level security cannot mask a column per row: {@code
+     *
+    <table>
+     * _visible} shows the table's rows (through the table's policies: the view runs as
+     * its caller) with each field a caller may not read as null, the same {@code CASE}
+     * Hibernate's statements carry. Clients that read the table directly see stored
+     * values.
+     */
+    private String visibleView(String table, List<ViewColumn> columns) {
+        String view = table.endsWith("\"") ? table.substring(0, table.length() - 1) + "_visible\"" : table + "_visible";
+        String alias = RowSources.alias(table);
+        List<String> selected = new ArrayList<>();
+        for (ViewColumn column : columns) {
+            if (column.field() == null || column.entity() == null) {
+                selected.add(alias + "." + column.column());
+                continue;
+            }
+            String visible = compiler
+                .condition(policies.fieldRules().rule(column.entity(), column.field(), Operation.READ), alias);
+            selected.add("CASE WHEN " + guarded(visible) + " THEN " + alias + "." + column.column() + " END AS "
+                    + column.column());
+        }
+        return "-- " + table + ": fields hidden per row by their read rules; clients that must not see them read"
+                + " this view\nDROP VIEW IF EXISTS " + view + ";\nCREATE VIEW " + view
+                + " WITH (security_invoker = true) AS SELECT\n    " + String.join(",\n    ", selected) + "\nFROM "
+                + table + " " + alias + ";\n";
     }
 
     /**

@@ -1,0 +1,134 @@
+package dev.rowguard.hibernate.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.rowguard.policy.PolicyDefinitionException;
+import dev.rowguard.policy.internal.PolicySet;
+import dev.rowguard.policy.internal.RuleDeclaration;
+
+import org.hibernate.mapping.BasicValue;
+import org.hibernate.mapping.Column;
+import org.hibernate.mapping.Formula;
+import org.hibernate.mapping.JoinedSubclass;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
+import org.hibernate.mapping.Selectable;
+import org.hibernate.mapping.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The mapped column of every field that has rules, checked at start-up: a field rule
+ * stands on a basic attribute stored in one column of the table the entity's row rules
+ * read (as ZenStack's, not on a relation, an embedded value, the id or the version), and
+ * no formula of the entity may read that column around its rule.
+ */
+final class FieldRuleTargets {
+
+    /** One field with rules, where the entity that declares it maps it. */
+    record Target(PersistentClass binding, String entity, String field, Column column, Table table) {
+    }
+
+    private FieldRuleTargets() {
+    }
+
+    /**
+     * @throws PolicyDefinitionException naming each entity, field and rule that cannot
+     * stand where it is
+     */
+    static List<Target> resolve(Iterable<PersistentClass> bindings, PolicySet policies) {
+        List<Target> targets = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (PersistentClass binding : bindings) {
+            String entity = binding.getJpaEntityName();
+            for (String field : policies.fieldRules().fields(entity)) {
+                String problem = problem(binding, field, targets);
+                if (problem != null) {
+                    problems.add("Invalid field rule on entity " + entity + ", field " + field + ":\n  "
+                            + policies.fieldRules()
+                                .declarations(entity, field)
+                                .stream()
+                                .map(RuleDeclaration::describe)
+                                .collect(Collectors.joining("\n  "))
+                            + "\n  " + problem);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyDefinitionException(problems);
+        }
+        return targets;
+    }
+
+    private static @Nullable String problem(PersistentClass binding, String field, List<Target> targets) {
+        Property identifier = binding.getIdentifierProperty();
+        if (identifier != null && identifier.getName().equals(field)) {
+            return "the id cannot be hidden or frozen by a field rule; put the rule on the entity";
+        }
+        Property declared = binding.getProperties()
+            .stream()
+            .filter(property -> property.getName().equals(field))
+            .findFirst()
+            .orElse(null);
+        if (declared == null) {
+            boolean inherited = binding.getPropertyClosure()
+                .stream()
+                .anyMatch(property -> property.getName().equals(field));
+            // an inherited field is masked where the class declaring it is mapped
+            return inherited ? null : "the entity maps no attribute named " + field
+                    + " (a field rule stands on a mapped field of the entity or a @MappedSuperclass)";
+        }
+        if (binding.getVersion() == declared) {
+            return "the version is Hibernate's optimistic lock and must be read as stored; it cannot have field rules";
+        }
+        if (!(declared.getValue() instanceof BasicValue value)) {
+            return "field rules stand on basic attributes, not on relations, embedded values or collections (as"
+                    + " ZenStack's); put the rule on the entity, or on the fields of the related entity";
+        }
+        List<Selectable> selectables = value.getSelectables();
+        if (selectables.size() != 1 || !(selectables.get(0) instanceof Column column)) {
+            return "the attribute is not stored in one column (a @Formula or several columns)";
+        }
+        Table rowTable = binding instanceof JoinedSubclass ? binding.getRootClass().getTable() : binding.getTable();
+        if (value.getTable() != rowTable) {
+            return "its column is in table " + value.getTable().getName() + ", not in " + rowTable.getName()
+                    + ", where the entity's rows and their rules are read (a @SecondaryTable or a JOINED"
+                    + " subclass's own table); move the field to " + rowTable.getName()
+                    + " or map the hierarchy with SINGLE_TABLE";
+        }
+        String formulas = formulasReading(binding, column);
+        if (formulas != null) {
+            return "the formula of " + formulas + " reads column " + column.getName()
+                    + ", which would show its value to callers who may not read it; compute it from readable fields";
+        }
+        targets.add(new Target(binding, binding.getJpaEntityName(), field, column, rowTable));
+        return null;
+    }
+
+    private static @Nullable String formulasReading(PersistentClass binding, Column column) {
+        Pattern name = Pattern
+            .compile("(?i)(?<![A-Za-z0-9_$])" + Pattern.quote(column.getName()) + "(?![A-Za-z0-9_$])");
+        Set<String> reading = new LinkedHashSet<>();
+        for (Property property : allProperties(binding)) {
+            for (Selectable selectable : property.getValue().getSelectables()) {
+                if (selectable instanceof Formula formula && name.matcher(formula.getFormula()).find()) {
+                    reading.add(property.getName());
+                }
+            }
+        }
+        return reading.isEmpty() ? null : String.join(", ", reading);
+    }
+
+    private static List<Property> allProperties(PersistentClass binding) {
+        List<Property> properties = new ArrayList<>(binding.getRootClass().getPropertyClosure());
+        for (PersistentClass subclass : binding.getRootClass().getSubclassClosure()) {
+            properties.addAll(subclass.getProperties());
+        }
+        return properties;
+    }
+
+}

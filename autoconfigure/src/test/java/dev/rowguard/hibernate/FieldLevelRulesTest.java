@@ -1,0 +1,289 @@
+package dev.rowguard.hibernate;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import dev.rowguard.auth.AuthPrincipal;
+import dev.rowguard.hibernate.fields.Department;
+import dev.rowguard.hibernate.fields.Employee;
+import dev.rowguard.hibernate.fields.EmployeeRepository;
+import dev.rowguard.hibernate.fields.FieldsTestApplication;
+import dev.rowguard.policy.Permissions;
+import dev.rowguard.policy.PolicyRule;
+import dev.rowguard.policy.PolicyViolationException;
+import dev.rowguard.testsupport.WithTestPostgres;
+import org.hibernate.Session;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static dev.rowguard.hibernate.Enforcement.assertDenied;
+import static dev.rowguard.hibernate.TodoFixture.ALICE;
+import static dev.rowguard.hibernate.TodoFixture.BOB;
+import static dev.rowguard.policy.Operation.DELETE;
+import static dev.rowguard.policy.Operation.UPDATE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Rules on fields: a salary only HR may read is null for everyone else on every path
+ * Hibernate reads it (loads, queries, projections, aggregates, filters and sorts), is
+ * never lost when someone who cannot read it saves the row, and changes only through its
+ * own UPDATE rule; a frozen field cannot change at all.
+ */
+@SpringBootTest(classes = FieldsTestApplication.class)
+@WithTestPostgres
+class FieldLevelRulesTest {
+
+    static final AuthPrincipal HR = AuthPrincipal.builder("harriet").role("hr").build();
+
+    static final BigDecimal ALICES_SALARY = new BigDecimal("5000.00");
+
+    static final BigDecimal BOBS_SALARY = new BigDecimal("200000.00");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    EmployeeRepository employees;
+
+    @Autowired
+    Permissions permissions;
+
+    Enforcement enforcement;
+
+    @BeforeEach
+    void aliceAndBobWorkInOneDepartment() {
+        enforcement = new Enforcement(em, tx);
+        enforcement.asSystem(em -> {
+            em.createQuery("delete from Employee").executeUpdate();
+            em.createQuery("delete from Department").executeUpdate();
+            Department sales = new Department(1L, "sales");
+            em.persist(sales);
+            Employee alice = new Employee(1L, "Alice", "alice", ALICES_SALARY);
+            alice.setNote("alice's own note");
+            alice.setDepartment(sales);
+            Employee bob = new Employee(2L, "Bob", "bob", BOBS_SALARY);
+            bob.setDepartment(sales);
+            em.persist(alice);
+            em.persist(bob);
+            return null;
+        });
+    }
+
+    @Test
+    void aFieldTheCallerMayNotReadIsNullWhenTheEntityIsLoaded() {
+        Employee asAlice = enforcement.as(ALICE, em -> em.find(Employee.class, 1L));
+        assertThat(asAlice.getName()).isEqualTo("Alice");
+        assertThat(asAlice.getSalary()).isNull();
+        assertThat(asAlice.getNote()).isEqualTo("alice's own note");
+        Employee asBob = enforcement.as(BOB, em -> em.find(Employee.class, 1L));
+        assertThat(asBob.getNote()).isNull();
+        Employee asHr = enforcement.as(HR, em -> em.find(Employee.class, 1L));
+        assertThat(asHr.getSalary()).isEqualByComparingTo(ALICES_SALARY);
+        assertThat(asHr.getNote()).isNull();
+        Employee asSystem = enforcement.asSystem(em -> em.find(Employee.class, 1L));
+        assertThat(asSystem.getSalary()).isEqualByComparingTo(ALICES_SALARY);
+        assertThat(asSystem.getNote()).isEqualTo("alice's own note");
+    }
+
+    @Test
+    void lazyCollectionsReferencesAndQueriesHideItToo() {
+        enforcement.as(ALICE, em -> {
+            assertThat(em.find(Department.class, 1L).getEmployees()).extracting(Employee::getSalary)
+                .containsOnlyNulls()
+                .hasSize(2);
+            em.clear();
+            assertThat(em.getReference(Employee.class, 2L).getSalary()).isNull();
+            em.clear();
+            assertThat(em.createQuery("from Employee e order by e.id", Employee.class).getResultList())
+                .extracting(Employee::getSalary)
+                .containsOnlyNulls();
+            return null;
+        });
+        enforcement.as(HR, em -> {
+            assertThat(em.find(Department.class, 1L).getEmployees()).extracting(Employee::getSalary)
+                .doesNotContainNull();
+            return null;
+        });
+    }
+
+    @Test
+    void projectionsAggregatesFiltersAndSortsSeeOnlyWhatTheCallerMayRead() {
+        enforcement.as(ALICE, em -> {
+            assertThat(em.createQuery("select e.salary from Employee e", BigDecimal.class).getResultList())
+                .containsOnlyNulls();
+            assertThat(em
+                .createQuery("select new dev.rowguard.hibernate.FieldLevelRulesTest$Pay(e.name, e.salary)"
+                        + " from Employee e", Pay.class)
+                .getResultList()).extracting(Pay::salary).containsOnlyNulls();
+            assertThat(em.createQuery("select sum(e.salary) from Employee e", BigDecimal.class).getSingleResult())
+                .isNull();
+            assertThat(em.createQuery("from Employee e where e.salary > 100000", Employee.class).getResultList())
+                .isEmpty();
+            assertThat(em.createQuery("from Employee e where e.salary is null", Employee.class).getResultList())
+                .hasSize(2);
+            assertThat(em
+                .createQuery("select e.name from Employee e group by e.name, e.salary order by e.salary," + " e.name",
+                        String.class)
+                .getResultList()).containsExactly("Alice", "Bob");
+            var criteria = em.getCriteriaBuilder().createQuery(BigDecimal.class);
+            var root = criteria.from(Employee.class);
+            criteria.select(em.getCriteriaBuilder().max(root.get("salary")));
+            assertThat(em.createQuery(criteria).getSingleResult()).isNull();
+            return null;
+        });
+        enforcement.as(HR, em -> {
+            assertThat(em.createQuery("select sum(e.salary) from Employee e", BigDecimal.class).getSingleResult())
+                .isEqualByComparingTo(ALICES_SALARY.add(BOBS_SALARY));
+            assertThat(em.createQuery("select e.name from Employee e order by e.salary desc", String.class)
+                .getResultList()).containsExactly("Bob", "Alice");
+            return null;
+        });
+    }
+
+    @Test
+    void springDataProjectionsAndDerivedQueriesSeeTheSame() {
+        enforcement.as(ALICE, em -> {
+            assertThat(employees.findByOwnerIdOrderById("alice")).singleElement()
+                .satisfies(row -> assertThat(row.getSalary()).isNull());
+            assertThat(employees.findBySalary(ALICES_SALARY)).isEmpty();
+            assertThat(employees.totalSalary()).isNull();
+            return null;
+        });
+        enforcement.as(HR, em -> {
+            assertThat(employees.findBySalary(ALICES_SALARY)).extracting(Employee::getName).containsExactly("Alice");
+            return null;
+        });
+    }
+
+    @Test
+    void savingAnEntityWithAHiddenFieldKeepsTheStoredValue() {
+        enforcement.as(ALICE, em -> {
+            em.find(Employee.class, 1L).setName("Alice A.");
+            return null;
+        });
+        Employee detached = enforcement.as(ALICE, em -> em.find(Employee.class, 1L));
+        detached.setName("Alice B.");
+        enforcement.as(ALICE, em -> em.merge(detached));
+        Employee copy = new Employee(1L, "Alice C.", "alice", null);
+        copy.setNote("alice's own note");
+        enforcement.as(ALICE, em -> employees.save(copy));
+        Employee stored = stored(1L);
+        assertThat(stored.getName()).isEqualTo("Alice C.");
+        assertThat(stored.getSalary()).isEqualByComparingTo(ALICES_SALARY);
+        assertThat(stored.getCreatedBy()).isEqualTo("alice");
+    }
+
+    @Test
+    void writingIntoAFieldNeedsItsUpdateRuleAndWritesNothingWhenDenied() {
+        PolicyViolationException denial = catchThrowableOfType(PolicyViolationException.class,
+                () -> enforcement.as(ALICE, em -> {
+                    Employee alice = em.find(Employee.class, 1L);
+                    alice.setName("Alice Rich");
+                    alice.setSalary(new BigDecimal("999999"));
+                    em.flush();
+                    return null;
+                }));
+        assertThat(denial.operation()).isEqualTo(UPDATE);
+        assertThat(denial.decidedBy()).extracting(PolicyRule::field).containsOnly("salary");
+        Employee stored = enforcement.asSystem(em -> em.find(Employee.class, 1L));
+        assertThat(stored.getName()).isEqualTo("Alice");
+        assertThat(stored.getSalary()).isEqualByComparingTo(ALICES_SALARY);
+        enforcement.as(HR, em -> {
+            em.find(Employee.class, 1L).setSalary(new BigDecimal("6000"));
+            return null;
+        });
+        assertThat(stored(1L).getSalary()).isEqualByComparingTo("6000");
+    }
+
+    @Test
+    void aFrozenFieldCannotChangeForAnyCallerButMayStayAsItIs() {
+        PolicyViolationException denial = catchThrowableOfType(PolicyViolationException.class,
+                () -> enforcement.as(HR, em -> {
+                    em.find(Employee.class, 1L).setCreatedBy("harriet");
+                    em.flush();
+                    return null;
+                }));
+        assertThat(denial.code()).isEqualTo("employee.created-by");
+        enforcement.as(HR, em -> {
+            em.find(Employee.class, 1L).setName("Alicia");
+            return null;
+        });
+        assertThat(stored(1L).getCreatedBy()).isEqualTo("alice");
+    }
+
+    @Test
+    void rowRulesOverAHiddenFieldDecideOnTheStoredValue() {
+        assertDenied(() -> enforcement.as(BOB, em -> {
+            em.remove(em.find(Employee.class, 2L));
+            em.flush();
+            return null;
+        }), "Employee", DELETE);
+        enforcement.as(ALICE, em -> {
+            em.remove(em.find(Employee.class, 1L));
+            return null;
+        });
+        Employee deleted = enforcement.asSystem(em -> em.find(Employee.class, 1L));
+        assertThat(deleted).isNull();
+    }
+
+    @Test
+    void createdValuesAreWrittenAndReadBackThroughTheReadRules() {
+        enforcement.as(ALICE, em -> {
+            em.persist(new Employee(3L, "Carla", "alice", new BigDecimal("4200")));
+            return null;
+        });
+        Employee asAlice = enforcement.as(ALICE, em -> em.find(Employee.class, 3L));
+        assertThat(asAlice.getSalary()).isNull();
+        assertThat(stored(3L).getSalary()).isEqualByComparingTo("4200");
+    }
+
+    @Test
+    void statementsCarryTheCallersRuleNotTheValue() {
+        String sql = enforcement.as(ALICE,
+                em -> em.unwrap(Session.class).createNativeQuery("select 1", Integer.class).getQueryString());
+        assertThat(sql).isEqualTo("select 1");
+        long counted = enforcement.as(ALICE,
+                em -> em.createQuery("select count(e) from Employee e where e.salary < 1", Long.class)
+                    .getSingleResult());
+        assertThat(counted).isZero();
+    }
+
+    @Test
+    void permissionsAnswerPerField() {
+        enforcement.as(ALICE, em -> {
+            Employee alice = em.find(Employee.class, 1L);
+            assertThat(permissions.readableFields(alice)).contains("id", "name", "note", "department")
+                .doesNotContain("salary");
+            assertThat(permissions.updatableFields(alice)).contains("name", "note")
+                .doesNotContain("salary", "createdBy");
+            assertThat(permissions.updatableFields(em.find(Employee.class, 2L))).isEmpty();
+            return null;
+        });
+        enforcement.as(HR, em -> {
+            Employee alice = em.find(Employee.class, 1L);
+            assertThat(permissions.readableFields(alice)).contains("salary").doesNotContain("note");
+            assertThat(permissions.updatableFields(alice)).contains("salary").doesNotContain("createdBy");
+            return null;
+        });
+    }
+
+    private Employee stored(long id) {
+        return enforcement.asSystem(em -> em.find(Employee.class, id));
+    }
+
+    /** A DTO projection. */
+    public record Pay(String name, BigDecimal salary) {
+    }
+
+}

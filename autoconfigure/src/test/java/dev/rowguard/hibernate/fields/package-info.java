@@ -1,0 +1,4 @@
+@NullMarked
+package dev.rowguard.hibernate.fields;
+
+import org.jspecify.annotations.NullMarked;
