@@ -260,6 +260,27 @@ class FieldLevelRulesTest {
     }
 
     @Test
+    void bulkUpdatesChangeOnlyRowsWhereEachTouchedFieldsRulesHold() {
+        assertThat(bulk(ALICE, "update Employee e set e.salary = 1 where e.id = 1")).isZero();
+        assertThat(bulk(ALICE, "update Employee e set e.createdBy = 'alice' where e.id = 1")).isZero();
+        assertThat(bulk(ALICE, "update Employee e set e.name = 'Alice A.' where e.id = 1")).isOne();
+        assertThat(bulk(ALICE, "update Employee e set e.name = concat(e.name, e.salary) where e.id = 1"))
+            .as("a value that reads the hidden salary: not where alice may not read it")
+            .isZero();
+        assertThat(bulk(ALICE, "update Employee e set e.name = concat(e.name, '.') where e.id = 1")).isOne();
+        assertThat(bulk(HR, "update Employee e set e.salary = e.salary + 1")).isEqualTo(2);
+        assertThat(bulk(HR, "update Employee e set e.createdBy = 'harriet'")).isZero();
+        Employee stored = stored(1L);
+        assertThat(stored.getName()).isEqualTo("Alice A..");
+        assertThat(stored.getSalary()).isEqualByComparingTo(ALICES_SALARY.add(BigDecimal.ONE));
+        assertThat(stored.getCreatedBy()).isEqualTo("alice");
+    }
+
+    private int bulk(AuthPrincipal caller, String update) {
+        return enforcement.as(caller, em -> em.createQuery(update).executeUpdate());
+    }
+
+    @Test
     void permissionsAnswerPerField() {
         enforcement.as(ALICE, em -> {
             Employee alice = em.find(Employee.class, 1L);

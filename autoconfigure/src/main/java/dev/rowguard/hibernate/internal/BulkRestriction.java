@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import dev.rowguard.context.Caller;
 import dev.rowguard.policy.Operation;
+import dev.rowguard.policy.internal.FieldRules;
 import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.bind.BoundRewriter;
 import dev.rowguard.policy.internal.eval.Values;
@@ -116,6 +117,9 @@ final class BulkRestriction {
                 }
                 parts.add(rule);
             }
+            if (statement instanceof SqmUpdateStatement<?> update) {
+                parts.addAll(fieldRules(entity, update, assigned, runtime, caller));
+            }
             if (!parts.isEmpty()) {
                 rules.put(entity, parts.size() == 1 ? parts.get(0) : new Bound.And(parts));
             }
@@ -133,6 +137,38 @@ final class BulkRestriction {
         }
         return new BulkRestriction(reachedRules(reached, rules), reachedTypes, runtime, caller, singleTable,
                 sessionFactory);
+    }
+
+    /**
+     * The rules of the fields an update touches, as the entity's write checks apply them:
+     * each assigned field's UPDATE rule, and the READ rule of each field a value names
+     * (found in its text, so a mere mention counts too), so that no hidden value is
+     * copied elsewhere or lost by arithmetic on the null it reads as. Rules that hold for
+     * the caller on every row are left out.
+     */
+    private static List<Bound> fieldRules(String entity, SqmUpdateStatement<?> update,
+            Map<String, @Nullable Object> assigned, PolicyRuntime runtime, Caller caller) {
+        FieldRules fieldRules = runtime.policies().fieldRules();
+        List<Bound> rules = new ArrayList<>();
+        for (String field : fieldRules.fields(entity, Operation.UPDATE)) {
+            if (assigned.containsKey(field)) {
+                rules.add(fieldRules.rule(entity, field, Operation.UPDATE));
+            }
+        }
+        StringBuilder values = new StringBuilder();
+        for (SqmAssignment<?> assignment : update.getSetClause().getAssignments()) {
+            values.append(assignment.getValue().toHqlString()).append('\n');
+        }
+        for (String field : fieldRules.fields(entity, Operation.READ)) {
+            if (Pattern.compile("(?<![A-Za-z0-9_$])" + Pattern.quote(field) + "(?![A-Za-z0-9_$])")
+                .matcher(values)
+                .find()) {
+                rules.add(fieldRules.rule(entity, field, Operation.READ));
+            }
+        }
+        return rules.stream()
+            .filter(rule -> !runtime.compiler().compile(rule, caller.principal(), null, "rg_bulk", null).alwaysTrue())
+            .toList();
     }
 
     /** Every reached entity with its rule; TRUE for those whose rules always hold. */
