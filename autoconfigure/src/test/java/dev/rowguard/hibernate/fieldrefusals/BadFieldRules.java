@@ -1,0 +1,126 @@
+package dev.rowguard.hibernate.fieldrefusals;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SecondaryTable;
+import jakarta.persistence.Version;
+
+import dev.rowguard.policy.Allow;
+import dev.rowguard.policy.Deny;
+import org.hibernate.annotations.Formula;
+import org.jspecify.annotations.Nullable;
+
+import static dev.rowguard.policy.Operation.ALL;
+import static dev.rowguard.policy.Operation.CREATE;
+import static dev.rowguard.policy.Operation.READ;
+import static dev.rowguard.policy.Operation.UPDATE;
+
+/**
+ * Field rules that cannot stand where they are, one entity each, for the refusal tests.
+ */
+public final class BadFieldRules {
+
+    private BadFieldRules() {
+    }
+
+    @Entity
+    @Allow(value = ALL, when = "true")
+    public static class RuleForCreate {
+
+        @Id
+        Long id = 1L;
+
+        @Allow(value = CREATE, when = "false")
+        @Nullable String code;
+
+    }
+
+    @Entity
+    @Allow(value = ALL, when = "true")
+    public static class RuleOnRelation {
+
+        @Id
+        Long id = 1L;
+
+        @Deny(value = READ, when = "true")
+        @ManyToOne
+        @Nullable Target other;
+
+    }
+
+    @Entity
+    @Allow(value = ALL, when = "true")
+    public static class Target {
+
+        @Id
+        Long id = 1L;
+
+    }
+
+    @Entity
+    @Allow(value = ALL, when = "true")
+    public static class RuleOnId {
+
+        @Id
+        @Deny(value = READ, when = "true")
+        Long id = 1L;
+
+    }
+
+    @Entity
+    @Allow(value = ALL, when = "true")
+    public static class RuleOnVersion {
+
+        @Id
+        Long id = 1L;
+
+        @Version
+        @Deny(value = UPDATE, when = "true")
+        int version;
+
+    }
+
+    @Entity
+    @Allow(value = ALL, when = "true")
+    @SecondaryTable(name = "rule_on_secondary_more")
+    public static class RuleOnSecondaryTable {
+
+        @Id
+        Long id = 1L;
+
+        @Column(table = "rule_on_secondary_more")
+        @Deny(value = READ, when = "true")
+        @Nullable String extra;
+
+    }
+
+    @Entity
+    @Allow(value = ALL, when = "true")
+    public static class RuleReadByFormula {
+
+        @Id
+        Long id = 1L;
+
+        @Deny(value = READ, when = "true")
+        @Nullable String secret;
+
+        @Formula("upper(secret)")
+        @Nullable String shout;
+
+    }
+
+    @Entity
+    @Allow(value = ALL, when = "true")
+    public static class RuleThatDoesNotBind {
+
+        @Id
+        Long id = 1L;
+
+        @Allow(value = READ, when = "auth() != null && nosuch == 1")
+        @Nullable String note;
+
+    }
+
+}

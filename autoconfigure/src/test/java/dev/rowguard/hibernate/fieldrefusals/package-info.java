@@ -1,0 +1,4 @@
+@NullMarked
+package dev.rowguard.hibernate.fieldrefusals;
+
+import org.jspecify.annotations.NullMarked;
