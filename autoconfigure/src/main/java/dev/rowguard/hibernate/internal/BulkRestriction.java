@@ -14,6 +14,7 @@ import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.bind.BoundRewriter;
 import dev.rowguard.policy.internal.eval.Values;
 import dev.rowguard.policy.internal.model.EntityModel;
+import dev.rowguard.policy.internal.sql.SqlLiterals;
 
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.EntityMappingType;
@@ -312,7 +313,7 @@ final class BulkRestriction {
      * The caller's rule as SQL on the row {@code alias} names, its values as literals.
      */
     private String condition(Bound rule, String alias) {
-        return BulkLiterals.inlined(runtime.compiler().compile(rule, caller.principal(), null, alias, PARAMETER_PREFIX),
+        return SqlLiterals.inlined(runtime.compiler().compile(rule, caller.principal(), null, alias, PARAMETER_PREFIX),
                 PARAMETER);
     }
 

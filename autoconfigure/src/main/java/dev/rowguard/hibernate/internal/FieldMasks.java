@@ -18,6 +18,7 @@ import dev.rowguard.policy.Operation;
 import dev.rowguard.policy.internal.FieldRules;
 import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.sql.SqlCompiler;
+import dev.rowguard.policy.internal.sql.SqlLiterals;
 
 import org.hibernate.dialect.Dialect;
 import org.hibernate.mapping.Column;
@@ -132,7 +133,7 @@ final class FieldMasks {
     }
 
     private String conditionFor(@Nullable AuthPrincipal principal, String id, Mask mask, String alias) {
-        String template = memoFor(principal).conditions.computeIfAbsent(id, key -> BulkLiterals
+        String template = memoFor(principal).conditions.computeIfAbsent(id, key -> SqlLiterals
             .inlined(compiler.compile(mask.rule(), principal, null, ALIAS, "rg_field"), PARAMETER));
         return template.replace(ALIAS, alias);
     }

@@ -1,4 +1,4 @@
-package dev.rowguard.hibernate.internal;
+package dev.rowguard.policy.internal.sql;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,26 +14,25 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.rowguard.policy.internal.sql.SqlCondition;
-
 import org.jspecify.annotations.Nullable;
 
 /**
- * A caller's value written into a bulk statement's SQL, where Hibernate leaves no way to
- * bind it: numbers, booleans, ids and times in forms that hold only their own characters,
- * text as the hex of its UTF-8 bytes, so that no value (a claim holds whatever the token
- * says) can end its literal, whatever the server's string settings.
+ * A caller's value written into SQL as a literal, where Hibernate leaves no way to bind
+ * it (a bulk statement's added condition, a field's mask): numbers, booleans, ids and
+ * times in forms that hold only their own characters, text as the hex of its UTF-8 bytes,
+ * so that no value (a claim holds whatever the token says) can end its literal, whatever
+ * the server's string settings.
  */
-final class BulkLiterals {
+public final class SqlLiterals {
 
-    private BulkLiterals() {
+    private SqlLiterals() {
     }
 
     /**
      * The condition with each of its parameters (named by {@code parameter}) written as a
      * literal no value can escape.
      */
-    static String inlined(SqlCondition condition, Pattern parameter) {
+    public static String inlined(SqlCondition condition, Pattern parameter) {
         if (condition.alwaysTrue() || condition.alwaysFalse()) {
             return condition.alwaysTrue() ? "TRUE" : "FALSE";
         }
@@ -47,12 +46,12 @@ final class BulkLiterals {
         return "(" + sql + ")";
     }
 
-    static String of(@Nullable Object value) {
+    public static String of(@Nullable Object value) {
         if (value == null) {
             return "NULL";
         }
         if (value instanceof Collection<?> items) {
-            List<String> literals = items.stream().map(BulkLiterals::of).toList();
+            List<String> literals = items.stream().map(SqlLiterals::of).toList();
             return literals.isEmpty() ? "NULL" : String.join(", ", literals);
         }
         if (value instanceof Boolean bool) {
@@ -91,7 +90,7 @@ final class BulkLiterals {
                     + "', 'hex'), 'UTF8')";
         }
         throw new IllegalArgumentException(
-                "Rowguard cannot write a " + value.getClass().getName() + " into a bulk statement's condition");
+                "Rowguard cannot write a " + value.getClass().getName() + " into SQL as a literal");
     }
 
 }
