@@ -212,7 +212,7 @@ ALTER TABLE expense_report ENABLE ROW LEVEL SECURITY;
 ALTER TABLE expense_report FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS rowguard_read ON expense_report;
 CREATE POLICY rowguard_read ON expense_report FOR SELECT
-    USING ((select rowguard.is_system()) OR (((((select rowguard.auth('id') IS NULL) IS NOT TRUE) AND expense_report.submitter_id = (select rowguard.auth_id())) OR ((select rowguard.has(rowguard.auth('roles'), '"manager"'::jsonb, 'STRING')) AND expense_report.region = (select rowguard.as_text(rowguard.auth_attribute('region')))))));
+    USING ((select rowguard.is_system()) OR (((((select rowguard.auth('id') IS NULL) IS NOT TRUE) AND expense_report.submitter_id = (select rowguard.auth_id())) OR ((select rowguard.has(rowguard.auth('roles'), '"manager"'::jsonb, 'STRING')) AND expense_report.region = (select rowguard.as_text(rowguard.auth_attribute('region')))) OR (select rowguard.has(rowguard.auth('roles'), '"auditor"'::jsonb, 'STRING')))));
 DROP POLICY IF EXISTS rowguard_create ON expense_report;
 CREATE POLICY rowguard_create ON expense_report FOR INSERT
     WITH CHECK ((select rowguard.is_system()) OR ((((select rowguard.auth('id') IS NULL) IS NOT TRUE) AND expense_report.submitter_id = (select rowguard.auth_id()) AND expense_report.status = 'DRAFT')));
@@ -309,3 +309,15 @@ CREATE POLICY rowguard_update ON todo FOR UPDATE
 DROP POLICY IF EXISTS rowguard_delete ON todo;
 CREATE POLICY rowguard_delete ON todo FOR DELETE
     USING ((select rowguard.is_system()) OR ((todo.list_id IN (SELECT rg2.id FROM rowguard."rows_list"() rg2 WHERE rg2.owner_id = (select rowguard.auth_id()) UNION ALL SELECT rg2.id FROM rowguard."rows_list"() rg2 WHERE (rg2.space_id IN (SELECT rg1.space_id FROM rowguard."rows_space_user"() rg1 WHERE rg1.user_id = (select rowguard.auth_id())) AND (rg2.private IS NOT TRUE))) AND ((select rowguard.auth('id') IS NULL) IS NOT TRUE))));
+
+-- expense_report: fields hidden per row by their read rules; clients that must not see them read this view
+DROP VIEW IF EXISTS expense_report_visible;
+CREATE VIEW expense_report_visible WITH (security_invoker = true) AS SELECT
+    expense_report.id,
+    expense_report.amount,
+    expense_report.description,
+    expense_report.region,
+    CASE WHEN (select rowguard.is_system()) OR ((((select rowguard.has(rowguard.auth('roles'), '"manager"'::jsonb, 'STRING')) AND expense_report.region = (select rowguard.as_text(rowguard.auth_attribute('region')))) OR (expense_report.submitter_id = (select rowguard.auth_id()) AND (expense_report.status = 'APPROVED' OR expense_report.status = 'REJECTED')))) THEN expense_report.reviewer_note END AS reviewer_note,
+    expense_report.status,
+    expense_report.submitter_id
+FROM expense_report expense_report;

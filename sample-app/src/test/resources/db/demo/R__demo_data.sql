@@ -52,6 +52,8 @@ INSERT INTO expense_report (id, submitter_id, region, description, amount, statu
     (3, 'dave', 'south',     'Team offsite',      3000, 'SUBMITTED'),
     (4, 'dave', 'northeast', 'Taxi',                40, 'DRAFT')
 ON CONFLICT (id) DO NOTHING;
+-- a manager's note on dave's draft, hidden from dave until the report is decided
+UPDATE expense_report SET reviewer_note = 'Sent back once: the receipt was missing' WHERE id = 4;
 
 -- Explicit ids above: move the identity sequences past them.
 SELECT setval(pg_get_serial_sequence('space', 'id'), (SELECT max(id) FROM space));

@@ -148,6 +148,31 @@ class SampleApiTest {
     }
 
     @Test
+    void theReviewersNoteIsHiddenFromDraftsSubmitterAndAuditorsAndSurvivesTheirChanges() {
+        String manager = http()
+            .get("/dev/token?sub=carol&metadata.roles=manager&metadata.region=northeast&metadata.approval_limit=5000")
+            .body();
+        String auditor = http().get("/dev/token?sub=erin&metadata.roles=auditor").body();
+        assertThat(get("/api/expenses/4", token("dave")).path("reviewerNote").isNull()).isTrue();
+        assertThat(status("PATCH", "/api/expenses/4", "{\"description\":\"Taxi to the airport\"}", token("dave")))
+            .isEqualTo(200);
+        assertThat(get("/api/expenses/4", manager).path("reviewerNote").asString())
+            .isEqualTo("Sent back once: the receipt was missing");
+        assertThat(get("/api/expenses/4", manager).path("description").asString()).isEqualTo("Taxi to the airport");
+        assertThat(get("/api/expenses/4", auditor).path("reviewerNote").isNull()).isTrue();
+        HttpResponse<String> created = http().send("POST", "/api/expenses",
+                "{\"region\":\"northeast\",\"description\":\"Train\",\"amount\":90}", token("dave"));
+        long id = read(created.body()).path("id").asLong();
+        assertThat(status("POST", "/api/expenses/" + id + "/submit", null, token("dave"))).isEqualTo(200);
+        HttpResponse<String> rejected = http().send("POST", "/api/expenses/" + id + "/reject",
+                "{\"reviewerNote\":\"Book it through travel\"}", manager);
+        assertThat(rejected.statusCode()).isEqualTo(200);
+        assertThat(get("/api/expenses/" + id, token("dave")).path("reviewerNote").asString())
+            .isEqualTo("Book it through travel");
+        assertThat(get("/api/expenses/" + id, auditor).path("reviewerNote").isNull()).isTrue();
+    }
+
+    @Test
     void aSubmitterEditsAndSubmitsOnlyTheirOwnDrafts() {
         HttpResponse<String> created = http().send("POST", "/api/expenses",
                 "{\"region\":\"south\",\"description\":\"Hotel\",\"amount\":120}", token("bob"));

@@ -22,14 +22,18 @@ import static dev.rowguard.policy.Operation.UPDATE;
 /**
  * An expense report with attribute-based rules in the style of Cerbos's example: the
  * submitter works on their own drafts and submits them; a manager of the report's region
- * decides on submitted reports up to their approval limit. {@code region} and
- * {@code approvalLimit} come from token claims through {@code rowguard.auth.attributes}.
+ * decides on submitted reports up to their approval limit; an auditor reads every report.
+ * {@code region} and {@code approvalLimit} come from token claims through
+ * {@code rowguard.auth.attributes}. The reviewer's note has rules of its own: the
+ * region's managers read and write it, the submitter reads it once the report is decided,
+ * and anyone else (an auditor, the submitter of a draft) sees it as null.
  */
 @Entity
 @Table(name = "expense_report")
 @Allow(value = CREATE, when = "auth() != null && submitterId == auth().id && status == 'DRAFT'")
 @Allow(value = READ, when = "auth() != null && submitterId == auth().id")
 @Allow(value = READ, when = "has(auth().roles, 'manager') && region == auth().region")
+@Allow(value = READ, when = "has(auth().roles, 'auditor')")
 @Allow(value = UPDATE, when = "auth() != null && submitterId == auth().id && status == 'DRAFT'")
 @Allow(value = UPDATE, when = "has(auth().roles, 'manager') && region == auth().region && status == 'SUBMITTED'")
 @Allow(value = POST_UPDATE,
@@ -58,6 +62,13 @@ public class ExpenseReport {
 
     @Enumerated(EnumType.STRING)
     private ExpenseStatus status = ExpenseStatus.DRAFT;
+
+    @Column(name = "reviewer_note")
+    @Allow(value = READ,
+            when = "(has(auth().roles, 'manager') && region == auth().region)"
+                    + " || (submitterId == auth().id && (status == 'APPROVED' || status == 'REJECTED'))")
+    @Allow(value = UPDATE, when = "has(auth().roles, 'manager') && region == auth().region")
+    private @Nullable String reviewerNote;
 
     protected ExpenseReport() {
     }
@@ -106,6 +117,14 @@ public class ExpenseReport {
 
     public void setStatus(ExpenseStatus status) {
         this.status = status;
+    }
+
+    public @Nullable String getReviewerNote() {
+        return reviewerNote;
+    }
+
+    public void setReviewerNote(@Nullable String reviewerNote) {
+        this.reviewerNote = reviewerNote;
     }
 
 }

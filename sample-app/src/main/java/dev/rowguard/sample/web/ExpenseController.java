@@ -83,16 +83,27 @@ class ExpenseController {
         return moveTo(id, ExpenseStatus.SUBMITTED);
     }
 
+    /** A manager's decision, with an optional note for the submitter. */
+    record Decision(@Size(min = 1, max = 1000) @Nullable String reviewerNote) {
+    }
+
     @PostMapping("/{id}/approve")
     @Transactional
-    ExpenseView approve(@PathVariable Long id) {
-        return moveTo(id, ExpenseStatus.APPROVED);
+    ExpenseView approve(@PathVariable Long id, @Valid @RequestBody(required = false) @Nullable Decision decision) {
+        return decide(id, ExpenseStatus.APPROVED, decision);
     }
 
     @PostMapping("/{id}/reject")
     @Transactional
-    ExpenseView reject(@PathVariable Long id) {
-        return moveTo(id, ExpenseStatus.REJECTED);
+    ExpenseView reject(@PathVariable Long id, @Valid @RequestBody(required = false) @Nullable Decision decision) {
+        return decide(id, ExpenseStatus.REJECTED, decision);
+    }
+
+    private ExpenseView decide(Long id, ExpenseStatus status, @Nullable Decision decision) {
+        if (decision != null && decision.reviewerNote() != null) {
+            find(id).setReviewerNote(decision.reviewerNote());
+        }
+        return moveTo(id, status);
     }
 
     @DeleteMapping("/{id}")

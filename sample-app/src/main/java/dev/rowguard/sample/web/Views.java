@@ -82,11 +82,15 @@ final class Views {
         }
     }
 
+    /**
+     * An expense report; {@code reviewerNote} is null for a caller its field rule hides
+     * it from.
+     */
     record ExpenseView(Long id, String submitterId, String region, String description, long amount,
-            ExpenseStatus status) {
+            ExpenseStatus status, @Nullable String reviewerNote) {
         static ExpenseView of(ExpenseReport report) {
             return new ExpenseView(saved(report.getId()), saved(report.getSubmitterId()), report.getRegion(),
-                    report.getDescription(), report.getAmount(), report.getStatus());
+                    report.getDescription(), report.getAmount(), report.getStatus(), report.getReviewerNote());
         }
     }
 
