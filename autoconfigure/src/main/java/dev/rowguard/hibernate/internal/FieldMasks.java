@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,8 @@ import dev.rowguard.context.Caller;
 import dev.rowguard.context.CallerContext;
 import dev.rowguard.policy.Operation;
 import dev.rowguard.policy.internal.FieldRules;
+import dev.rowguard.policy.internal.PolicySet;
+import dev.rowguard.policy.internal.bind.BoundRewriter;
 import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.sql.SqlCompiler;
 import dev.rowguard.policy.internal.sql.SqlLiterals;
@@ -56,13 +59,18 @@ final class FieldMasks {
 
     private final ThreadLocal<Memo> memo = new ThreadLocal<>();
 
+    private final PolicySet policies;
+
+    private final Map<String, Boolean> rulesReadFieldsWithReadRules = new ConcurrentHashMap<>();
+
     /** One masked column: the field's read rule, on the rows of the table it is in. */
     record Mask(String entity, String field, String table, Bound rule) {
     }
 
-    FieldMasks(SqlCompiler compiler, FieldRules rules) {
+    FieldMasks(SqlCompiler compiler, PolicySet policies) {
         this.compiler = compiler;
-        this.rules = rules;
+        this.policies = policies;
+        this.rules = policies.fieldRules();
         byte[] nonce = new byte[8];
         new SecureRandom().nextBytes(nonce);
         this.nonce = HexFormat.of().formatHex(nonce);
@@ -162,6 +170,45 @@ final class FieldMasks {
             memo.set(current);
         }
         return current;
+    }
+
+    /**
+     * Whether a write or permission decision on the entity must see fields hidden from
+     * the caller as stored: some is hidden from them and some rule of the entity (of its
+     * rows or of its fields) reads a field that has read rules, or reads the row whole
+     * ({@code check(this)}). Otherwise the state as loaded decides alike.
+     */
+    boolean decisionsNeedHiddenFields(String entity, Caller caller) {
+        return hidesFieldsOf(entity, caller)
+                && rulesReadFieldsWithReadRules.computeIfAbsent(entity, this::rulesReadFieldsWithReadRules);
+    }
+
+    private boolean rulesReadFieldsWithReadRules(String entity) {
+        List<String> hideable = rules.fields(entity, Operation.READ);
+        List<Bound> entityRules = new ArrayList<>();
+        for (Operation operation : List.of(Operation.CREATE, Operation.READ, Operation.UPDATE, Operation.POST_UPDATE,
+                Operation.DELETE)) {
+            entityRules.add(policies.rule(entity, operation));
+        }
+        for (String field : rules.fields(entity)) {
+            for (Operation operation : FieldRules.OPERATIONS) {
+                entityRules.add(rules.rule(entity, field, operation));
+            }
+        }
+        boolean[] reads = { false };
+        BoundRewriter finder = new BoundRewriter() {
+            @Override
+            public Bound rewrite(Bound node) {
+                if ((node instanceof Bound.Field field && field.hops().isEmpty()
+                        && hideable.contains(field.attribute().name()))
+                        || (node instanceof Bound.Check check && check.hops().isEmpty())) {
+                    reads[0] = true;
+                }
+                return rewriteChildren(node);
+            }
+        };
+        entityRules.forEach(finder::rewrite);
+        return reads[0];
     }
 
     /**

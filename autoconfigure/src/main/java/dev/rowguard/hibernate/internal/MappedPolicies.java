@@ -16,6 +16,7 @@ import dev.rowguard.policy.internal.model.DomainModel;
 
 import org.hibernate.mapping.JoinedSubclass;
 import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Table;
 
 /**
  * The policies of Hibernate's mapped entities, as start-up binds them: the domain model,
@@ -57,17 +58,25 @@ public final class MappedPolicies {
             if (!policies.fieldRules().fields(target.entity(), Operation.READ).contains(target.field())) {
                 continue;
             }
-            Map<String, RlsMigration.ViewColumn> columns = byTable.computeIfAbsent(SqlIdentifiers.of(target.table()),
-                    table -> {
-                        Map<String, RlsMigration.ViewColumn> all = new LinkedHashMap<>();
-                        target.table()
-                            .getColumns()
-                            .forEach(column -> all.put(SqlIdentifiers.of(column),
-                                    new RlsMigration.ViewColumn(SqlIdentifiers.of(column), null, null)));
-                        return all;
-                    });
-            String column = SqlIdentifiers.of(target.column());
-            columns.put(column, new RlsMigration.ViewColumn(column, target.entity(), target.field()));
+            // a TABLE_PER_CLASS root's field is stored in each of its subclasses' tables
+            List<Table> tables = target.table().isAbstractUnionTable() ? target.binding()
+                .getSubclassClosure()
+                .stream()
+                .map(PersistentClass::getTable)
+                .filter(table -> !table.isAbstractUnionTable())
+                .toList() : List.of(target.table());
+            for (Table stored : tables) {
+                Map<String, RlsMigration.ViewColumn> columns = byTable.computeIfAbsent(SqlIdentifiers.of(stored),
+                        table -> {
+                            Map<String, RlsMigration.ViewColumn> all = new LinkedHashMap<>();
+                            stored.getColumns()
+                                .forEach(column -> all.put(SqlIdentifiers.of(column),
+                                        new RlsMigration.ViewColumn(SqlIdentifiers.of(column), null, null)));
+                            return all;
+                        });
+                String column = SqlIdentifiers.of(target.column());
+                columns.put(column, new RlsMigration.ViewColumn(column, target.entity(), target.field()));
+            }
         }
         Map<String, List<RlsMigration.ViewColumn>> visible = new TreeMap<>();
         byTable.forEach((table, columns) -> visible.put(table, List.copyOf(columns.values())));
@@ -76,13 +85,18 @@ public final class MappedPolicies {
 
     /**
      * Entities whose own table holds only part of their row (subclasses of a
-     * {@code JOINED} hierarchy), with the reason: a table policy cannot read the columns
-     * stored in the parent's table.
+     * {@code JOINED} hierarchy) or none (the abstract root of a {@code TABLE_PER_CLASS}
+     * one), with the reason: a table policy cannot read the columns stored in the
+     * parent's table.
      */
     public static Map<String, String> partialTables(Iterable<PersistentClass> bindings) {
         Map<String, String> partial = new LinkedHashMap<>();
         for (PersistentClass binding : bindings) {
-            if (binding instanceof JoinedSubclass) {
+            if (binding.getTable().isAbstractUnionTable()) {
+                partial.put(binding.getJpaEntityName(), "it is the abstract root of a TABLE_PER_CLASS hierarchy and has"
+                        + " no table of its own; its rows are protected in the tables of its subclasses");
+            }
+            else if (binding instanceof JoinedSubclass) {
                 partial.put(binding.getJpaEntityName(), "its table " + binding.getTable().getQuotedName()
                         + " (a JOINED subclass) holds only part of the row, so it gets no policies of its own; its rows"
                         + " are protected in the table of " + binding.getRootClass().getJpaEntityName()

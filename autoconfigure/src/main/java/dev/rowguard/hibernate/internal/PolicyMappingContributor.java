@@ -139,7 +139,7 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
      */
     private static void maskFields(java.util.Collection<PersistentClass> bindings, PolicySet policies,
             PolicyRuntime runtime, InFlightMetadataCollector metadata, Map<String, Object> configuration) {
-        FieldMasks masks = new FieldMasks(runtime.compiler(), policies.fieldRules());
+        FieldMasks masks = new FieldMasks(runtime.compiler(), policies);
         Dialect dialect = metadata.getDatabase().getDialect();
         for (FieldRuleTargets.Target target : FieldRuleTargets.resolve(bindings, policies)) {
             if (policies.fieldRules().fields(target.entity(), Operation.READ).contains(target.field())) {

@@ -97,12 +97,13 @@ public final class PolicyRuntime {
     }
 
     /**
-     * Whether some field of the entity is hidden from the caller on some row, so that
-     * what a session loaded for them is not the row as stored.
+     * Whether a decision on the entity must read the row back with every field as stored:
+     * what the session loaded for the caller has hidden fields as null, and a rule reads
+     * one of them.
      */
-    boolean hidesFieldsOf(String entity, Caller caller) {
+    boolean decisionsNeedHiddenFields(String entity, Caller caller) {
         FieldMasks masks = fieldMasks;
-        return masks != null && masks.hidesFieldsOf(entity, caller);
+        return masks != null && masks.decisionsNeedHiddenFields(entity, caller);
     }
 
     StoredRows storedRows() {

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The state of a row as stored, on which Rowguard decides writes and permissions: the
  * state the session loaded, when it is still that array ({@link LoadedStateMarks}) and no
- * field of the entity is hidden from the caller, else the row read back with every field
- * as stored (one statement).
+ * rule reads a field it holds as null because the caller may not read it, else the row
+ * read back with every field as stored (one statement).
  */
 final class StoredState {
 
@@ -24,7 +24,7 @@ final class StoredState {
     static Object @Nullable [] of(PolicyRuntime runtime, Caller caller, String entity, Object entityInstance, Object id,
             Object @Nullable [] loaded, EntityPersister persister, SharedSessionContractImplementor session) {
         if (loaded != null && LoadedStateMarks.isAsStored(session, entityInstance, loaded)
-                && !runtime.hidesFieldsOf(entity, caller)) {
+                && !runtime.decisionsNeedHiddenFields(entity, caller)) {
             return loaded;
         }
         return FieldMasks.unmasked(() -> persister.getDatabaseSnapshot(id, session));

@@ -91,9 +91,34 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         StateRow before = row(entity, event.getPersister(), event.getId(), stored, event.getSession());
         require(caller, entity, Operation.UPDATE, before, null, event.getSession());
         requireChangedFields(caller, entity, event, before);
-        StateRow after = row(entity, event.getPersister(), event.getId(), event.getState(), event.getSession());
+        StateRow after = row(entity, event.getPersister(), event.getId(), afterUpdate(entity, caller, event, stored),
+                event.getSession());
         require(caller, entity, Operation.POST_UPDATE, after, before, event.getSession());
         return false;
+    }
+
+    /**
+     * The row as the update leaves it. A field hidden from the caller that they left as
+     * loaded (null) is not written (dynamic update): it keeps its stored value, which the
+     * POST_UPDATE rules must see.
+     */
+    private Object[] afterUpdate(String entity, Caller caller, PreUpdateEvent event, Object[] stored) {
+        if (!runtime.decisionsNeedHiddenFields(entity, caller)) {
+            return event.getState();
+        }
+        Object[] after = event.getState().clone();
+        for (String field : runtime.policies().fieldRules().fields(entity, Operation.READ)) {
+            var attribute = event.getPersister().findAttributeMapping(field);
+            if (attribute == null) {
+                continue;
+            }
+            int position = attribute.getStateArrayPosition();
+            if (event.getPersister().getPropertyTypes()[position].isEqual(event.getOldState()[position],
+                    event.getState()[position])) {
+                after[position] = stored[position];
+            }
+        }
+        return after;
     }
 
     /**
@@ -134,7 +159,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         if (event.getDeletedState() == null) {
             throw withoutStoredState("a delete", entity);
         }
-        Object[] stored = runtime.hidesFieldsOf(entity, caller)
+        Object[] stored = runtime.decisionsNeedHiddenFields(entity, caller)
                 ? FieldMasks.unmasked(() -> event.getPersister().getDatabaseSnapshot(event.getId(), event.getSession()))
                 : event.getDeletedState();
         if (stored == null) {

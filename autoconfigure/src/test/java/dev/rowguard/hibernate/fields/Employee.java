@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import static dev.rowguard.policy.Operation.ALL;
 import static dev.rowguard.policy.Operation.CREATE;
 import static dev.rowguard.policy.Operation.DELETE;
+import static dev.rowguard.policy.Operation.POST_UPDATE;
 import static dev.rowguard.policy.Operation.READ;
 import static dev.rowguard.policy.Operation.UPDATE;
 
@@ -26,6 +27,7 @@ import static dev.rowguard.policy.Operation.UPDATE;
 @Allow(value = { READ, CREATE }, when = "auth() != null")
 @Allow(value = { UPDATE, DELETE }, when = "auth().id == ownerId || has(auth().roles, 'hr')")
 @Deny(value = DELETE, when = "salary > 100000")
+@Allow(value = POST_UPDATE, when = "salary == null || salary < 1000000")
 public class Employee {
 
     @Id
