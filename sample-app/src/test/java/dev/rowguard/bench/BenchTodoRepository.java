@@ -81,6 +81,17 @@ public interface BenchTodoRepository extends JpaRepository<Todo, Long>, JpaSpeci
     @Query(value = "select t from Todo t", countQuery = "select count(t) from Todo t")
     Page<Todo> pageAll(Pageable pageable);
 
+    // ---- a page with a field-level rule (Todo.note: its owner's only)
+
+    /** Enforced side: Rowguard adds the row filter and the note's CASE. */
+    @Query("select new dev.rowguard.bench.TodoNote(t.id, t.title, t.note) from Todo t")
+    List<TodoNote> notesPage(Pageable pageable);
+
+    /** The same by hand: the expert's condition and the field rule's CASE. */
+    @Query("select new dev.rowguard.bench.TodoNote(t.id, t.title, case when t.owner.id = :me then t.note end)"
+            + " from Todo t where " + EXPERT)
+    List<TodoNote> notesPageByHand(@Param("me") String me, Pageable pageable);
+
     // ---- short queries
 
     @Query("select t from Todo t where t.id = :id and " + EXPERT)

@@ -185,6 +185,16 @@ public final class TodoBenchmark {
                     "baseline total via criteria: count(Specification with the expert's condition)," + " policies off",
                     () -> Rowguard.runAs(me, () -> off.count(ExpertSpecification.visibleTo(ME))));
 
+            Case uncheckedNotesPage = new Case(
+                    "field-level: a page with the owner-only note, hidden-references=unchecked, Rowguard on",
+                    () -> Rowguard.runAs(me, () -> unchecked.notesPage(PAGE)));
+            Case notesPageByHand = new Case(
+                    "field-level by hand: the expert's condition and CASE WHEN owner = me THEN note END,"
+                            + " policies off",
+                    () -> Rowguard.runAs(me, () -> off.notesPageByHand(ME, PAGE)));
+            check("field-level page: enforced and by hand give the same rows and notes",
+                    uncheckedNotesPage.work().get(), notesPageByHand.work().get());
+
             checkReads(
                     List.of(enforcedPage, baselinePage, naiveOr, uncheckedPage, enforcedHqlPage, uncheckedHqlPage,
                             specBaselinePage, hideRowBaselinePage, layersPage, layersViewsPage),
@@ -231,7 +241,8 @@ public final class TodoBenchmark {
             List<Case> reads = List.of(enforcedPage, baselinePage, floorPage, naiveOr, rlsNaiveCase, rlsWrappedCase,
                     enforcedPageOnly, baselinePageOnly, enforcedTotal, baselineTotal, uncheckedPage, uncheckedPageOnly,
                     uncheckedTotal, rlsExpertCase, enforcedHqlPage, uncheckedHqlPage, specBaselinePage,
-                    hideRowBaselinePage, layersPage, layersViewsPage, specBaselineTotal);
+                    hideRowBaselinePage, layersPage, layersViewsPage, specBaselineTotal, uncheckedNotesPage,
+                    notesPageByHand);
             Samples[] readSamples = measure(reads, readWarmup, readRounds);
             line("");
             line("## 1. Filtered reads: user 1, first page of 50 todos by id and the total (2,430)");
@@ -278,6 +289,10 @@ public final class TodoBenchmark {
                     readSamples[20]);
             ratio("hidden-references=unchecked: enforced total alone / baseline total via criteria (same criteria path)",
                     readSamples[12], readSamples[20]);
+            ratio("field-level: a page with the protected note, enforced (unchecked) / the CASE and the condition by"
+                    + " hand", readSamples[21], readSamples[22]);
+            ratio("for comparison, the same page without the note: enforced (unchecked) / by hand", readSamples[11],
+                    readSamples[7]);
 
             // ---- 2. short queries
             int shortWarmup = Integer.getInteger("bench.short.warmup", 3000);
@@ -715,6 +730,8 @@ public final class TodoBenchmark {
                 }
                 admin.setAutoCommit(false);
                 statement.execute(resource("bench/dataset.sql"));
+                // every fourth todo has a note (a field only the todo's owner may read)
+                statement.execute("UPDATE todo SET note = 'note ' || id WHERE id % 4 = 0");
                 admin.commit();
                 admin.setAutoCommit(true);
                 statement.execute("RESET session_replication_role");

@@ -170,6 +170,24 @@ class SampleApiTest {
         assertThat(get("/api/expenses/" + id, token("dave")).path("reviewerNote").asString())
             .isEqualTo("Book it through travel");
         assertThat(get("/api/expenses/" + id, auditor).path("reviewerNote").isNull()).isTrue();
+        HttpResponse<String> selfReviewed = http().send("POST", "/api/expenses/4/approve",
+                "{\"reviewerNote\":\"Looks fine to me\"}", token("dave"));
+        assertForbidden(selfReviewed, "ExpenseReport", "UPDATE");
+        assertThat(read(selfReviewed.body()).path("field").asString()).isEqualTo("reviewerNote");
+        assertThat(selfReviewed.body()).doesNotContain("Looks fine").doesNotContain("Sent back once");
+    }
+
+    @Test
+    void aTodosNoteIsItsOwnersAlone() {
+        HttpResponse<String> created = http().send("POST", "/api/todos", "{\"listId\":1,\"title\":\"Groceries\"}",
+                token("alice"));
+        long id = read(created.body()).path("id").asLong();
+        assertThat(status("PATCH", "/api/todos/" + id, "{\"note\":\"oat milk\"}", token("alice"))).isEqualTo(200);
+        assertThat(get("/api/todos/" + id, token("alice")).path("note").asString()).isEqualTo("oat milk");
+        assertThat(get("/api/todos/" + id, token("bob")).path("note").isNull()).isTrue();
+        assertThat(get("/api/todos/" + id, token("bob")).path("title").asString()).isEqualTo("Groceries");
+        // leave the demo data as the other tests count it
+        assertThat(status("DELETE", "/api/todos/" + id, null, token("alice"))).isEqualTo(204);
     }
 
     @Test

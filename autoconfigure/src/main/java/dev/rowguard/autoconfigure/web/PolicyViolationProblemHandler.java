@@ -2,6 +2,7 @@ package dev.rowguard.autoconfigure.web;
 
 import org.jspecify.annotations.Nullable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.rowguard.policy.PolicyRule;
@@ -85,6 +86,16 @@ public class PolicyViolationProblemHandler {
         if (violation.authorMessage() != null) {
             problem.setProperty("message", violation.authorMessage());
         }
+        List<String> fields = violation.decidedBy()
+            .stream()
+            .map(PolicyRule::field)
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .toList();
+        if (fields.size() == 1) {
+            // a field the caller may not change: its name, never its value
+            problem.setProperty("field", fields.get(0));
+        }
         if (exposeRules) {
             problem.setProperty("rules",
                     violation.decidedBy().stream().map(PolicyViolationProblemHandler::rule).toList());
@@ -98,6 +109,9 @@ public class PolicyViolationProblemHandler {
         described.put("expression", rule.expression());
         if (rule.code() != null) {
             described.put("code", rule.code());
+        }
+        if (rule.field() != null) {
+            described.put("field", rule.field());
         }
         return described;
     }

@@ -17,6 +17,7 @@ import dev.rowguard.policy.Deny;
 import org.jspecify.annotations.Nullable;
 
 import static dev.rowguard.policy.Operation.ALL;
+import static dev.rowguard.policy.Operation.READ;
 
 @Entity
 @Deny(value = ALL, when = "auth() == null")
@@ -41,6 +42,10 @@ public class Todo {
     @Column(name = "completed_at")
     private @Nullable Instant completedAt;
 
+    /** A private note: only the todo's owner reads it (a rule on the field). */
+    @Allow(value = READ, when = "owner == auth()")
+    private @Nullable String note;
+
     protected Todo() {
     }
 
@@ -52,6 +57,14 @@ public class Todo {
 
     public @Nullable Long getId() {
         return id;
+    }
+
+    public @Nullable String getNote() {
+        return note;
+    }
+
+    public void setNote(@Nullable String note) {
+        this.note = note;
     }
 
     public TodoList getList() {

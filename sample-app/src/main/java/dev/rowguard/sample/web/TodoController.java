@@ -36,7 +36,8 @@ class TodoController {
     record NewTodo(@NotNull Long listId, @NotBlank @Size(max = 500) String title) {
     }
 
-    record TodoChange(@Size(min = 1, max = 500) @Nullable String title, @Nullable Boolean completed) {
+    record TodoChange(@Size(min = 1, max = 500) @Nullable String title, @Nullable Boolean completed,
+            @Size(max = 2000) @Nullable String note) {
     }
 
     private final TodoRepository todos;
@@ -79,6 +80,9 @@ class TodoController {
         }
         if (change.completed() != null) {
             todo.setCompletedAt(change.completed() ? Instant.now() : null);
+        }
+        if (change.note() != null) {
+            todo.setNote(change.note());
         }
         todos.flush();
         return TodoView.of(todo);

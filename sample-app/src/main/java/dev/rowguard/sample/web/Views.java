@@ -59,10 +59,12 @@ final class Views {
         }
     }
 
-    record TodoView(Long id, Long listId, String ownerId, String title, @Nullable Instant completedAt) {
+    /** A todo; {@code note} is its owner's alone, null for everyone else. */
+    record TodoView(Long id, Long listId, String ownerId, String title, @Nullable Instant completedAt,
+            @Nullable String note) {
         static TodoView of(Todo todo) {
             return new TodoView(saved(todo.getId()), saved(todo.getList().getId()), saved(todo.getOwner()).getId(),
-                    todo.getTitle(), todo.getCompletedAt());
+                    todo.getTitle(), todo.getCompletedAt(), todo.getNote());
         }
     }
 
