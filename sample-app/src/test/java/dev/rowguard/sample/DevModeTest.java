@@ -77,7 +77,9 @@ class DevModeTest {
         assertThat(rowguard.body()).contains("\"TodoList\"")
             .contains("\"expression\":\"owner == before().owner\",\"code\":\"list.owner-fixed\"")
             .contains("\"issuer\":\"" + issuer.issuer() + "\"")
-            .contains("\"provider\":\"clerk\"");
+            .contains("\"provider\":\"clerk\"")
+            .contains(
+                    "\"fieldRules\":{\"note\":{\"READ\":[{\"effect\":\"ALLOW\",\"expression\":\"owner == auth()\"}]}}");
         assertThat(http().get("/actuator/health").body()).contains("\"rowguard\"");
     }
 

@@ -85,6 +85,16 @@ public final class JwkSetCache implements JWKSource<SecurityContext> {
                 lastAttemptFailed && usable(current) == null);
     }
 
+    /**
+     * The keys held now, as an identity that changes whenever they are fetched again;
+     * null when they are past their time to live (the next verification fetches them).
+     * What was verified with one generation holds while it is current.
+     */
+    @Nullable Object generation() {
+        Keys current = keys;
+        return current == null || current.fetchedAt().plus(timeToLive).isBefore(clock.instant()) ? null : current;
+    }
+
     /** Where the keys are fetched from, as configured or discovered so far. */
     public String location() {
         return location.describe();

@@ -1,5 +1,7 @@
 package dev.rowguard.auth.internal;
 
+import java.time.Clock;
+
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -14,6 +16,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 public final class TrustedIssuerAuthenticationManager implements AuthenticationManager {
 
+    /** How many verified tokens each issuer remembers. */
+    static final int VERIFIED_TOKENS = 10_000;
+
     private final JwtAuthenticationProvider provider;
 
     public TrustedIssuerAuthenticationManager(TrustedIssuer issuer) {
@@ -27,7 +32,8 @@ public final class TrustedIssuerAuthenticationManager implements AuthenticationM
         });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(issuer.validator());
-        this.provider = new JwtAuthenticationProvider(decoder);
+        this.provider = new JwtAuthenticationProvider(
+                new VerifiedTokenCache(decoder, issuer.keys(), Clock.systemUTC(), VERIFIED_TOKENS));
         this.provider.setJwtAuthenticationConverter(issuer.converter());
     }
 

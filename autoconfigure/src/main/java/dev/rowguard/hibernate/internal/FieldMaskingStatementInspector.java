@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * ({@link FieldMasks}), then hands the statement to the inspector the application
  * configured, if any.
  */
-public final class FieldMaskingStatementInspector implements StatementInspector {
+final class FieldMaskingStatementInspector implements StatementInspector {
 
     private final @Nullable Object configured;
 

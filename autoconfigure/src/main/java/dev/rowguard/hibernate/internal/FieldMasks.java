@@ -116,10 +116,6 @@ final class FieldMasks {
         return masks.isEmpty();
     }
 
-    List<Mask> masks() {
-        return List.copyOf(masks);
-    }
-
     /** The statement with each marker replaced by the current caller's field rule. */
     String applyTo(String sql) {
         if (!sql.contains(nonce) && !sql.contains(nonce.toUpperCase(Locale.ROOT))) {

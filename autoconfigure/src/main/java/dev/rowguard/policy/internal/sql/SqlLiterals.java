@@ -19,11 +19,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * A caller's value written into SQL as a literal, where Hibernate leaves no way to bind
  * it (a bulk statement's added condition, a field's mask): numbers, booleans, ids and
- * times in forms that hold only their own characters, text as the hex of its UTF-8 bytes,
- * so that no value (a claim holds whatever the token says) can end its literal, whatever
- * the server's string settings.
+ * times in forms that hold only their own characters, text of letters, digits and plain
+ * punctuation quoted as it is and any other text as the hex of its UTF-8 bytes, so that
+ * no value (a claim holds whatever the token says) can end its literal, whatever the
+ * server's string settings.
  */
 public final class SqlLiterals {
+
+    /**
+     * Text that can stand between single quotes as it is, whatever the server's settings.
+     */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9 _.,:;@+=/#-]*");
 
     private SqlLiterals() {
     }
@@ -78,6 +84,11 @@ public final class SqlLiterals {
         }
         if (value instanceof LocalDate) {
             return "CAST('" + value + "' AS date)";
+        }
+        if (value instanceof String text && PLAIN.matcher(text).matches()) {
+            // nothing in it can end or escape a literal: a constant PostgreSQL folds,
+            // where the hex form is a function evaluated on every row it meets
+            return "CAST('" + text + "' AS text)";
         }
         if (value instanceof String text) {
             if (text.indexOf('\u0000') >= 0) {
