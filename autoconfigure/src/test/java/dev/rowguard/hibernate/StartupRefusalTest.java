@@ -1,6 +1,7 @@
 package dev.rowguard.hibernate;
 
 import dev.rowguard.hibernate.app.EnforcementTestApplication;
+import dev.rowguard.hibernate.fieldcache.FieldCacheTestApplication;
 import dev.rowguard.testsupport.TestDatabase;
 import dev.rowguard.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Hibernate's caches cannot tell callers apart, so start-up refuses them on protected
- * entities.
+ * entities, and on entities with fields some callers may not read.
  */
 class StartupRefusalTest {
 
@@ -41,16 +42,27 @@ class StartupRefusalTest {
             .hasMessageContaining("extend dev.rowguard.hibernate.internal.BulkMutationGuard");
     }
 
+    @Test
+    void startUpFailsWithAnEntityWhoseFieldsSomeMayNotReadInTheSecondLevelCache() {
+        assertThat(rootCauseOfStartingWith(FieldCacheTestApplication.class,
+                "spring.jpa.properties.jakarta.persistence.sharedCache.mode=ENABLE_SELECTIVE"))
+            .hasMessageContaining("CachedNote")
+            .hasMessageContaining("second-level cache");
+    }
+
     private static Throwable rootCauseOfStartingWith(String... properties) {
+        return rootCauseOfStartingWith(EnforcementTestApplication.class, properties);
+    }
+
+    private static Throwable rootCauseOfStartingWith(Class<?> application, String... properties) {
         TestDatabase database = TestPostgres.server().createDatabase("startup_refusal");
-        Throwable thrown = catchThrowable(
-                () -> new SpringApplicationBuilder(EnforcementTestApplication.class).web(WebApplicationType.NONE)
-                    .properties("spring.datasource.url=" + database.jdbcUrl(),
-                            "spring.datasource.username=" + database.username(),
-                            "spring.datasource.password=" + database.password())
-                    .properties(properties)
-                    .run()
-                    .close());
+        Throwable thrown = catchThrowable(() -> new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+            .properties("spring.datasource.url=" + database.jdbcUrl(),
+                    "spring.datasource.username=" + database.username(),
+                    "spring.datasource.password=" + database.password())
+            .properties(properties)
+            .run()
+            .close());
         assertThat(thrown).isNotNull();
         Throwable root = thrown;
         while (root.getCause() != null) {

@@ -10,7 +10,8 @@ import org.hibernate.mapping.PersistentClass;
  * Hibernate's caches do not know who is asking: a query-cache key leaves out filter
  * parameter values, and a second-level-cache hit skips the filter. So a cached result
  * could reach a caller who may not read it. Rowguard refuses both for entities whose read
- * rule depends on the caller.
+ * rule depends on the caller, and for entities with fields some callers may not read (a
+ * cached state would show one caller's view of them to another).
  */
 final class CacheRefusal {
 

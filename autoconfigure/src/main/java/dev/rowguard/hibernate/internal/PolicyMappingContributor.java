@@ -143,6 +143,9 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         Dialect dialect = metadata.getDatabase().getDialect();
         for (FieldRuleTargets.Target target : FieldRuleTargets.resolve(bindings, policies)) {
             if (policies.fieldRules().fields(target.entity(), Operation.READ).contains(target.field())) {
+                // a cached entity or result would carry one caller's view of the field to
+                // another
+                CacheRefusal.check(configuration, target.binding(), collectionsOf(metadata, target.binding()));
                 masks.mask(target.column(), target.entity(), target.field(), SqlIdentifiers.of(target.table()),
                         dialect);
                 target.binding().getRootClass().setDynamicUpdate(true);

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.rowguard.hibernate.fieldcache;
+
+import org.jspecify.annotations.NullMarked;
