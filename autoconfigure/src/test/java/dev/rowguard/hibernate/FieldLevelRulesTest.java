@@ -11,6 +11,7 @@ import dev.rowguard.hibernate.fields.Department;
 import dev.rowguard.hibernate.fields.Employee;
 import dev.rowguard.hibernate.fields.EmployeeRepository;
 import dev.rowguard.hibernate.fields.FieldsTestApplication;
+import dev.rowguard.hibernate.fields.Ledger;
 import dev.rowguard.policy.Permissions;
 import dev.rowguard.policy.PolicyRule;
 import dev.rowguard.policy.PolicyViolationException;
@@ -284,6 +285,74 @@ class FieldLevelRulesTest {
 
     private int bulk(AuthPrincipal caller, String update) {
         return enforcement.as(caller, em -> em.createQuery(update).executeUpdate());
+    }
+
+    @Test
+    void aRuleReadingAHiddenFieldOnlyThroughBeforeDecidesOnTheStoredValue() {
+        enforcement.asSystem(em -> {
+            em.createQuery("delete from Ledger").executeUpdate();
+            em.persist(new Ledger(1L, "closed books", true));
+            em.persist(new Ledger(2L, "open books", false));
+            return null;
+        });
+        assertDenied(() -> enforcement.as(ALICE, em -> {
+            em.find(Ledger.class, 1L).setTitle("reopened");
+            em.flush();
+            return null;
+        }), "Ledger", POST_UPDATE);
+        enforcement.as(ALICE, em -> {
+            Ledger open = em.find(Ledger.class, 2L);
+            assertThat(open.getLocked()).isNull();
+            open.setTitle("still open");
+            return null;
+        });
+    }
+
+    @Test
+    void textThatLooksLikeAMaskIsLeftAsText() {
+        // the note's rule compares the caller's id: its mask writes the id in as text
+        String marker = markerOf("note");
+        AuthPrincipal mimic = AuthPrincipal.of("e1_0." + marker);
+        List<String> notes = enforcement.as(mimic,
+                em -> em
+                    .createQuery("select e.note from Employee e where e.name <> 'e1_0." + marker + "'", String.class)
+                    .getResultList());
+        assertThat(notes).hasSize(2).containsOnlyNulls();
+    }
+
+    @Test
+    void hqlsColumnFunctionCannotReadPastAMask() {
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> enforcement.as(ALICE,
+                em -> em.createQuery("select column(e.salary) from Employee e", Object.class).getResultList()));
+        assertThat(refused).hasStackTraceContaining("column() function");
+        List<Object> asSystem = enforcement
+            .asSystem(em -> em.createQuery("select column(e.salary) from Employee e", Object.class).getResultList());
+        assertThat(asSystem).hasSize(2).doesNotContainNull();
+    }
+
+    @Test
+    void anInsertThatUpdatesTheRowItConflictsWithIsRefusedWhereRulesDependOnTheRow() {
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> enforcement.as(ALICE,
+                em -> em
+                    .createQuery("insert into Employee (id, name, ownerId) values (2, 'Bobby', 'bob')"
+                            + " on conflict(id) do update set name = 'Bobby'")
+                    .executeUpdate()));
+        assertThat(refused).isNotNull();
+        assertThat(stored(2L).getName()).isEqualTo("Bob");
+    }
+
+    /** The marker Rowguard wrote into the column's read expression. */
+    private String markerOf(String field) {
+        var salary = em.getEntityManagerFactory()
+            .unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
+            .getMappingMetamodel()
+            .getEntityDescriptor(Employee.class)
+            .findAttributeMapping(field);
+        String read = String
+            .valueOf(((org.hibernate.metamodel.mapping.SelectableMapping) salary).getCustomReadExpression());
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(?i)rg[0-9a-f]{16}m\\d+").matcher(read);
+        assertThat(matcher.find()).as(read).isTrue();
+        return matcher.group();
     }
 
     @Test

@@ -50,6 +50,24 @@ class FieldRuleRefusalTest {
     }
 
     @Test
+    void aRuleOnAFieldOfAnEmbeddableIsRefusedRatherThanIgnored() {
+        assertThat(refusal(BadFieldRules.RuleInAnEmbeddable.class)).contains("field address.street")
+            .contains("embeddable Address");
+    }
+
+    @Test
+    void aHiddenColumnMappedTwiceIsRefused() {
+        assertThat(refusal(BadFieldRules.ColumnMappedTwice.class)).contains("field code")
+            .contains("mapped by codeAgain too");
+    }
+
+    @Test
+    void aHiddenPrimitiveOrGeneratedFieldIsRefused() {
+        assertThat(refusal(BadFieldRules.HiddenPrimitive.class)).contains("field level").contains("wrapper type");
+        assertThat(refusal(BadFieldRules.HiddenGenerated.class)).contains("field stamp").contains("RETURNING");
+    }
+
+    @Test
     void aFieldRuleThatDoesNotBindNamesItsPlace() {
         assertThat(refusal(BadFieldRules.RuleThatDoesNotBind.class))
             .contains("entity BadFieldRules$RuleThatDoesNotBind")

@@ -72,9 +72,12 @@ final class VerifiedTokenCache implements JwtDecoder {
         Jwt jwt = verifier.decode(token);
         Instant expiresAt = jwt.getExpiresAt();
         Object verifiedWith = generation();
-        if (expiresAt != null && verifiedWith != null && clock.instant().isBefore(expiresAt)) {
+        // kept only when the keys were current before and did not change during the
+        // verification (which would then have used keys that may be gone)
+        if (expiresAt != null && generation != null && generation == verifiedWith
+                && clock.instant().isBefore(expiresAt)) {
             synchronized (entries) {
-                entries.put(key, new Entry(jwt, expiresAt, verifiedWith));
+                entries.put(key, new Entry(jwt, expiresAt, generation));
             }
         }
         return jwt;

@@ -21,6 +21,7 @@ import org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory;
 import org.hibernate.query.sqm.tree.SqmDeleteOrUpdateStatement;
 import org.hibernate.query.sqm.tree.SqmCopyContext;
 import org.hibernate.query.sqm.tree.SqmDmlStatement;
+import org.hibernate.query.sqm.tree.SqmStatement;
 import org.hibernate.query.sqm.tree.predicate.SqmPredicate;
 import org.hibernate.query.sqm.tree.delete.SqmDeleteStatement;
 import org.hibernate.query.sqm.tree.insert.SqmInsertStatement;
@@ -50,9 +51,30 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
             LoadQueryInfluencers influencers, SqlAstCreationContext creationContext,
             boolean deduplicateSelectionItems) {
         ensureCurrentCaller(influencers);
+        refuseRawColumnReads(statement, creationContext.getSessionFactory());
         return super.createSelectTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
                 creationContext, deduplicateSelectionItems);
     }
+
+    /**
+     * HQL's {@code column(e.salary)} writes the bare column, past the read expression
+     * that masks a field: refused for every caller but the system while any field has
+     * read rules.
+     */
+    private static void refuseRawColumnReads(SqmStatement<?> statement, SessionFactoryImplementor sessionFactory) {
+        PolicyRuntime runtime = PolicyRuntimes.of(sessionFactory);
+        if (runtime == null || !runtime.masksFields() || CallerContext.current().system()) {
+            return;
+        }
+        if (RAW_COLUMN.matcher(statement.toHqlString()).find()) {
+            throw new org.hibernate.query.SemanticException("Rowguard refuses HQL's column() function while fields"
+                    + " have read rules: it reads a column past them. Name the attribute instead, or run the query in"
+                    + " Rowguard.asSystem.");
+        }
+    }
+
+    private static final java.util.regex.Pattern RAW_COLUMN = java.util.regex.Pattern
+        .compile("(?i)(?<![A-Za-z0-9_$.])column\\s*\\(");
 
     /**
      * The session's filters are those of its caller before a statement is built from
@@ -70,6 +92,7 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
             QueryOptions queryOptions, DomainParameterXref domainParameterXref, QueryParameterBindings bindings,
             LoadQueryInfluencers influencers, SqlAstCreationContext creationContext) {
         ensureCurrentCaller(influencers);
+        refuseRawColumnReads(statement, creationContext.getSessionFactory());
         PolicyRuntime runtime = PolicyRuntimes.of(creationContext.getSessionFactory());
         Caller caller = CallerContext.current();
         if (runtime != null && !caller.system() && statement instanceof SqmDeleteOrUpdateStatement<?> change) {
@@ -137,8 +160,14 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
             for (Operation operation : operationsOf(statement)) {
                 if (!runtime.allowsRegardlessOfRow(entity, operation, caller.principal())) {
                     throw refused(statement, entity, operation, runtime, caller,
-                            "an insert from a query cannot be checked row by row");
+                            "an insert from a query, or one that updates the row it conflicts with, cannot be"
+                                    + " checked row by row");
                 }
+            }
+            if (updatesOnConflict(statement)
+                    && !runtime.policies().fieldRules().fields(entity, Operation.UPDATE).isEmpty()) {
+                throw refused(statement, entity, Operation.UPDATE, runtime, caller,
+                        "an insert that updates the row it conflicts with may change fields that have UPDATE rules");
             }
         }
     }
@@ -191,7 +220,19 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
         if (statement instanceof SqmDeleteStatement<?>) {
             return List.of(Operation.DELETE);
         }
+        if (updatesOnConflict(statement)) {
+            // insert ... on conflict do update changes a stored row, which it reads
+            return List.of(Operation.CREATE, Operation.READ, Operation.UPDATE, Operation.POST_UPDATE);
+        }
         return List.of(Operation.CREATE);
+    }
+
+    private static boolean updatesOnConflict(SqmDmlStatement<?> statement) {
+        if (!(statement instanceof SqmInsertStatement<?> insert)) {
+            return false;
+        }
+        var conflict = insert.getConflictClause();
+        return conflict != null && conflict.getConflictAction() != null;
     }
 
     private static String verbOf(SqmDmlStatement<?> statement) {

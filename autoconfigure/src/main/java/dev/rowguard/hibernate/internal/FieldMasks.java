@@ -125,7 +125,12 @@ final class FieldMasks {
         boolean everything = caller.system() || Boolean.TRUE.equals(UNMASKED.get());
         Matcher matcher = marker.matcher(sql);
         StringBuilder masked = new StringBuilder(sql.length() + 64);
+        SqlText text = new SqlText(sql);
         while (matcher.find()) {
+            if (!text.isCode(matcher.start(2) - nonce.length() - 3)) {
+                // a marker's text inside a literal or a comment is text, not a marker
+                continue;
+            }
             Mask mask = masks.get(Integer.parseInt(matcher.group(2)));
             String qualifier = matcher.group(1);
             String alias = qualifier == null ? mask.table() : qualifier.substring(0, qualifier.length() - 1);
@@ -171,8 +176,9 @@ final class FieldMasks {
     /**
      * Whether a write or permission decision on the entity must see fields hidden from
      * the caller as stored: some is hidden from them and some rule of the entity (of its
-     * rows or of its fields) reads a field that has read rules, or reads the row whole
-     * ({@code check(this)}). Otherwise the state as loaded decides alike.
+     * rows or of its fields) reads a field that has read rules (as {@code before().x}
+     * too), or reads the row whole ({@code check(this)}, {@code before()}). Otherwise the
+     * state as loaded decides alike.
      */
     boolean decisionsNeedHiddenFields(String entity, Caller caller) {
         return hidesFieldsOf(entity, caller)
@@ -197,6 +203,8 @@ final class FieldMasks {
             public Bound rewrite(Bound node) {
                 if ((node instanceof Bound.Field field && field.hops().isEmpty()
                         && hideable.contains(field.attribute().name()))
+                        || (node instanceof Bound.BeforeValue before && hideable.contains(before.attribute().name()))
+                        || node instanceof Bound.BeforeSelf
                         || (node instanceof Bound.Check check && check.hops().isEmpty())) {
                     reads[0] = true;
                 }

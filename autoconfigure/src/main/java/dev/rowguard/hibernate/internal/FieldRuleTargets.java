@@ -13,6 +13,7 @@ import dev.rowguard.policy.internal.RuleDeclaration;
 
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;
+import org.hibernate.mapping.Component;
 import org.hibernate.mapping.Formula;
 import org.hibernate.mapping.JoinedSubclass;
 import org.hibernate.mapping.PersistentClass;
@@ -44,9 +45,13 @@ final class FieldRuleTargets {
         List<Target> targets = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (PersistentClass binding : bindings) {
+            problems.addAll(rulesInEmbeddables(binding));
+        }
+        for (PersistentClass binding : bindings) {
             String entity = binding.getJpaEntityName();
             for (String field : policies.fieldRules().fields(entity)) {
-                String problem = problem(binding, field, targets);
+                String problem = problem(binding, field, targets,
+                        policies.fieldRules().fields(entity, dev.rowguard.policy.Operation.READ).contains(field));
                 if (problem != null) {
                     problems.add("Invalid field rule on entity " + entity + ", field " + field + ":\n  "
                             + policies.fieldRules()
@@ -64,7 +69,8 @@ final class FieldRuleTargets {
         return targets;
     }
 
-    private static @Nullable String problem(PersistentClass binding, String field, List<Target> targets) {
+    private static @Nullable String problem(PersistentClass binding, String field, List<Target> targets,
+            boolean hidden) {
         Property identifier = binding.getIdentifierProperty();
         if (identifier != null && identifier.getName().equals(field)) {
             return "the id cannot be hidden or frozen by a field rule; put the rule on the entity";
@@ -105,6 +111,19 @@ final class FieldRuleTargets {
             return "the formula of " + formulas + " reads column " + column.getName()
                     + ", which would show its value to callers who may not read it; compute it from readable fields";
         }
+        String others = otherMappingsOf(binding, declared, column);
+        if (others != null) {
+            return "column " + column.getName() + " is mapped by " + others + " too, which would read it past the rule;"
+                    + " map the column once";
+        }
+        if (hidden && binding.getMappedClass() != null
+                && declared.getGetter(binding.getMappedClass()).getReturnTypeClass().isPrimitive()) {
+            return "a primitive cannot hold the null a hidden field reads as; declare it with its wrapper type";
+        }
+        if (hidden && declared.getValueGeneratorCreator() != null) {
+            return "a value the database generates is read back as stored (RETURNING), past a read rule; hide it"
+                    + " with a rule on the entity, or do not generate it";
+        }
         targets.add(new Target(binding, binding.getJpaEntityName(), field, column, rowTable));
         return null;
     }
@@ -121,6 +140,60 @@ final class FieldRuleTargets {
             }
         }
         return reading.isEmpty() ? null : String.join(", ", reading);
+    }
+
+    /**
+     * Every other attribute of the hierarchy (ids and versions too) mapped to the column.
+     */
+    private static @Nullable String otherMappingsOf(PersistentClass binding, Property declared, Column column) {
+        Set<String> others = new LinkedHashSet<>();
+        List<Property> properties = allProperties(binding);
+        PersistentClass root = binding.getRootClass();
+        if (root.getIdentifierProperty() != null) {
+            properties.add(root.getIdentifierProperty());
+        }
+        for (Property property : properties) {
+            if (property == declared) {
+                continue;
+            }
+            for (Selectable selectable : property.getValue().getSelectables()) {
+                if (selectable instanceof Column other && other != column
+                        && other.getName().equalsIgnoreCase(column.getName())
+                        && property.getValue().getTable() == declared.getValue().getTable()) {
+                    others.add(property.getName());
+                }
+            }
+        }
+        if (root.getDiscriminator() != null && root.getDiscriminator()
+            .getSelectables()
+            .stream()
+            .anyMatch(selectable -> selectable instanceof Column other
+                    && other.getName().equalsIgnoreCase(column.getName()))) {
+            others.add("the discriminator");
+        }
+        return others.isEmpty() ? null : String.join(", ", others);
+    }
+
+    /**
+     * Rules on the fields of an embeddable are not read (a field rule stands on a column
+     * of the entity's own attributes): refused rather than ignored.
+     */
+    private static List<String> rulesInEmbeddables(PersistentClass binding) {
+        List<String> problems = new ArrayList<>();
+        for (Property property : binding.getProperties()) {
+            if (property.getValue() instanceof Component component && component.getComponentClass() != null) {
+                for (java.lang.reflect.Field field : component.getComponentClass().getDeclaredFields()) {
+                    if (field.getAnnotationsByType(dev.rowguard.policy.Allow.class).length > 0
+                            || field.getAnnotationsByType(dev.rowguard.policy.Deny.class).length > 0) {
+                        problems.add("Invalid field rule on entity " + binding.getJpaEntityName() + ", field "
+                                + property.getName() + "." + field.getName() + ":\n  @Allow / @Deny on a field of the"
+                                + " embeddable " + component.getComponentClass().getSimpleName() + " are not read;"
+                                + " field rules stand on the entity's own basic fields");
+                    }
+                }
+            }
+        }
+        return problems;
     }
 
     private static List<Property> allProperties(PersistentClass binding) {

@@ -142,14 +142,16 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         FieldMasks masks = new FieldMasks(runtime.compiler(), policies);
         Dialect dialect = metadata.getDatabase().getDialect();
         for (FieldRuleTargets.Target target : FieldRuleTargets.resolve(bindings, policies)) {
+            // only changed columns are written: a hidden value (null as loaded) is never
+            // written back, nor a frozen one someone else changed meanwhile
+            target.binding().getRootClass().setDynamicUpdate(true);
+            target.binding().getRootClass().getSubclassClosure().forEach(type -> type.setDynamicUpdate(true));
             if (policies.fieldRules().fields(target.entity(), Operation.READ).contains(target.field())) {
                 // a cached entity or result would carry one caller's view of the field to
                 // another
                 CacheRefusal.check(configuration, target.binding(), collectionsOf(metadata, target.binding()));
                 masks.mask(target.column(), target.entity(), target.field(), SqlIdentifiers.of(target.table()),
                         dialect);
-                target.binding().getRootClass().setDynamicUpdate(true);
-                target.binding().getRootClass().getSubclassClosure().forEach(type -> type.setDynamicUpdate(true));
             }
         }
         runtime.useFieldMasks(masks);

@@ -96,6 +96,12 @@ public final class PolicyRuntime {
         this.fieldMasks = masks;
     }
 
+    /** Whether some field has read rules (its column is masked). */
+    boolean masksFields() {
+        FieldMasks masks = fieldMasks;
+        return masks != null && !masks.isEmpty();
+    }
+
     /**
      * Whether a decision on the entity must read the row back with every field as stored:
      * what the session loaded for the caller has hidden fields as null, and a rule reads

@@ -58,6 +58,10 @@ class VerifiedTokenCacheTest {
             return verifier.decode(token);
         };
         cache = new VerifiedTokenCache(counting, keys, clock, 3);
+        // the keys are fetched by a first token (nothing is cached while they are
+        // unknown)
+        cache.decode(issuer.token("someone", Map.of()));
+        verifications.set(0);
     }
 
     @AfterEach
@@ -92,6 +96,18 @@ class VerifiedTokenCacheTest {
         // a token with a key id the cache does not know makes the keys be fetched again
         cache.decode(issuer.token("bob", Map.of()));
         assertThatExceptionOfType(JwtException.class).isThrownBy(() -> cache.decode(old));
+    }
+
+    @Test
+    void nothingIsCachedWhileTheIssuersKeysAreNotYetKnown() throws Exception {
+        var url = URI.create(issuer.jwkSetUri()).toURL();
+        JwkSetCache fresh = new JwkSetCache(() -> url, new DefaultResourceRetriever(2000, 2000), Duration.ofMinutes(5),
+                Duration.ZERO, Duration.ofMinutes(5), Clock.systemUTC());
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, fresh));
+        VerifiedTokenCache cold = new VerifiedTokenCache(new NimbusJwtDecoder(processor), fresh, clock, 3);
+        cold.decode(issuer.token("alice", Map.of()));
+        assertThat(cold.size()).isZero();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.rowguard.hibernate.fieldrefusals;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
@@ -9,7 +11,9 @@ import jakarta.persistence.Version;
 
 import dev.rowguard.policy.Allow;
 import dev.rowguard.policy.Deny;
+import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.Formula;
+import org.hibernate.annotations.Generated;
 import org.jspecify.annotations.Nullable;
 
 import static dev.rowguard.policy.Operation.ALL;
@@ -108,6 +112,68 @@ public final class BadFieldRules {
 
         @Formula("upper(secret)")
         @Nullable String shout;
+
+    }
+
+    @Embeddable
+    public static class Address {
+
+        @Deny(value = READ, when = "true")
+        @Nullable String street;
+
+    }
+
+    @Entity
+    @Allow(value = ALL, when = "true")
+    public static class RuleInAnEmbeddable {
+
+        @Id
+        Long id = 1L;
+
+        @Embedded
+        @Nullable Address address;
+
+    }
+
+    @Entity
+    @Allow(value = ALL, when = "true")
+    public static class ColumnMappedTwice {
+
+        @Id
+        Long id = 1L;
+
+        @Deny(value = READ, when = "true")
+        @Column(name = "code")
+        @Nullable String code;
+
+        @Column(name = "code", insertable = false, updatable = false)
+        @Nullable String codeAgain;
+
+    }
+
+    @Entity
+    @Allow(value = ALL, when = "true")
+    public static class HiddenPrimitive {
+
+        @Id
+        Long id = 1L;
+
+        @Deny(value = READ, when = "true")
+        int level;
+
+    }
+
+    @Entity
+    @Allow(value = ALL, when = "true")
+    public static class HiddenGenerated {
+
+        @Id
+        Long id = 1L;
+
+        @Deny(value = READ, when = "true")
+        @Generated
+        @ColumnDefault("'x'")
+        @Nullable String stamp;
 
     }
 
