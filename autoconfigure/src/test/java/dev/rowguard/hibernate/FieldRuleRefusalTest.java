@@ -68,6 +68,13 @@ class FieldRuleRefusalTest {
     }
 
     @Test
+    void aMapKeyedByAHiddenFieldIsRefused() {
+        assertThat(refusal(BadFieldRules.Folder.class, BadFieldRules.Sheet.class)).contains("field label")
+            .contains("sheetsByLabel")
+            .contains("@MapKey");
+    }
+
+    @Test
     void aFieldRuleThatDoesNotBindNamesItsPlace() {
         assertThat(refusal(BadFieldRules.RuleThatDoesNotBind.class))
             .contains("entity BadFieldRules$RuleThatDoesNotBind")

@@ -1,11 +1,16 @@
 package dev.rowguard.hibernate.fieldrefusals;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKey;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Version;
 
@@ -174,6 +179,34 @@ public final class BadFieldRules {
         @Generated
         @ColumnDefault("'x'")
         @Nullable String stamp;
+
+    }
+
+    @Entity
+    @Allow(value = ALL, when = "true")
+    public static class Folder {
+
+        @Id
+        Long id = 1L;
+
+        @OneToMany(mappedBy = "folder")
+        @MapKey(name = "label")
+        Map<String, Sheet> sheetsByLabel = new HashMap<>();
+
+    }
+
+    @Entity
+    @Allow(value = ALL, when = "true")
+    public static class Sheet {
+
+        @Id
+        Long id = 1L;
+
+        @ManyToOne
+        @Nullable Folder folder;
+
+        @Deny(value = READ, when = "true")
+        @Nullable String label;
 
     }
 
