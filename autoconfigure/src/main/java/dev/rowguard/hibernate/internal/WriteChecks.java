@@ -108,17 +108,24 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
         }
         Object[] after = event.getState().clone();
         for (String field : runtime.policies().fieldRules().fields(entity, Operation.READ)) {
-            var attribute = event.getPersister().findAttributeMapping(field);
-            if (attribute == null) {
-                continue;
-            }
-            int position = attribute.getStateArrayPosition();
-            if (event.getPersister().getPropertyTypes()[position].isEqual(event.getOldState()[position],
-                    event.getState()[position])) {
+            int position = position(event, field);
+            if (position >= 0 && !changed(event, position)) {
                 after[position] = stored[position];
             }
         }
         return after;
+    }
+
+    /** The field's place in the state arrays, or -1 when the entity does not map it. */
+    private static int position(PreUpdateEvent event, String field) {
+        var attribute = event.getPersister().findAttributeMapping(field);
+        return attribute == null ? -1 : attribute.getStateArrayPosition();
+    }
+
+    /** Whether the update changes the value the session loaded. */
+    private static boolean changed(PreUpdateEvent event, int position) {
+        return !event.getPersister().getPropertyTypes()[position].isEqual(event.getOldState()[position],
+                event.getState()[position]);
     }
 
     /**
@@ -128,13 +135,8 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
      */
     private void requireChangedFields(Caller caller, String entity, PreUpdateEvent event, StateRow before) {
         for (String field : runtime.policies().fieldRules().fields(entity, Operation.UPDATE)) {
-            var attribute = event.getPersister().findAttributeMapping(field);
-            if (attribute == null) {
-                continue;
-            }
-            int position = attribute.getStateArrayPosition();
-            if (event.getPersister().getPropertyTypes()[position].isEqual(event.getOldState()[position],
-                    event.getState()[position])) {
+            int position = position(event, field);
+            if (position < 0 || !changed(event, position)) {
                 continue;
             }
             Bound rule = runtime.policies().fieldRules().rule(entity, field, Operation.UPDATE);

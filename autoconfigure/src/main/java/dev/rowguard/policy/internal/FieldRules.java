@@ -79,16 +79,8 @@ public final class FieldRules {
     private static Map<Operation, Bound> combine(List<BoundDeclaration> bound) {
         Map<Operation, Bound> byOperation = new EnumMap<>(Operation.class);
         for (Operation operation : OPERATIONS) {
-            List<Bound> allows = new ArrayList<>();
-            List<Bound> denies = new ArrayList<>();
-            for (BoundDeclaration entry : bound) {
-                Bound condition = entry.conditions().get(operation);
-                if (condition != null) {
-                    (entry.declaration().allow() ? allows : denies).add(condition);
-                }
-            }
-            if (!allows.isEmpty() || !denies.isEmpty()) {
-                byOperation.put(operation, CombinedRule.of(allows, denies, Bound.Const.TRUE));
+            if (bound.stream().anyMatch(entry -> entry.conditions().containsKey(operation))) {
+                byOperation.put(operation, PolicySet.combined(bound, operation, Bound.Const.TRUE));
             }
         }
         return byOperation;

@@ -231,18 +231,25 @@ public final class PolicySet implements RuleSource {
     private static Map<Operation, Bound> combine(List<BoundDeclaration> bound) {
         Map<Operation, Bound> combined = new EnumMap<>(Operation.class);
         for (Operation operation : CHECKED) {
-            List<Bound> allows = new ArrayList<>();
-            List<Bound> denies = new ArrayList<>();
-            for (BoundDeclaration entry : bound) {
-                Bound condition = entry.conditions().get(operation);
-                if (condition != null) {
-                    (entry.declaration().allow() ? allows : denies).add(condition);
-                }
-            }
-            combined.put(operation,
-                    CombinedRule.of(allows, denies, Bound.Const.of(operation == Operation.POST_UPDATE)));
+            combined.put(operation, combined(bound, operation, Bound.Const.of(operation == Operation.POST_UPDATE)));
         }
         return combined;
+    }
+
+    /**
+     * The declarations' allows and denies for one operation as one rule.
+     * @param whenNoAllow the rule's allowed part when there is no allow
+     */
+    static Bound combined(List<BoundDeclaration> bound, Operation operation, Bound whenNoAllow) {
+        List<Bound> allows = new ArrayList<>();
+        List<Bound> denies = new ArrayList<>();
+        for (BoundDeclaration entry : bound) {
+            Bound condition = entry.conditions().get(operation);
+            if (condition != null) {
+                (entry.declaration().allow() ? allows : denies).add(condition);
+            }
+        }
+        return CombinedRule.of(allows, denies, whenNoAllow);
     }
 
     private static Map<Operation, Bound> constantRules(boolean allow) {
