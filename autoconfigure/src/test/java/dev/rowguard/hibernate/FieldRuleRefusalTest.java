@@ -75,6 +75,12 @@ class FieldRuleRefusalTest {
     }
 
     @Test
+    void aRelationJoiningOnAHiddenFieldIsRefused() {
+        assertThat(refusal(BadFieldRules.Badge.class, BadFieldRules.BadgeHolder.class)).contains("field serial")
+            .contains("BadgeHolder.badge joins on it");
+    }
+
+    @Test
     void aFieldRuleThatDoesNotBindNamesItsPlace() {
         assertThat(refusal(BadFieldRules.RuleThatDoesNotBind.class))
             .contains("entity BadFieldRules$RuleThatDoesNotBind")

@@ -3,6 +3,7 @@ package dev.rowguard.hibernate.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.Table;
+import org.hibernate.mapping.ToOne;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,10 +68,45 @@ final class FieldRuleTargets {
             }
         }
         problems.addAll(copiesAsMapKeys(bindings, targets, policies));
+        problems.addAll(referencesByHiddenFields(bindings, policies));
         if (!problems.isEmpty()) {
             throw new PolicyDefinitionException(problems);
         }
         return targets;
+    }
+
+    /**
+     * A relation that joins on a hidden field instead of the id
+     * ({@code @JoinColumn(referencedColumnName = ...)}, {@code property-ref}) carries its
+     * value as the foreign key, readable past the field's read rule.
+     */
+    private static List<String> referencesByHiddenFields(Iterable<PersistentClass> bindings, PolicySet policies) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> jpaNames = new java.util.HashMap<>();
+        bindings.forEach(binding -> jpaNames.put(binding.getEntityName(), binding.getJpaEntityName()));
+        for (PersistentClass binding : bindings) {
+            for (Property property : binding.getProperties()) {
+                String target = null;
+                String referenced = null;
+                if (property.getValue() instanceof ToOne toOne) {
+                    target = toOne.getReferencedEntityName();
+                    referenced = toOne.getReferencedPropertyName();
+                }
+                else if (property.getValue() instanceof org.hibernate.mapping.Collection collection
+                        && collection.getReferencedPropertyName() != null) {
+                    target = binding.getEntityName();
+                    referenced = collection.getReferencedPropertyName();
+                }
+                String entity = target == null ? null : jpaNames.get(target);
+                if (entity != null && referenced != null
+                        && policies.fieldRules().fields(entity, Operation.READ).contains(referenced)) {
+                    problems.add("Invalid field rule on entity " + entity + ", field " + referenced + ":\n  "
+                            + binding.getJpaEntityName() + "." + property.getName() + " joins on it instead of the"
+                            + " id, which carries its value past the field's read rule; join on the id");
+                }
+            }
+        }
+        return problems;
     }
 
     /**

@@ -87,7 +87,8 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
         List<String> rawSql = RawSqlInMappings.find(bindings.values(),
                 bindings.values()
                     .stream()
-                    .filter(binding -> readRules.containsKey(binding.getJpaEntityName()))
+                    .filter(binding -> readRules.containsKey(binding.getJpaEntityName())
+                            || !policies.fieldRules().fields(binding.getJpaEntityName(), Operation.READ).isEmpty())
                     .toList());
         if (!rawSql.isEmpty()) {
             log.warn("Rowguard: " + rawSql.size() + " mappings hold SQL that reads the tables of protected entities"

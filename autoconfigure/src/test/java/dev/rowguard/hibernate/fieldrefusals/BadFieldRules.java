@@ -8,6 +8,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKey;
 import jakarta.persistence.OneToMany;
@@ -207,6 +208,32 @@ public final class BadFieldRules {
 
         @Deny(value = READ, when = "true")
         @Nullable String label;
+
+    }
+
+    @Entity
+    @Allow(value = ALL, when = "true")
+    public static class Badge implements java.io.Serializable {
+
+        @Id
+        Long id = 1L;
+
+        @Deny(value = READ, when = "true")
+        @Column(unique = true)
+        @Nullable String serial;
+
+    }
+
+    @Entity
+    @Allow(value = ALL, when = "true")
+    public static class BadgeHolder {
+
+        @Id
+        Long id = 1L;
+
+        @ManyToOne
+        @JoinColumn(name = "badge_serial", referencedColumnName = "serial")
+        @Nullable Badge badge;
 
     }
 
