@@ -64,7 +64,7 @@ final class FieldMasks {
     private final Map<String, Boolean> rulesReadFieldsWithReadRules = new ConcurrentHashMap<>();
 
     /** One masked column: the field's read rule, on the rows of the table it is in. */
-    record Mask(String entity, String field, String table, Bound rule) {
+    record Mask(String table, Bound rule) {
     }
 
     FieldMasks(SqlCompiler compiler, PolicySet policies) {
@@ -86,7 +86,7 @@ final class FieldMasks {
      */
     void mask(Column column, String entity, String field, String table, Dialect dialect) {
         int id = masks.size();
-        masks.add(new Mask(entity, field, table, rules.rule(entity, field, Operation.READ)));
+        masks.add(new Mask(table, rules.rule(entity, field, Operation.READ)));
         String name = column.getQuotedName(dialect);
         String read = column.getCustomRead() != null ? "(" + column.getCustomRead() + ")" : name;
         column.setResolvedCustomRead(readExpression(name, read, id));

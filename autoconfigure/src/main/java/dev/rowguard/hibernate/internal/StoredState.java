@@ -27,6 +27,14 @@ final class StoredState {
                 && !runtime.decisionsNeedHiddenFields(entity, caller)) {
             return loaded;
         }
+        return readBack(persister, id, session);
+    }
+
+    /**
+     * The row read from the database with every field as stored; null when there is none.
+     */
+    static Object @Nullable [] readBack(EntityPersister persister, Object id,
+            SharedSessionContractImplementor session) {
         return FieldMasks.unmasked(() -> persister.getDatabaseSnapshot(id, session));
     }
 

@@ -162,7 +162,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
             throw withoutStoredState("a delete", entity);
         }
         Object[] stored = runtime.decisionsNeedHiddenFields(entity, caller)
-                ? FieldMasks.unmasked(() -> event.getPersister().getDatabaseSnapshot(event.getId(), event.getSession()))
+                ? StoredState.readBack(event.getPersister(), event.getId(), event.getSession())
                 : event.getDeletedState();
         if (stored == null) {
             throw Denials.denied(runtime, caller, entity, Operation.DELETE, null, List.of());
