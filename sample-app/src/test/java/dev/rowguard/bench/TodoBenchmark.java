@@ -32,6 +32,8 @@ import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -222,6 +224,19 @@ public final class TodoBenchmark {
                     "baseline with the default's semantics: @Query by id, the rule and the"
                             + " hidden-reference checks by hand, policies off",
                     () -> Rowguard.runAs(me, () -> off.findVisibleByIdHideRow(VISIBLE_TODO, ME)));
+            Case rowDrivenFind = new Case(
+                    "baseline, row-driven: @Query by id, the default's semantics as correlated EXISTS from the row,"
+                            + " policies off",
+                    () -> Rowguard.runAs(me, () -> off.findVisibleByIdByRow(VISIBLE_TODO, ME)));
+            Case rowDrivenExists = new Case(
+                    "baseline, row-driven: count(t) by id, the default's semantics as correlated EXISTS > 0,"
+                            + " policies off",
+                    () -> Rowguard.runAs(me, () -> off.countVisibleByIdByRow(VISIBLE_TODO, ME) > 0));
+            TransactionTemplate enforcedTx = new TransactionTemplate(
+                    enforcedContext.getBean(PlatformTransactionManager.class));
+            Case enforcedReference = new Case("enforced getReferenceById(visible) + first access, Rowguard on",
+                    () -> Rowguard.runAs(me, () -> enforcedTx
+                        .execute(status -> java.util.Optional.of(todos.getReferenceById(VISIBLE_TODO).getTitle()))));
             Case plainFind = new Case("for reference: findById, policies off, no condition",
                     () -> Rowguard.runAs(me, () -> todosOff.findById(VISIBLE_TODO)));
             Case plainExists = new Case("for reference: existsById, policies off, no condition",
@@ -230,7 +245,8 @@ public final class TodoBenchmark {
                     () -> Rowguard.runAs(me, () -> off.jpqlById(VISIBLE_TODO)));
 
             checkShort(todos, enforced, off, me, enforcedFind, baselineFind, enforcedExists, baselineExists,
-                    enforcedJpql, uncheckedFind, uncheckedExists, uncheckedJpql, hideRowBaselineFind);
+                    enforcedJpql, uncheckedFind, uncheckedExists, uncheckedJpql, hideRowBaselineFind, rowDrivenFind,
+                    rowDrivenExists, enforcedReference);
 
             line("");
             line(environment(db, admin, loadAtStart));
@@ -299,7 +315,7 @@ public final class TodoBenchmark {
             int shortRounds = Integer.getInteger("bench.short.rounds", 5000);
             List<Case> shorts = List.of(enforcedFind, baselineFind, enforcedExists, baselineExists, enforcedJpql,
                     plainFind, plainExists, plainJpql, uncheckedFind, uncheckedExists, uncheckedJpql,
-                    hideRowBaselineFind);
+                    hideRowBaselineFind, rowDrivenFind, rowDrivenExists, enforcedReference);
             Samples[] shortSamples = measure(shorts, shortWarmup, shortRounds);
             line("");
             line("## 2. Short queries: todo " + VISIBLE_TODO + " (visible to user 1 as a member of its space)");
@@ -320,6 +336,18 @@ public final class TodoBenchmark {
             ratio("findById: enforced (hide-row) / the same semantics by hand (@Query by id)", shortSamples[0],
                     shortSamples[11]);
             ratio("the hide-row semantics by hand / the expert's rule alone, by id", shortSamples[11], shortSamples[1]);
+            ratio("goal 1, findById: enforced (hide-row) / the same semantics by hand, row-driven", shortSamples[0],
+                    shortSamples[12]);
+            ratio("goal 1, existsById: enforced (hide-row) / the same semantics by hand, row-driven", shortSamples[2],
+                    shortSamples[13]);
+            ratio("goal 1, getReferenceById + first access: enforced (hide-row) / findById by hand, row-driven",
+                    shortSamples[14], shortSamples[12]);
+            ratio("goal 1, one-row JPQL: enforced (hide-row) / the same semantics by hand, row-driven", shortSamples[4],
+                    shortSamples[12]);
+            ratio("goal 1, findById: enforced (hide-row) / the expert's rule alone by id", shortSamples[0],
+                    shortSamples[1]);
+            ratio("the hide-row semantics by hand, row-driven / the expert's rule alone, by id", shortSamples[12],
+                    shortSamples[1]);
 
             // ---- 3. writes (and what session claims add to a transaction: a fourth
             // context, the only difference)
@@ -347,6 +375,7 @@ public final class TodoBenchmark {
             explain(admin, "findAll(PageRequest.of(0, 50, Sort.by(\"id\"))) as user 1", enforcedPage);
             explain(admin, "findById(" + VISIBLE_TODO + ") as user 1", enforcedFind);
             explain(admin, "existsById(" + VISIBLE_TODO + ") as user 1", enforcedExists);
+            explain(admin, "getReferenceById(" + VISIBLE_TODO + ") + first access as user 1", enforcedReference);
             explain(admin, "one-row JPQL as user 1", enforcedJpql);
             explain(admin, "hidden-references=unchecked: findAll(page) as user 1", uncheckedPage);
             explain(admin, "hidden-references=unchecked: findById(" + VISIBLE_TODO + ") as user 1", uncheckedFind);
@@ -357,6 +386,8 @@ public final class TodoBenchmark {
                     hideRowBaselinePage);
             explain(admin, "for comparison, findById(" + VISIBLE_TODO + ") with the default's semantics written by hand"
                     + " (policies off)", hideRowBaselineFind);
+            explain(admin, "for comparison, findById(" + VISIBLE_TODO
+                    + ") with the default's semantics written by hand," + " row-driven (policies off)", rowDrivenFind);
             explainAs(admin,
                     "both layers, related rows through views: findAll(page) as user 1, as " + LAYERS_VIEWS_ROLE,
                     layersViewsPage, LAYERS_VIEWS_ROLE);
@@ -622,6 +653,11 @@ public final class TodoBenchmark {
         check("enforced JPQL(hidden)", Rowguard.runAs(me, () -> enforced.jpqlById(HIDDEN_TODO)).isPresent(), false);
         check("baseline by id(hidden)", off.findVisibleById(HIDDEN_TODO, ME).isPresent(), false);
         check("hide-row baseline by id(hidden)", off.findVisibleByIdHideRow(HIDDEN_TODO, ME).isPresent(), false);
+        check("row-driven baseline by id(hidden)", off.findVisibleByIdByRow(HIDDEN_TODO, ME).isPresent(), false);
+        check("row-driven count by id(hidden)", off.countVisibleByIdByRow(HIDDEN_TODO, ME), 0L);
+        check("row-driven and set-oriented by hand return the same todo",
+                off.findVisibleByIdByRow(VISIBLE_TODO, ME).map(todo -> todo.getId()),
+                off.findVisibleByIdHideRow(VISIBLE_TODO, ME).map(todo -> todo.getId()));
         line("Checked: todo " + VISIBLE_TODO + " is found and todo " + HIDDEN_TODO
                 + " is not, enforced and baseline alike.");
     }

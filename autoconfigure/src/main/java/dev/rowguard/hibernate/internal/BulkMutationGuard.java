@@ -52,6 +52,11 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
             boolean deduplicateSelectionItems) {
         ensureCurrentCaller(influencers);
         refuseRawColumnReads(statement, creationContext.getSessionFactory());
+        SessionCaller caller = SessionCallers.of(influencers);
+        if (caller != null && PointLookups.byId(statement)) {
+            return new RowDrivenSelectTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
+                    creationContext, deduplicateSelectionItems, caller);
+        }
         return super.createSelectTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
                 creationContext, deduplicateSelectionItems);
     }

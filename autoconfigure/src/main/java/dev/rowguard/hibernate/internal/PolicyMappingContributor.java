@@ -213,6 +213,11 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
             });
             metadata.addFilterDefinition(new FilterDefinition(name, shape.sql(), false, true, types, resolvers));
             addFilter(binding, columns, collections, name, shape.sql());
+            // the same condition, row-driven: swapped in for loads and queries by id
+            String rowDriven = filters.rowDrivenFilterName(shape.id());
+            metadata
+                .addFilterDefinition(new FilterDefinition(rowDriven, shape.rowSql(), false, true, types, resolvers));
+            addFilter(binding, columns, collections, rowDriven, shape.rowSql());
         }
         String gate = filters.gateName();
         metadata.addFilterDefinition(new FilterDefinition(gate, "1 = 0", true, true, Map.of(), Map.of()));

@@ -135,12 +135,15 @@ public final class PolicyRuntime {
     public void applyCurrentCaller(Session session) {
         Caller caller = CallerContext.current();
         List<String> required = new ArrayList<>();
+        List<@Nullable String> rowDriven = new ArrayList<>();
         StringBuilder trace = Denials.decisions.isTraceEnabled() ? new StringBuilder() : null;
         for (ReadFilters filters : readFilters.values()) {
             String wanted = null;
+            String wantedRowDriven = null;
             if (!caller.system()) {
                 FilterShapes.FilterShape shape = filters.selectionFor(caller.principal()).shape();
                 wanted = shape.alwaysTrue() ? null : filters.shapeFilterName(shape.id());
+                wantedRowDriven = shape.alwaysTrue() ? null : filters.rowDrivenFilterName(shape.id());
                 if (trace != null) {
                     trace.append("\n  ")
                         .append(filters.entity())
@@ -157,11 +160,17 @@ public final class PolicyRuntime {
                     session.disableFilter(name);
                 }
             }
+            for (String name : filters.rowDrivenFilterNames()) {
+                if (session.getEnabledFilter(name) != null) {
+                    session.disableFilter(name);
+                }
+            }
             if (session.getEnabledFilter(filters.gateName()) != null) {
                 session.disableFilter(filters.gateName());
             }
             if (wanted != null) {
                 required.add(wanted);
+                rowDriven.add(wantedRowDriven);
             }
         }
         boolean marked = session.getEnabledFilter(CALLER_MARKER) != null;
@@ -173,6 +182,7 @@ public final class PolicyRuntime {
         }
         if (!caller.system()) {
             required.add(CALLER_MARKER);
+            rowDriven.add(null);
         }
         if (trace != null) {
             Denials.decisions.trace("Session reads as "
@@ -183,7 +193,7 @@ public final class PolicyRuntime {
         SessionCaller sessionCaller = session.unwrap(SharedSessionContractImplementor.class)
             .getExtension(SessionCaller.class);
         if (sessionCaller != null) {
-            sessionCaller.chosen(caller, List.copyOf(required));
+            sessionCaller.chosen(caller, List.copyOf(required), java.util.Collections.unmodifiableList(rowDriven));
         }
     }
 

@@ -24,6 +24,8 @@ final class ReadFilters {
     // Named once: every session switches these filters on or off by name.
     private final List<String> shapeFilterNames;
 
+    private final List<String> rowDrivenFilterNames;
+
     private final String gateName;
 
     private final ThreadLocal<Memo> memo = new ThreadLocal<>();
@@ -33,6 +35,7 @@ final class ReadFilters {
         this.shapes = shapes;
         this.shapeList = shapes.shapes();
         this.shapeFilterNames = shapeList.stream().map(shape -> shapeFilterName(entity, shape.id())).toList();
+        this.rowDrivenFilterNames = shapeList.stream().map(shape -> FilterNames.of(entity, shape.id() + "r")).toList();
         this.gateName = FilterNames.of(entity, "gate");
     }
 
@@ -47,6 +50,18 @@ final class ReadFilters {
     /** The filter names of {@link #shapes()}, in the same order. */
     List<String> shapeFilterNames() {
         return shapeFilterNames;
+    }
+
+    /**
+     * The twin of each of {@link #shapeFilterNames()}: the same condition in the
+     * row-driven form, enabled instead of it while a row is loaded or queried by id.
+     */
+    List<String> rowDrivenFilterNames() {
+        return rowDrivenFilterNames;
+    }
+
+    String rowDrivenFilterName(int shape) {
+        return rowDrivenFilterNames.get(shape);
     }
 
     static String shapeFilterName(String entity, int shape) {

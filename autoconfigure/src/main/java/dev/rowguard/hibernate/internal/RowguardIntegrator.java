@@ -1,5 +1,10 @@
 package dev.rowguard.hibernate.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hibernate.event.service.spi.EventListenerGroup;
+import org.hibernate.event.spi.LoadEventListener;
 import org.hibernate.SessionFactory;
 import org.hibernate.SessionFactoryObserver;
 import org.hibernate.boot.Metadata;
@@ -56,7 +61,11 @@ public final class RowguardIntegrator implements Integrator {
         listeners.appendListeners(EventType.PRE_COLLECTION_RECREATE, collectionChecks);
         listeners.appendListeners(EventType.PRE_COLLECTION_UPDATE, collectionChecks);
         listeners.appendListeners(EventType.PRE_COLLECTION_REMOVE, collectionChecks);
-        listeners.prependListeners(EventType.LOAD, new CallerBeforeLoad());
+        EventListenerGroup<LoadEventListener> loads = listeners.getEventListenerGroup(EventType.LOAD);
+        List<LoadEventListener> hibernateLoads = new ArrayList<>();
+        loads.listeners().forEach(hibernateLoads::add);
+        loads.clearListeners();
+        loads.appendListener(new CallerBeforeLoad(hibernateLoads));
         AuthDefaultsBeforePersist authDefaults = new AuthDefaultsBeforePersist(checks.authDefaults());
         listeners.prependListeners(EventType.PERSIST, authDefaults);
         listeners.prependListeners(EventType.PERSIST_ONFLUSH, authDefaults);

@@ -31,18 +31,76 @@ public final class SessionCaller implements Extension, SessionEventListener {
 
     private List<String> requiredFilters = List.of();
 
+    // the row-driven twin of each required filter (null for filters without one)
+    private List<@Nullable String> rowDrivenTwins = List.of();
+
+    // whether the twins stand in for the required filters (a load or query by id runs)
+    private boolean rowDriven;
+
     SessionCaller(SharedSessionContractImplementor session, PolicyRuntime runtime) {
         this.session = session;
         this.runtime = runtime;
     }
 
-    /** Called when Rowguard has enabled the filters of {@code caller} in the session. */
-    void chosen(Caller caller, List<String> requiredFilters) {
+    /**
+     * Called when Rowguard has enabled the filters of {@code caller} in the session (and
+     * disabled every row-driven twin).
+     */
+    void chosen(Caller caller, List<String> requiredFilters, List<@Nullable String> rowDrivenTwins) {
         if (this.caller == null) {
             SessionCallers.register(session.getLoadQueryInfluencers(), this);
         }
         this.caller = caller;
         this.requiredFilters = requiredFilters;
+        this.rowDrivenTwins = rowDrivenTwins;
+        this.rowDriven = false;
+    }
+
+    /**
+     * Until closed, the session reads through the row-driven twins of its filters: the
+     * same conditions, written to probe related rows from the row at hand, which suits a
+     * load or query of one row by id (the set-oriented form builds the sets a page
+     * needs). Nested scopes, and sessions without a chosen caller, change nothing.
+     */
+    RowDrivenScope rowDriven() {
+        if (rowDriven || caller == null || rowDrivenTwins.isEmpty()) {
+            return RowDrivenScope.NONE;
+        }
+        var influencers = session.getLoadQueryInfluencers();
+        for (int i = 0; i < requiredFilters.size(); i++) {
+            String twin = rowDrivenTwins.get(i);
+            if (twin != null) {
+                influencers.enableFilter(twin);
+                influencers.disableFilter(requiredFilters.get(i));
+            }
+        }
+        rowDriven = true;
+        List<String> required = requiredFilters;
+        return () -> {
+            // unless the filters were chosen again meanwhile (which drops the twins)
+            if (rowDriven && required == requiredFilters) {
+                for (int i = 0; i < required.size(); i++) {
+                    String twin = rowDrivenTwins.get(i);
+                    if (twin != null) {
+                        influencers.enableFilter(required.get(i));
+                        influencers.disableFilter(twin);
+                    }
+                }
+                rowDriven = false;
+            }
+        };
+    }
+
+    /** The end of a {@link #rowDriven()} scope. */
+    @FunctionalInterface
+    interface RowDrivenScope extends AutoCloseable {
+
+        RowDrivenScope NONE = () -> {
+        };
+
+        @Override
+        void close();
+
     }
 
     /**
@@ -87,8 +145,11 @@ public final class SessionCaller implements Extension, SessionEventListener {
                         + " Security's context before the transaction starts.");
             }
         }
-        for (String name : required) {
-            org.hibernate.Filter filter = session.getLoadQueryInfluencers().getEnabledFilter(name);
+        for (int i = 0; i < required.size(); i++) {
+            String name = required.get(i);
+            String twin = rowDriven && caller != null ? rowDrivenTwins.get(i) : null;
+            org.hibernate.Filter filter = session.getLoadQueryInfluencers()
+                .getEnabledFilter(twin != null ? twin : name);
             if (filter instanceof org.hibernate.internal.FilterImpl impl && !impl.getParameters().isEmpty()) {
                 // a value set on the filter wins over Rowguard's resolver: another
                 // caller's rows

@@ -118,10 +118,12 @@ class DifferentialTest {
      * selected at run time, its named parameters bound as Rowguard's resolvers bind them
      * (lists expanded). All random rules of a run go into one enumeration, next to
      * Owner's and Tag's, so that the rules they inline meet in the shared cache in every
-     * combination the run makes.
+     * combination the run makes. Each shape is run in both its forms: set-oriented
+     * (pages, counts) and row-driven (loads and queries by id).
      */
     @Test
-    void theFilterShapesHibernateGetsAgreeWithTheEvaluatorOnRandomPoliciesRowsAndPrincipals() throws SQLException {
+    void theFilterShapesHibernateGetsAgreeInBothFormsWithTheEvaluatorOnRandomPoliciesRowsAndPrincipals()
+            throws SQLException {
         long seed = Long.getLong("rowguard.differential.seed", System.nanoTime());
         Random random = new Random(seed);
         PolicyGenerator generator = new PolicyGenerator(random);
@@ -143,7 +145,10 @@ class DifferentialTest {
                 for (int p = 0; p < PRINCIPALS / 2; p++) {
                     AuthPrincipal principal = generator.principal();
                     FilterShapes.Selection selection = shapes.get(entry.getKey()).select(principal);
-                    Set<Long> fromShape = query(bound(selection), seed, entry.getValue(), principal);
+                    Set<Long> fromShape = query(bound(selection, selection.shape().sql()), seed, entry.getValue(),
+                            principal);
+                    Set<Long> fromRowDriven = query(bound(selection, selection.shape().rowSql()), seed,
+                            entry.getValue(), principal);
                     Set<Long> fromMemory = new TreeSet<>();
                     for (MapRow row : schema.items().values()) {
                         if (Evaluator.test(bound, row, principal, null, rules)) {
@@ -151,18 +156,20 @@ class DifferentialTest {
                         }
                         cases++;
                     }
-                    if (!fromShape.equals(fromMemory)) {
+                    if (!fromShape.equals(fromMemory) || !fromRowDriven.equals(fromMemory)) {
                         fail("Evaluator and filter shape disagree. Replay with -Drowguard.differential.seed=" + seed
                                 + "\n  expression: " + entry.getValue()
                                 + (rules == HIDE_ROW_RULES ? " (rules with hidden-reference denies)" : "")
                                 + "\n  principal:  " + DifferentialSchema.describe(principal) + "\n  shape:      "
-                                + selection.shape().sql() + "\n  parameters: " + selection.parameters()
-                                + "\n  filter:     " + fromShape + "\n  evaluator:  " + fromMemory);
+                                + selection.shape().sql() + "\n  row-driven: " + selection.shape().rowSql()
+                                + "\n  parameters: " + selection.parameters() + "\n  filter:     " + fromShape
+                                + "\n  row-driven: " + fromRowDriven + "\n  evaluator:  " + fromMemory);
                     }
                 }
             }
         }
-        System.out.printf("differential through filter shapes: seed %d, %d cases%n", seed, cases);
+        System.out.printf("differential through filter shapes (set-oriented and row-driven alike): seed %d, %d cases%n",
+                seed, cases);
         assertThat(cases).isGreaterThanOrEqualTo(10_000);
     }
 
@@ -170,17 +177,16 @@ class DifferentialTest {
      * A shape's SQL over alias {@code t} with JDBC placeholders, its parameters as
      * Rowguard's resolvers give them.
      */
-    private static SqlCondition bound(FilterShapes.Selection selection) {
+    private static SqlCondition bound(FilterShapes.Selection selection, String shapeSql) {
         FilterShapes.FilterShape shape = selection.shape();
         List<Object> values = new ArrayList<>();
         // Hibernate's own pattern for a filter parameter (FilterHelper), which it applies
         // inside quotes too
-        Matcher named = Pattern.compile(":((\\S+)(\\w+))").matcher(shape.sql().replace("{alias}", "t"));
+        Matcher named = Pattern.compile(":((\\S+)(\\w+))").matcher(shapeSql.replace("{alias}", "t"));
         StringBuilder sql = new StringBuilder();
         while (named.find()) {
             if (!named.group(1).matches("p\\d+")) {
-                throw new AssertionError(
-                        "Hibernate would take :" + named.group(1) + " for a parameter in " + shape.sql());
+                throw new AssertionError("Hibernate would take :" + named.group(1) + " for a parameter in " + shapeSql);
             }
             int index = Integer.parseInt(named.group(1).substring(1));
             Object value = SqlValues.toJava(selection.parameters().get(index), shape.parameterTypes().get(index));

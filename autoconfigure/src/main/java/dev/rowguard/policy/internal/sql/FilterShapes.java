@@ -41,11 +41,12 @@ public final class FilterShapes {
     }
 
     /**
-     * One shape: its SQL over {@code {alias}} with {@code :prefixN} parameters, and each
-     * parameter's Java type. Shapes are numbered from 0 in the order {@link #shapes()}
-     * lists them.
+     * One shape: its SQL over {@code {alias}} with {@code :prefixN} parameters, the same
+     * condition in the row-driven form ({@code rowSql}: related rows probed from the row,
+     * for loads by id), and each parameter's Java type. Shapes are numbered from 0 in the
+     * order {@link #shapes()} lists them.
      */
-    public record FilterShape(int id, String sql, Map<Integer, Class<?>> parameterTypes,
+    public record FilterShape(int id, String sql, String rowSql, Map<Integer, Class<?>> parameterTypes,
             Map<Integer, Boolean> listParameters) {
 
         public boolean alwaysTrue() {
@@ -170,8 +171,8 @@ public final class FilterShapes {
     private static FilterShape build(int id, Bound folded, DomainModel model, String prefix,
             @Nullable SimplifiedSemiJoins simplified) {
         Bound hoisted = Simplifier.simplify(Hoister.hoist(folded, model), model, simplified);
-        SqlWriter writer = new SqlWriter(model, "{alias}", index -> ":" + prefix + index);
-        String sql = writer.write(hoisted);
+        String sql = new SqlWriter(model, "{alias}", index -> ":" + prefix + index, false).write(hoisted);
+        String rowSql = new SqlWriter(model, "{alias}", index -> ":" + prefix + index, true).write(hoisted);
         Map<Integer, Class<?>> types = new LinkedHashMap<>();
         Map<Integer, Boolean> lists = new LinkedHashMap<>();
         new BoundRewriter() {
@@ -184,7 +185,7 @@ public final class FilterShapes {
                 return rewriteChildren(node);
             }
         }.rewrite(folded);
-        return new FilterShape(id, sql, types, lists);
+        return new FilterShape(id, sql, rowSql, types, lists);
     }
 
 }

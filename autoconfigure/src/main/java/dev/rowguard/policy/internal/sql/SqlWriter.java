@@ -38,16 +38,35 @@ final class SqlWriter {
 
     private final UnaryOperator<String> tableSource;
 
+    private final boolean rowDriven;
+
     private final List<Integer> parameterOrder = new ArrayList<>();
 
     private final StringBuilder sql = new StringBuilder();
 
     SqlWriter(DomainModel model, String rootAlias, IntFunction<String> placeholder) {
-        this(model, rootAlias, placeholder, index -> false, UnaryOperator.identity());
+        this(model, rootAlias, placeholder, index -> false, UnaryOperator.identity(), false);
+    }
+
+    /**
+     * @param rowDriven whether a related row is tested from the row at hand
+     * ({@code EXISTS (SELECT 1 FROM target WHERE target.id = row.fk AND ...)}, a probe
+     * per row: the form for one row by id) rather than as the set of related rows the
+     * caller may see ({@code row.fk IN (SELECT id FROM target WHERE ...)}, built once:
+     * the form for pages and counts). Both forms are the same condition.
+     */
+    SqlWriter(DomainModel model, String rootAlias, IntFunction<String> placeholder, boolean rowDriven) {
+        this(model, rootAlias, placeholder, index -> false, UnaryOperator.identity(), rowDriven);
     }
 
     SqlWriter(DomainModel model, String rootAlias, IntFunction<String> placeholder, IntPredicate nullableParameter,
             UnaryOperator<String> tableSource) {
+        this(model, rootAlias, placeholder, nullableParameter, tableSource, false);
+    }
+
+    private SqlWriter(DomainModel model, String rootAlias, IntFunction<String> placeholder,
+            IntPredicate nullableParameter, UnaryOperator<String> tableSource, boolean rowDriven) {
+        this.rowDriven = rowDriven;
         this.model = model;
         this.rootAlias = rootAlias;
         this.placeholder = placeholder;
@@ -95,11 +114,11 @@ final class SqlWriter {
             sql.append(stringFunction(function, positive));
         }
         else if (node instanceof Bound.Related related) {
-            if (positive) {
+            if (positive && !rowDriven) {
                 relatedPositive(related);
             }
             else {
-                relatedNegative(related);
+                relatedExists(related, positive);
             }
         }
         else if (node instanceof Bound.Quantified quantified) {
@@ -227,10 +246,14 @@ final class SqlWriter {
         where(branch);
     }
 
-    private void relatedNegative(Bound.Related related) {
+    /**
+     * {@code EXISTS} / {@code NOT EXISTS (SELECT 1 FROM target WHERE target.id = fk AND
+     * ...)}.
+     */
+    private void relatedExists(Bound.Related related, boolean positive) {
         EntityModel target = model.entity(related.relation().targetEntity());
         String alias = alias(related.relatedVariable());
-        sql.append("NOT EXISTS (SELECT 1 FROM ")
+        sql.append(positive ? "EXISTS (SELECT 1 FROM " : "NOT EXISTS (SELECT 1 FROM ")
             .append(tableSource.apply(target.table()))
             .append(' ')
             .append(alias)
