@@ -1,5 +1,6 @@
 package dev.rowguard.hibernate.internal;
 
+import org.hibernate.metamodel.model.domain.IdentifiableDomainType;
 import org.hibernate.metamodel.model.domain.SingularPersistentAttribute;
 import org.hibernate.query.sqm.ComparisonOperator;
 import org.hibernate.query.sqm.tree.domain.SqmPath;
@@ -54,10 +55,11 @@ final class PointLookups {
     }
 
     private static boolean idOf(SqmExpression<?> expression, SqmRoot<?> root) {
-        if (!(expression instanceof SqmPath<?> path) || path.getLhs() != root) {
-            return false;
+        if (!(expression instanceof SqmPath<?> path) || path.getLhs() != root
+                || !(root.getReferencedPathSource() instanceof IdentifiableDomainType<?> entity)) {
+            return false; // (a CTE or derived root has no id)
         }
-        SingularPersistentAttribute<?, ?> id = root.getModel().findIdAttribute();
+        SingularPersistentAttribute<?, ?> id = entity.findIdAttribute();
         return id != null && id.getName().equals(path.getReferencedPathSource().getPathName());
     }
 
