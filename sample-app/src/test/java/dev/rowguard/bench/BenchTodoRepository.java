@@ -56,17 +56,13 @@ public interface BenchTodoRepository extends JpaRepository<Todo, Long>, JpaSpeci
     String EXPERT_HIDE_ROW_BY_ROW = "exists (select 1 from TodoList l where l.id = t.list.id and (l.owner.id = :me or "
             + "(l.privateList = false and exists (select 1 from SpaceUser su where su.space.id = l.space.id "
             + "and su.user.id = :me))) and exists (select 1 from Space sp where sp.id = l.space.id and exists "
-            + "(select 1 from SpaceUser x where x.space.id = sp.id and x.user.id = :me) and "
-            + visibleUser("sp.owner.id") + ") and " + visibleUser("l.owner.id") + ") and " + visibleUser("t.owner.id");
-
-    /**
-     * A user the caller may read, tested from the row: the caller, or a member of a
-     * shared space.
-     */
-    private static String visibleUser(String user) {
-        return "(" + user + " = :me or exists (select 1 from SpaceUser m, SpaceUser s where m.user.id = " + user
-                + " and s.space.id = m.space.id and s.user.id = :me))";
-    }
+            + "(select 1 from SpaceUser x where x.space.id = sp.id and x.user.id = :me) and (sp.owner.id = :me or "
+            + "exists (select 1 from SpaceUser m1, SpaceUser s1 where m1.user.id = sp.owner.id "
+            + "and s1.space.id = m1.space.id and s1.user.id = :me))) and (l.owner.id = :me or "
+            + "exists (select 1 from SpaceUser m2, SpaceUser s2 where m2.user.id = l.owner.id "
+            + "and s2.space.id = m2.space.id and s2.user.id = :me))) and (t.owner.id = :me or "
+            + "exists (select 1 from SpaceUser m3, SpaceUser s3 where m3.user.id = t.owner.id "
+            + "and s3.space.id = m3.space.id and s3.user.id = :me))";
 
     // ---- page + total (policies off, condition by hand)
 

@@ -62,7 +62,19 @@ final class EndToEnd {
      * A server under load: how to start it, and how to ask it for a user's page once
      * started.
      */
-    private record Server(String name, String label, String mainClass, List<String> arguments, boolean devTokens) {
+    private record Server(String name, String label, String mainClass, List<String> arguments, Tokens tokens) {
+    }
+
+    /** Where a server's callers get their tokens. */
+    private enum Tokens {
+
+        /** None: the caller is named in the request. */
+        NONE,
+        /** The server's own dev issuer ({@code GET /dev/token}). */
+        OWN,
+        /** The first server's dev issuer, whose JWKS this server is pointed at. */
+        FIRST_SERVERS
+
     }
 
     void run() throws Exception {
@@ -72,29 +84,44 @@ final class EndToEnd {
         // hidden-references unchecked, which
         // enforces the todo rule alone; the difference is what the default's semantics
         // cost over HTTP. The last
-        // server is the unsecured one every other is compared with.
+        // server is the unsecured one every other is compared with; before it, the same
+        // application secured by hand (what a user writes without Rowguard).
         List<Server> servers = List.of(
                 new Server("e2e-enforced", "the sample, Rowguard on (token verified, policies; default hide-row)",
-                        DevSampleApplication.class.getName(), List.of(), true),
+                        DevSampleApplication.class.getName(), List.of(), Tokens.OWN),
                 new Server("e2e-unchecked",
                         "the sample, Rowguard on, `hidden-references: unchecked` (the todo rule alone)",
                         DevSampleApplication.class.getName(), List.of("--rowguard.policy.hidden-references=unchecked"),
-                        true),
+                        Tokens.OWN),
+                new Server("e2e-hand-secured",
+                        "secured by hand: Spring Security's resource server (the same tokens and JWKS), the expert's"
+                                + " query with the token's subject, no Rowguard",
+                        HandSecuredServer.class.getName(), List.of("--rowguard.policy.enabled=false"),
+                        Tokens.FIRST_SERVERS),
                 new Server("e2e-plain", "security and policies off, the expert's query by hand",
-                        PlainServer.class.getName(), List.of("--rowguard.policy.enabled=false"), false));
+                        PlainServer.class.getName(), List.of("--rowguard.policy.enabled=false"), Tokens.NONE));
         List<Process> processes = new ArrayList<>();
         try {
             List<Integer> ports = new ArrayList<>();
+            String firstIssuer = null;
             for (Server server : servers) {
                 int port = freePort();
                 ports.add(port);
-                processes
-                    .add(start(server.name(), server.mainClass(), port, server.arguments().toArray(String[]::new)));
+                List<String> arguments = new ArrayList<>(server.arguments());
+                if (server.tokens() == Tokens.FIRST_SERVERS) {
+                    awaitStarted(ports.get(0), processes.get(0), servers.get(0).name());
+                    firstIssuer = issuerOf(
+                            get(URI.create("http://127.0.0.1:" + ports.get(0) + "/dev/token?sub=1")).body().trim());
+                    arguments.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + firstIssuer);
+                    arguments.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + firstIssuer
+                            + "/.well-known/jwks.json");
+                }
+                processes.add(start(server.name(), server.mainClass(), port, arguments.toArray(String[]::new)));
             }
             List<IntFunction<HttpRequest>> requests = new ArrayList<>();
             for (int s = 0; s < servers.size(); s++) {
                 awaitStarted(ports.get(s), processes.get(s), servers.get(s).name());
-                requests.add(requests(servers.get(s), ports.get(s)));
+                requests.add(requests(servers.get(s), ports.get(s), ports.get(0)));
             }
             IntFunction<HttpRequest> plain = requests.get(servers.size() - 1);
             for (int s = 0; s < servers.size() - 1; s++) {
@@ -128,22 +155,37 @@ final class EndToEnd {
      * The i-th request to a server: the page of user i % 64 + 1, with that user's token
      * where the server checks one.
      */
-    private IntFunction<HttpRequest> requests(Server server, int port) throws IOException, InterruptedException {
-        if (!server.devTokens()) {
+    private IntFunction<HttpRequest> requests(Server server, int port, int firstPort)
+            throws IOException, InterruptedException {
+        if (server.tokens() == Tokens.NONE) {
             return i -> HttpRequest
                 .newBuilder(URI.create("http://127.0.0.1:" + port + "/bench/todos?me=" + (i % USERS + 1) + "&" + PAGE))
                 .timeout(REQUEST_TIMEOUT)
                 .build();
         }
-        // each dev-mode server trusts only its own local issuer
+        // each dev-mode server trusts only its own local issuer; the hand-secured one the
+        // first server's
+        int issuing = server.tokens() == Tokens.OWN ? port : firstPort;
         String[] tokens = new String[USERS];
         for (int user = 1; user <= USERS; user++) {
-            tokens[user - 1] = get(URI.create("http://127.0.0.1:" + port + "/dev/token?sub=" + user)).body().trim();
+            tokens[user - 1] = get(URI.create("http://127.0.0.1:" + issuing + "/dev/token?sub=" + user)).body().trim();
         }
         return i -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/todos?" + PAGE))
             .timeout(REQUEST_TIMEOUT)
             .header("Authorization", "Bearer " + tokens[i % USERS])
             .build();
+    }
+
+    /** The {@code iss} claim of a JWT (read, not verified: the server verifies it). */
+    private static String issuerOf(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher issuer = java.util.regex.Pattern.compile("\"iss\"\\s*:\\s*\"([^\"]+)\"")
+            .matcher(payload);
+        if (!issuer.find()) {
+            throw new IllegalStateException("a dev token without iss: " + payload);
+        }
+        return issuer.group(1).replace("\\/", "/");
     }
 
     private void checkSameAnswers(IntFunction<HttpRequest> enforced, IntFunction<HttpRequest> plain)
@@ -245,6 +287,16 @@ final class EndToEnd {
                         servers.get(s).name(), enforced.perSecond() / plain.perSecond(),
                         enforced.percentileMs(50) / plain.percentileMs(50),
                         enforced.percentileMs(99) / plain.percentileMs(99)));
+        }
+        Slot hand = slots.get(slots.size() - 2);
+        for (int s = 0; s < servers.size() - 2; s++) {
+            Slot enforced = slots.get(s);
+            report.accept(String.format(Locale.ROOT,
+                    "- %s: throughput / secured by hand **%.2f** (goal at or above %s); latency / by hand:"
+                            + " p50 %.2f, p99 %.2f",
+                    servers.get(s).name(), enforced.perSecond() / hand.perSecond(), s == 0 ? "0.9" : "0.95",
+                    enforced.percentileMs(50) / hand.percentileMs(50),
+                    enforced.percentileMs(99) / hand.percentileMs(99)));
         }
     }
 
