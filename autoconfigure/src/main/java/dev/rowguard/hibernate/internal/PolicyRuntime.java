@@ -134,6 +134,13 @@ public final class PolicyRuntime {
      */
     public void applyCurrentCaller(Session session) {
         Caller caller = CallerContext.current();
+        SessionCaller sessionCaller = session.unwrap(SharedSessionContractImplementor.class)
+            .getExtension(SessionCaller.class);
+        // A session Rowguard has not chosen filters for yet holds only the gates
+        // Hibernate
+        // enabled when it opened it: nothing to look up (once per transaction).
+        boolean fresh = sessionCaller != null && !sessionCaller.hasChosen();
+        var influencers = session.unwrap(SharedSessionContractImplementor.class).getLoadQueryInfluencers();
         List<String> required = new ArrayList<>();
         List<@Nullable String> rowDriven = new ArrayList<>();
         StringBuilder trace = Denials.decisions.isTraceEnabled() ? new StringBuilder() : null;
@@ -150,6 +157,15 @@ public final class PolicyRuntime {
                         .append(": ")
                         .append(shape.alwaysTrue() ? "every row" : "shape " + shape.id() + ", " + shape.sql());
                 }
+            }
+            if (fresh) {
+                influencers.disableFilter(filters.gateName());
+                if (wanted != null) {
+                    influencers.enableFilter(wanted);
+                    required.add(wanted);
+                    rowDriven.add(wantedRowDriven);
+                }
+                continue;
             }
             for (String name : filters.shapeFilterNames()) {
                 boolean enabled = session.getEnabledFilter(name) != null;
@@ -173,7 +189,7 @@ public final class PolicyRuntime {
                 rowDriven.add(wantedRowDriven);
             }
         }
-        boolean marked = session.getEnabledFilter(CALLER_MARKER) != null;
+        boolean marked = !fresh && session.getEnabledFilter(CALLER_MARKER) != null;
         if (!caller.system() && !marked) {
             session.enableFilter(CALLER_MARKER);
         }
@@ -190,8 +206,6 @@ public final class PolicyRuntime {
                             : caller.principal() == null ? "an anonymous caller" : "'" + caller.principal().id() + "'")
                     + trace);
         }
-        SessionCaller sessionCaller = session.unwrap(SharedSessionContractImplementor.class)
-            .getExtension(SessionCaller.class);
         if (sessionCaller != null) {
             sessionCaller.chosen(caller, List.copyOf(required), java.util.Collections.unmodifiableList(rowDriven));
         }

@@ -42,6 +42,11 @@ public final class SessionCaller implements Extension, SessionEventListener {
         this.runtime = runtime;
     }
 
+    /** Whether Rowguard has chosen this session's filters for a caller. */
+    boolean hasChosen() {
+        return caller != null;
+    }
+
     /**
      * Called when Rowguard has enabled the filters of {@code caller} in the session (and
      * disabled every row-driven twin).
