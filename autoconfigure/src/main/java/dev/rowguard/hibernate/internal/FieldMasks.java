@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.rowguard.auth.AuthPrincipal;
@@ -49,7 +48,9 @@ final class FieldMasks {
 
     private final String nonce;
 
-    private final Pattern marker;
+    private final String lowerMarker;
+
+    private final String upperMarker;
 
     private final List<Mask> masks = new ArrayList<>();
 
@@ -74,8 +75,8 @@ final class FieldMasks {
         byte[] nonce = new byte[8];
         new SecureRandom().nextBytes(nonce);
         this.nonce = HexFormat.of().formatHex(nonce);
-        this.marker = Pattern
-            .compile("((?:\"(?:[^\"]|\"\")*\"|[A-Za-z_][A-Za-z0-9_$]*)\\.)?(?i:rg" + this.nonce + "m)(\\d+)\\b");
+        this.lowerMarker = "rg" + this.nonce + "m";
+        this.upperMarker = lowerMarker.toUpperCase(Locale.ROOT);
     }
 
     /**
@@ -100,7 +101,7 @@ final class FieldMasks {
      */
     private String readExpression(String name, String read, int id) {
         for (boolean upper : new boolean[] { true, false }) {
-            String marker = upper ? "RG" + nonce.toUpperCase(Locale.ROOT) + "M" : "rg" + nonce + "m";
+            String marker = upper ? upperMarker : lowerMarker;
             String prefix = (upper ? "(CASE WHEN " : "(case when ") + Template.TEMPLATE + "." + marker + id
                     + (upper ? " THEN " : " then ");
             String suffix = upper ? " END)" : " end)";
@@ -116,29 +117,93 @@ final class FieldMasks {
         return masks.isEmpty();
     }
 
-    /** The statement with each marker replaced by the current caller's field rule. */
+    /**
+     * The statement with each marker replaced by the current caller's field rule. Markers
+     * are found by their text and their qualifiers read backwards from them: a pattern
+     * tried at every position of a long statement cost more than the statement's own
+     * execution.
+     */
     String applyTo(String sql) {
-        if (!sql.contains(nonce) && !sql.contains(nonce.toUpperCase(Locale.ROOT))) {
+        int next = nextMarker(sql, 0);
+        if (next < 0) {
             return sql;
         }
         Caller caller = CallerContext.current();
         boolean everything = caller.system() || Boolean.TRUE.equals(UNMASKED.get());
-        Matcher matcher = marker.matcher(sql);
         StringBuilder masked = new StringBuilder(sql.length() + 64);
         SqlText text = new SqlText(sql);
-        while (matcher.find()) {
-            if (!text.isCode(matcher.start(2) - nonce.length() - 3)) {
-                // a marker's text inside a literal or a comment is text, not a marker
-                continue;
+        int copied = 0;
+        while (next >= 0) {
+            int digits = next + lowerMarker.length();
+            int end = digits;
+            while (end < sql.length() && sql.charAt(end) >= '0' && sql.charAt(end) <= '9') {
+                end++;
             }
-            Mask mask = masks.get(Integer.parseInt(matcher.group(2)));
-            String qualifier = matcher.group(1);
-            String alias = qualifier == null ? mask.table() : qualifier.substring(0, qualifier.length() - 1);
-            String condition = everything ? "TRUE" : conditionFor(caller.principal(), matcher.group(2), mask, alias);
-            matcher.appendReplacement(masked, Matcher.quoteReplacement(condition));
+            // a marker's text inside a literal or a comment is text, not a marker
+            if (end > digits && (end == sql.length() || !isWordPart(sql.charAt(end))) && text.isCode(next)) {
+                String id = sql.substring(digits, end);
+                Mask mask = masks.get(Integer.parseInt(id));
+                int start = qualifierStart(sql, next, copied);
+                String alias = start == next ? mask.table() : sql.substring(start, next - 1);
+                String condition = everything ? "TRUE" : conditionFor(caller.principal(), id, mask, alias);
+                masked.append(sql, copied, start).append(condition);
+                copied = end;
+            }
+            next = nextMarker(sql, Math.max(end, next + 1));
         }
-        matcher.appendTail(masked);
-        return masked.toString();
+        return masked.append(sql, copied, sql.length()).toString();
+    }
+
+    /** Where the next marker starts, in either of the cases it is written in, or -1. */
+    private int nextMarker(String sql, int from) {
+        int lower = sql.indexOf(lowerMarker, from);
+        int upper = sql.indexOf(upperMarker, from);
+        return lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
+    }
+
+    /**
+     * Where the qualifier of the marker at {@code marker} starts ({@code t1_0.} or
+     * {@code "my table".}), not before {@code floor}; {@code marker} itself when it has
+     * none.
+     */
+    static int qualifierStart(String sql, int marker, int floor) {
+        int dot = marker - 1;
+        if (dot <= floor || sql.charAt(dot) != '.') {
+            return marker;
+        }
+        if (sql.charAt(dot - 1) == '"') {
+            for (int i = dot - 2; i >= floor; i--) {
+                if (sql.charAt(i) == '"') {
+                    if (i > floor && sql.charAt(i - 1) == '"') {
+                        i--;
+                    }
+                    else {
+                        return i;
+                    }
+                }
+            }
+            return marker;
+        }
+        int start = dot;
+        while (start > floor && isIdentifierPart(sql.charAt(start - 1))) {
+            start--;
+        }
+        while (start < dot && !isIdentifierStart(sql.charAt(start))) {
+            start++;
+        }
+        return start == dot ? marker : start;
+    }
+
+    private static boolean isIdentifierStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
+
+    private static boolean isIdentifierPart(char c) {
+        return isIdentifierStart(c) || (c >= '0' && c <= '9') || c == '$';
+    }
+
+    private static boolean isWordPart(char c) {
+        return isIdentifierStart(c) || (c >= '0' && c <= '9');
     }
 
     private String conditionFor(@Nullable AuthPrincipal principal, String id, Mask mask, String alias) {

@@ -99,7 +99,11 @@ final class DifferentialSchema {
             // zoneless columns (timestamp, date) against points in time, read at UTC in
             // any session zone
             "seen < now()", "due < auth().since", "seen >= auth().since", "due == auth().since", "parent.seen > due",
-            "owner.created < seen", "due <= owner.created");
+            "owner.created < seen", "due <= owner.created",
+            // members of a related row alone, without the related row's table (both
+            // forms)
+            "owner.items?[qty > 1]", "owner.items?[flag] || owner.active", "!owner.items?[qty > 1 && flag]",
+            "owner != null && !(owner.items?[flag] || owner.score > 2)");
 
     static final List<String> TABLES = List.of("d_owner", "d_item", "d_tag");
 

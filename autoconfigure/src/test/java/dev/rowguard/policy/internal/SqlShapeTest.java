@@ -138,6 +138,22 @@ class SqlShapeTest {
     }
 
     @Test
+    void rowByRowAMembersOnlyTestOfARelatedRowProbesTheMembersByTheForeignKeyWithoutTheRelatedTable() {
+        PolicySet policies = policies(RuleDeclaration.allow("Todo",
+                "list.space.members?[user == auth()] || list.space.owner == auth()", Operation.READ));
+        FilterShapes.FilterShape shape = FilterShapes
+            .enumerate(policies.rule("Todo", Operation.READ), policies, model, "p", 8)
+            .select(AuthPrincipal.of("u1"))
+            .shape();
+
+        assertThat(shape.rowSql()).startsWith("EXISTS (SELECT 1 FROM list ")
+            .contains("(EXISTS (SELECT 1 FROM space_user rg1 WHERE rg1.space_id = rg2.space_id AND rg1.user_id = :p")
+            .contains(" OR EXISTS (SELECT 1 FROM space rg")
+            .doesNotContain(" IN (");
+        assertThat(shape.sql()).contains("IN (SELECT rg1.space_id FROM space_user rg1 WHERE rg1.user_id = :p");
+    }
+
+    @Test
     void theEntityWhoseReadRuleHasTooManyShapesIsNamedWhenEntitiesAreEnumeratedTogether() {
         PolicySet policies = policies(RuleDeclaration.allow("Todo", "auth() != null", Operation.READ),
                 RuleDeclaration.allow("Post", "has(auth().roles, 'a') && published", Operation.READ),

@@ -15,6 +15,8 @@ import dev.rowguard.policy.internal.model.ValueKind;
 import dev.rowguard.policy.internal.syntax.BinaryOperator;
 import dev.rowguard.policy.internal.syntax.Quantifier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Writes a folded, hoisted condition as a PostgreSQL predicate. Negation is pushed to the
  * leaves so that every fragment is read positively by the one above it; each leaf has a
@@ -216,9 +218,8 @@ final class SqlWriter {
 
     private void relatedBranch(Bound.Related related, Bound branch) {
         EntityModel target = model.entity(related.relation().targetEntity());
-        if (branch instanceof Bound.Quantified quantified && quantified.quantifier() == Quantifier.SOME
-                && quantified.variable() == related.relatedVariable() && quantified.relation().joinTable() == null
-                && quantified.relation().correlated() && !uses(quantified.condition(), related.relatedVariable())) {
+        Bound.Quantified quantified = membersAlone(related, branch);
+        if (quantified != null) {
             // target.id IN (SELECT m.fk FROM member m WHERE ...): the target table itself
             // is not needed
             EntityModel element = model.entity(quantified.relation().targetEntity());
@@ -247,10 +248,70 @@ final class SqlWriter {
     }
 
     /**
+     * A branch that asks only for some member of the related row
+     * ({@code rel.members?[...]}, not reading the related row itself), or null: its
+     * members can be looked up by the foreign key without the related row's table (the
+     * members' own foreign key says the row exists).
+     */
+    private static Bound.@Nullable Quantified membersAlone(Bound.Related related, Bound branch) {
+        if (branch instanceof Bound.Quantified quantified && quantified.quantifier() == Quantifier.SOME
+                && quantified.variable() == related.relatedVariable() && quantified.relation().joinTable() == null
+                && quantified.relation().correlated() && !uses(quantified.condition(), related.relatedVariable())) {
+            return quantified;
+        }
+        return null;
+    }
+
+    /**
      * {@code EXISTS} / {@code NOT EXISTS (SELECT 1 FROM target WHERE target.id = fk AND
-     * ...)}.
+     * ...)}. Row-driven, a disjunct that asks only for members of the related row probes
+     * the members by the foreign key instead, one {@code EXISTS} per disjunct.
      */
     private void relatedExists(Bound.Related related, boolean positive) {
+        List<Bound> disjuncts = related.condition() instanceof Bound.Or or ? or.operands()
+                : List.of(related.condition());
+        if (rowDriven && disjuncts.stream().anyMatch(disjunct -> membersAlone(related, disjunct) != null)) {
+            sql.append('(');
+            for (int i = 0; i < disjuncts.size(); i++) {
+                if (i > 0) {
+                    sql.append(positive ? " OR " : " AND ");
+                }
+                Bound.Quantified members = membersAlone(related, disjuncts.get(i));
+                if (members != null) {
+                    membersExist(related, members, positive);
+                }
+                else {
+                    relatedExists(related, disjuncts.get(i), positive);
+                }
+            }
+            sql.append(')');
+        }
+        else {
+            relatedExists(related, related.condition(), positive);
+        }
+    }
+
+    /** {@code EXISTS (SELECT 1 FROM member m WHERE m.fk = row.fk AND ...)}. */
+    private void membersExist(Bound.Related related, Bound.Quantified members, boolean positive) {
+        EntityModel element = model.entity(members.relation().targetEntity());
+        String alias = alias(members.elementVariable());
+        sql.append(positive ? "EXISTS (SELECT 1 FROM " : "NOT EXISTS (SELECT 1 FROM ")
+            .append(tableSource.apply(element.table()))
+            .append(' ')
+            .append(alias)
+            .append(" WHERE ")
+            .append(alias)
+            .append('.')
+            .append(members.relation().targetForeignKeyColumn())
+            .append(" = ")
+            .append(alias(related.variable()))
+            .append('.')
+            .append(related.relation().foreignKeyColumn());
+        and(members.condition(), true);
+        sql.append(')');
+    }
+
+    private void relatedExists(Bound.Related related, Bound condition, boolean positive) {
         EntityModel target = model.entity(related.relation().targetEntity());
         String alias = alias(related.relatedVariable());
         sql.append(positive ? "EXISTS (SELECT 1 FROM " : "NOT EXISTS (SELECT 1 FROM ")
@@ -265,7 +326,7 @@ final class SqlWriter {
             .append(alias(related.variable()))
             .append('.')
             .append(related.relation().foreignKeyColumn());
-        and(related.condition(), true);
+        and(condition, true);
         sql.append(')');
     }
 
