@@ -325,6 +325,14 @@ class FieldLevelRulesTest {
         Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> enforcement.as(ALICE,
                 em -> em.createQuery("select column(e.salary) from Employee e", Object.class).getResultList()));
         assertThat(refused).hasStackTraceContaining("column() function");
+        for (String hidden : List.of("select e.name from Employee e where column(e.salary) > 0",
+                "select e.name from Employee e where e.id in (select x.id from Employee x order by column(x.salary))",
+                "select count(e) from Employee e where exists (select 1 from Employee x where column(x.salary) > 0)",
+                "with s as (select column(x.salary) as v from Employee x) select count(*) from s")) {
+            Throwable alsoRefused = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> enforcement.as(ALICE, em -> em.createQuery(hidden, Object.class).getResultList()));
+            assertThat(alsoRefused).as(hidden).hasStackTraceContaining("column() function");
+        }
         List<Object> asSystem = enforcement
             .asSystem(em -> em.createQuery("select column(e.salary) from Employee e", Object.class).getResultList());
         assertThat(asSystem).hasSize(2).doesNotContainNull();

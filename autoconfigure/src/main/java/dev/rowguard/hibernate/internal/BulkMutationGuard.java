@@ -51,30 +51,26 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
             LoadQueryInfluencers influencers, SqlAstCreationContext creationContext,
             boolean deduplicateSelectionItems) {
         ensureCurrentCaller(influencers);
-        refuseRawColumnReads(statement, creationContext.getSessionFactory());
         SessionCaller caller = SessionCallers.of(influencers);
         if (caller != null && PointLookups.byId(statement)) {
             return new RowDrivenSelectTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
                     creationContext, deduplicateSelectionItems, caller);
         }
-        return super.createSelectTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
+        return new GuardedSelectTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
                 creationContext, deduplicateSelectionItems);
     }
 
     /**
      * HQL's {@code column(e.salary)} writes the bare column, past the read expression
      * that masks a field: refused for every caller but the system while any field has
-     * read rules.
+     * read rules. Selects refuse it where the function is translated
+     * ({@link GuardedSelectTranslator}); a mutation may be translated by Hibernate's own
+     * converter for several tables, so its whole text is searched.
      */
-    private static void refuseRawColumnReads(SqmStatement<?> statement, SessionFactoryImplementor sessionFactory) {
-        PolicyRuntime runtime = PolicyRuntimes.of(sessionFactory);
-        if (runtime == null || !runtime.masksFields() || CallerContext.current().system()) {
-            return;
-        }
-        if (RAW_COLUMN.matcher(statement.toHqlString()).find()) {
-            throw new org.hibernate.query.SemanticException("Rowguard refuses HQL's column() function while fields"
-                    + " have read rules: it reads a column past them. Name the attribute instead, or run the query in"
-                    + " Rowguard.asSystem.");
+    private static void refuseRawColumnReads(SqmStatement<?> statement, SqlAstCreationContext creationContext) {
+        if (GuardedSelectTranslator.refusesRawColumns(creationContext)
+                && RAW_COLUMN.matcher(statement.toHqlString()).find()) {
+            throw GuardedSelectTranslator.rawColumnRefused();
         }
     }
 
@@ -97,7 +93,7 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
             QueryOptions queryOptions, DomainParameterXref domainParameterXref, QueryParameterBindings bindings,
             LoadQueryInfluencers influencers, SqlAstCreationContext creationContext) {
         ensureCurrentCaller(influencers);
-        refuseRawColumnReads(statement, creationContext.getSessionFactory());
+        refuseRawColumnReads(statement, creationContext);
         PolicyRuntime runtime = PolicyRuntimes.of(creationContext.getSessionFactory());
         Caller caller = CallerContext.current();
         if (runtime != null && !caller.system() && statement instanceof SqmDeleteOrUpdateStatement<?> change) {

@@ -5,7 +5,6 @@ import org.hibernate.query.spi.QueryOptions;
 import org.hibernate.query.spi.QueryParameterBindings;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
 import org.hibernate.query.sqm.sql.SqmTranslation;
-import org.hibernate.query.sqm.sql.internal.StandardSqmTranslator;
 import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
 import org.hibernate.sql.ast.spi.SqlAstCreationContext;
 import org.hibernate.sql.ast.tree.select.SelectStatement;
@@ -15,7 +14,7 @@ import org.hibernate.sql.ast.tree.select.SelectStatement;
  * the session reads through the row-driven form of its filters: the filters' conditions
  * and values are taken into the statement during translation.
  */
-final class RowDrivenSelectTranslator extends StandardSqmTranslator<SelectStatement> {
+final class RowDrivenSelectTranslator extends GuardedSelectTranslator {
 
     private final SessionCaller caller;
 
