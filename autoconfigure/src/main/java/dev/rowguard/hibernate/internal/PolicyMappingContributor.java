@@ -219,9 +219,11 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
                 .addFilterDefinition(new FilterDefinition(rowDriven, shape.rowSql(), false, true, types, resolvers));
             addFilter(binding, columns, collections, rowDriven, shape.rowSql());
         }
-        String gate = filters.gateName();
-        metadata.addFilterDefinition(new FilterDefinition(gate, "1 = 0", true, true, Map.of(), Map.of()));
-        addFilter(binding, columns, collections, gate, "1 = 0");
+        if (metadata.getFilterDefinition(PolicyRuntime.GATE) == null) {
+            metadata
+                .addFilterDefinition(new FilterDefinition(PolicyRuntime.GATE, "1 = 0", true, true, Map.of(), Map.of()));
+        }
+        addFilter(binding, columns, collections, PolicyRuntime.GATE, "1 = 0");
     }
 
     /**

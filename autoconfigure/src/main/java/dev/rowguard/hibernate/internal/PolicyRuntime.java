@@ -3,6 +3,7 @@ package dev.rowguard.hibernate.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.LinkedHashMap;
@@ -36,6 +37,12 @@ public final class PolicyRuntime {
      */
     static final String CALLER_MARKER = "rowguard_caller";
 
+    /**
+     * The always-false filter on every protected entity and collection, enabled in every
+     * session until Rowguard has chosen its caller's filters.
+     */
+    static final String GATE = "rowguard_gate";
+
     private final PolicySet policies;
 
     private final SqlCompiler compiler;
@@ -48,6 +55,8 @@ public final class PolicyRuntime {
 
     private List<String> gateNames = List.of();
 
+    private final ThreadLocal<CallerFilters> callerFilters = new ThreadLocal<>();
+
     private @Nullable FieldMasks fieldMasks;
 
     PolicyRuntime(PolicySet policies, Map<String, String> jpaNameOfEntityName, boolean sessionClaims) {
@@ -59,7 +68,7 @@ public final class PolicyRuntime {
 
     void addReadFilters(ReadFilters filters) {
         readFilters.put(filters.entity(), filters);
-        gateNames = readFilters.values().stream().map(ReadFilters::gateName).toList();
+        gateNames = List.of(GATE);
     }
 
     public PolicySet policies() {
@@ -136,79 +145,102 @@ public final class PolicyRuntime {
         Caller caller = CallerContext.current();
         SessionCaller sessionCaller = session.unwrap(SharedSessionContractImplementor.class)
             .getExtension(SessionCaller.class);
-        // A session Rowguard has not chosen filters for yet holds only the gates
-        // Hibernate
+        // A session Rowguard has not chosen filters for yet holds only the gate Hibernate
         // enabled when it opened it: nothing to look up (once per transaction).
         boolean fresh = sessionCaller != null && !sessionCaller.hasChosen();
         var influencers = session.unwrap(SharedSessionContractImplementor.class).getLoadQueryInfluencers();
+        CallerFilters chosen = callerFilters(caller);
+        if (fresh) {
+            influencers.disableFilter(GATE);
+            for (String name : chosen.required()) {
+                influencers.enableFilter(name);
+            }
+        }
+        else {
+            Set<String> wanted = Set.copyOf(chosen.required());
+            for (ReadFilters filters : readFilters.values()) {
+                for (String name : filters.shapeFilterNames()) {
+                    boolean enabled = session.getEnabledFilter(name) != null;
+                    if (wanted.contains(name) && !enabled) {
+                        session.enableFilter(name);
+                    }
+                    else if (!wanted.contains(name) && enabled) {
+                        session.disableFilter(name);
+                    }
+                }
+                for (String name : filters.rowDrivenFilterNames()) {
+                    if (session.getEnabledFilter(name) != null) {
+                        session.disableFilter(name);
+                    }
+                }
+            }
+            if (session.getEnabledFilter(GATE) != null) {
+                session.disableFilter(GATE);
+            }
+            boolean marked = session.getEnabledFilter(CALLER_MARKER) != null;
+            if (!caller.system() && !marked) {
+                session.enableFilter(CALLER_MARKER);
+            }
+            else if (caller.system() && marked) {
+                session.disableFilter(CALLER_MARKER);
+            }
+        }
+        if (Denials.decisions.isTraceEnabled()) {
+            traceChoice(caller);
+        }
+        if (sessionCaller != null) {
+            sessionCaller.chosen(caller, chosen.required(), chosen.rowDrivenTwins());
+        }
+    }
+
+    /**
+     * The filters a caller reads through (its shape of each entity's rule, and the caller
+     * marker), with their row-driven twins (null where there is none), remembered per
+     * thread while the caller stays the same.
+     */
+    private CallerFilters callerFilters(Caller caller) {
+        CallerFilters current = callerFilters.get();
+        if (current != null && current.caller().system() == caller.system()
+                && current.caller().principal() == caller.principal()) {
+            return current;
+        }
         List<String> required = new ArrayList<>();
         List<@Nullable String> rowDriven = new ArrayList<>();
-        StringBuilder trace = Denials.decisions.isTraceEnabled() ? new StringBuilder() : null;
-        for (ReadFilters filters : readFilters.values()) {
-            String wanted = null;
-            String wantedRowDriven = null;
-            if (!caller.system()) {
-                FilterShapes.FilterShape shape = filters.selectionFor(caller.principal()).shape();
-                wanted = shape.alwaysTrue() ? null : filters.shapeFilterName(shape.id());
-                wantedRowDriven = shape.alwaysTrue() ? null : filters.rowDrivenFilterName(shape.id());
-                if (trace != null) {
-                    trace.append("\n  ")
-                        .append(filters.entity())
-                        .append(": ")
-                        .append(shape.alwaysTrue() ? "every row" : "shape " + shape.id() + ", " + shape.sql());
-                }
-            }
-            if (fresh) {
-                influencers.disableFilter(filters.gateName());
-                if (wanted != null) {
-                    influencers.enableFilter(wanted);
-                    required.add(wanted);
-                    rowDriven.add(wantedRowDriven);
-                }
-                continue;
-            }
-            for (String name : filters.shapeFilterNames()) {
-                boolean enabled = session.getEnabledFilter(name) != null;
-                if (name.equals(wanted) && !enabled) {
-                    session.enableFilter(name);
-                }
-                else if (!name.equals(wanted) && enabled) {
-                    session.disableFilter(name);
-                }
-            }
-            for (String name : filters.rowDrivenFilterNames()) {
-                if (session.getEnabledFilter(name) != null) {
-                    session.disableFilter(name);
-                }
-            }
-            if (session.getEnabledFilter(filters.gateName()) != null) {
-                session.disableFilter(filters.gateName());
-            }
-            if (wanted != null) {
-                required.add(wanted);
-                rowDriven.add(wantedRowDriven);
-            }
-        }
-        boolean marked = !fresh && session.getEnabledFilter(CALLER_MARKER) != null;
-        if (!caller.system() && !marked) {
-            session.enableFilter(CALLER_MARKER);
-        }
-        else if (caller.system() && marked) {
-            session.disableFilter(CALLER_MARKER);
-        }
         if (!caller.system()) {
+            for (ReadFilters filters : readFilters.values()) {
+                FilterShapes.FilterShape shape = filters.selectionFor(caller.principal()).shape();
+                if (!shape.alwaysTrue()) {
+                    required.add(filters.shapeFilterName(shape.id()));
+                    rowDriven.add(filters.rowDrivenFilterName(shape.id()));
+                }
+            }
             required.add(CALLER_MARKER);
             rowDriven.add(null);
         }
-        if (trace != null) {
-            Denials.decisions.trace("Session reads as "
-                    + (caller.system() ? "the system: every row"
-                            : caller.principal() == null ? "an anonymous caller" : "'" + caller.principal().id() + "'")
-                    + trace);
+        CallerFilters chosen = new CallerFilters(caller, List.copyOf(required),
+                java.util.Collections.unmodifiableList(rowDriven));
+        callerFilters.set(chosen);
+        return chosen;
+    }
+
+    private record CallerFilters(Caller caller, List<String> required, List<@Nullable String> rowDrivenTwins) {
+    }
+
+    private void traceChoice(Caller caller) {
+        StringBuilder trace = new StringBuilder();
+        if (!caller.system()) {
+            for (ReadFilters filters : readFilters.values()) {
+                FilterShapes.FilterShape shape = filters.selectionFor(caller.principal()).shape();
+                trace.append("\n  ")
+                    .append(filters.entity())
+                    .append(": ")
+                    .append(shape.alwaysTrue() ? "every row" : "shape " + shape.id() + ", " + shape.sql());
+            }
         }
-        if (sessionCaller != null) {
-            sessionCaller.chosen(caller, List.copyOf(required), java.util.Collections.unmodifiableList(rowDriven));
-        }
+        Denials.decisions.trace("Session reads as "
+                + (caller.system() ? "the system: every row"
+                        : caller.principal() == null ? "an anonymous caller" : "'" + caller.principal().id() + "'")
+                + trace);
     }
 
     /**

@@ -26,8 +26,6 @@ final class ReadFilters {
 
     private final List<String> rowDrivenFilterNames;
 
-    private final String gateName;
-
     private final ThreadLocal<Memo> memo = new ThreadLocal<>();
 
     ReadFilters(String entity, FilterShapes shapes) {
@@ -36,7 +34,6 @@ final class ReadFilters {
         this.shapeList = shapes.shapes();
         this.shapeFilterNames = shapeList.stream().map(shape -> shapeFilterName(entity, shape.id())).toList();
         this.rowDrivenFilterNames = shapeList.stream().map(shape -> FilterNames.of(entity, shape.id() + "r")).toList();
-        this.gateName = FilterNames.of(entity, "gate");
     }
 
     String entity() {
@@ -70,10 +67,6 @@ final class ReadFilters {
 
     String shapeFilterName(int shape) {
         return shapeFilterNames.get(shape);
-    }
-
-    String gateName() {
-        return gateName;
     }
 
     /** The caller's shape and parameters, folded once per principal and thread. */
