@@ -294,34 +294,32 @@ final class SqlWriter {
     /** {@code EXISTS (SELECT 1 FROM member m WHERE m.fk = row.fk AND ...)}. */
     private void membersExist(Bound.Related related, Bound.Quantified members, boolean positive) {
         EntityModel element = model.entity(members.relation().targetEntity());
-        String alias = alias(members.elementVariable());
-        sql.append(positive ? "EXISTS (SELECT 1 FROM " : "NOT EXISTS (SELECT 1 FROM ")
-            .append(tableSource.apply(element.table()))
-            .append(' ')
-            .append(alias)
-            .append(" WHERE ")
-            .append(alias)
-            .append('.')
-            .append(members.relation().targetForeignKeyColumn())
-            .append(" = ")
-            .append(alias(related.variable()))
-            .append('.')
-            .append(related.relation().foreignKeyColumn());
-        and(members.condition(), true);
-        sql.append(')');
+        // membersAlone: a to-many without a join table, so its elements hold the foreign
+        // key
+        String foreignKey = java.util.Objects.requireNonNull(members.relation().targetForeignKeyColumn());
+        probe(positive, element.table(), alias(members.elementVariable()), foreignKey, related, members.condition());
     }
 
     private void relatedExists(Bound.Related related, Bound condition, boolean positive) {
         EntityModel target = model.entity(related.relation().targetEntity());
-        String alias = alias(related.relatedVariable());
+        probe(positive, target.table(), alias(related.relatedVariable()), target.requiredId().column(), related,
+                condition);
+    }
+
+    /**
+     * {@code [NOT] EXISTS (SELECT 1 FROM table alias WHERE alias.column = row.fk AND
+     * condition)}: rows of a table probed by the related row's foreign key.
+     */
+    private void probe(boolean positive, String table, String alias, String column, Bound.Related related,
+            Bound condition) {
         sql.append(positive ? "EXISTS (SELECT 1 FROM " : "NOT EXISTS (SELECT 1 FROM ")
-            .append(tableSource.apply(target.table()))
+            .append(tableSource.apply(table))
             .append(' ')
             .append(alias)
             .append(" WHERE ")
             .append(alias)
             .append('.')
-            .append(target.requiredId().column())
+            .append(column)
             .append(" = ")
             .append(alias(related.variable()))
             .append('.')
