@@ -844,6 +844,20 @@ class BypassAttemptsTest {
         });
     }
 
+    @Test
+    void turningTheSharedGateOffInASessionRowguardHasNotSetUpNeverShowsAHiddenRow() {
+        SessionFactory sessions = emf.unwrap(SessionFactory.class);
+        Object outcome = outcome(() -> Rowguard.runAs(BOB, () -> {
+            try (Session raw = sessions.openSession()) {
+                raw.disableFilter("rowguard_gate");
+                List<Long> lists = raw.createQuery("select l.id from TodoList l", Long.class).getResultList();
+                return lists.contains(fixture.alicePrivate) || raw.find(TodoList.class, fixture.alicePrivate) != null
+                        ? "read a hidden row" : "hidden";
+            }
+        }));
+        assertThat(outcome).isNotEqualTo("read a hidden row");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private <T> T as(AuthPrincipal principal, Function<EntityManager, T> work) {

@@ -333,6 +333,12 @@ class FieldLevelRulesTest {
                     () -> enforcement.as(ALICE, em -> em.createQuery(hidden, Object.class).getResultList()));
             assertThat(alsoRefused).as(hidden).hasStackTraceContaining("column() function");
         }
+        Throwable countRefused = org.assertj.core.api.Assertions.catchThrowable(() -> enforcement.as(ALICE,
+                em -> em.createQuery("select e.name from Employee e where column(e.salary) > 0", String.class)
+                    .unwrap(org.hibernate.query.SelectionQuery.class)
+                    .getResultCount()));
+        assertThat(countRefused).as("the count Hibernate derives from a query")
+            .hasStackTraceContaining("column() function");
         List<Object> asSystem = enforcement
             .asSystem(em -> em.createQuery("select column(e.salary) from Employee e", Object.class).getResultList());
         assertThat(asSystem).hasSize(2).doesNotContainNull();

@@ -43,6 +43,8 @@ public final class PolicyRuntime {
      */
     static final String GATE = "rowguard_gate";
 
+    private static final List<String> GATES = List.of(GATE);
+
     private final PolicySet policies;
 
     private final SqlCompiler compiler;
@@ -52,8 +54,6 @@ public final class PolicyRuntime {
     private final Map<String, String> jpaNameOfEntityName;
 
     private final StoredRows storedRows;
-
-    private List<String> gateNames = List.of();
 
     private final ThreadLocal<CallerFilters> callerFilters = new ThreadLocal<>();
 
@@ -68,7 +68,6 @@ public final class PolicyRuntime {
 
     void addReadFilters(ReadFilters filters) {
         readFilters.put(filters.entity(), filters);
-        gateNames = List.of(GATE);
     }
 
     public PolicySet policies() {
@@ -248,7 +247,7 @@ public final class PolicyRuntime {
      * caller's filters.
      */
     List<String> gateNames() {
-        return gateNames;
+        return readFilters.isEmpty() ? List.of() : GATES;
     }
 
     /**

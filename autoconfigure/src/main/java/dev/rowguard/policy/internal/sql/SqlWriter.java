@@ -268,9 +268,9 @@ final class SqlWriter {
      * the members by the foreign key instead, one {@code EXISTS} per disjunct.
      */
     private void relatedExists(Bound.Related related, boolean positive) {
-        List<Bound> disjuncts = related.condition() instanceof Bound.Or or ? or.operands()
-                : List.of(related.condition());
-        if (rowDriven && disjuncts.stream().anyMatch(disjunct -> membersAlone(related, disjunct) != null)) {
+        List<Bound> disjuncts = !rowDriven ? List.of()
+                : related.condition() instanceof Bound.Or or ? or.operands() : List.of(related.condition());
+        if (disjuncts.stream().anyMatch(disjunct -> membersAlone(related, disjunct) != null)) {
             sql.append('(');
             for (int i = 0; i < disjuncts.size(); i++) {
                 if (i > 0) {
