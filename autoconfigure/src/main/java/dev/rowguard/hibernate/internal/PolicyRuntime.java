@@ -51,6 +51,8 @@ public final class PolicyRuntime {
 
     private final Map<String, ReadFilters> readFilters = new LinkedHashMap<>();
 
+    private final Set<String> ownFilters = new java.util.HashSet<>(List.of(GATE, CALLER_MARKER));
+
     private final Map<String, String> jpaNameOfEntityName;
 
     private final StoredRows storedRows;
@@ -68,6 +70,15 @@ public final class PolicyRuntime {
 
     void addReadFilters(ReadFilters filters) {
         readFilters.put(filters.entity(), filters);
+        ownFilters.addAll(filters.shapeFilterNames());
+        ownFilters.addAll(filters.rowDrivenFilterNames());
+    }
+
+    /**
+     * Whether the filter is one of Rowguard's (a shape, a twin, the gate or the marker).
+     */
+    boolean ownsFilter(String name) {
+        return ownFilters.contains(name);
     }
 
     public PolicySet policies() {

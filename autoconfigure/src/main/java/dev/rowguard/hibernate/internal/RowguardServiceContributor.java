@@ -6,6 +6,7 @@ import org.hibernate.boot.registry.StandardServiceInitiator;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.QuerySettings;
+import org.hibernate.persister.internal.PersisterClassResolverInitiator;
 import org.hibernate.query.sqm.mutation.spi.SqmMultiTableMutationStrategyProvider;
 import org.hibernate.service.spi.ServiceContributor;
 import org.hibernate.service.spi.ServiceRegistryImplementor;
@@ -15,7 +16,9 @@ import org.hibernate.service.spi.ServiceRegistryImplementor;
  * not: {@link BulkMutationGuard} as the query translator (unless one is configured: then
  * {@link RowguardIntegrator} stops start-up), guarded multi-table mutation strategies in
  * place of Hibernate's standard provider, and {@link FieldMaskingStatementInspector} as
- * the statement inspector (ahead of the application's own).
+ * the statement inspector (ahead of the application's own), and persisters that keep
+ * load-by-id plans per caller ({@link RowguardPersisterClassResolver}, unless the
+ * application chose its own resolver).
  */
 public final class RowguardServiceContributor implements ServiceContributor {
 
@@ -27,6 +30,9 @@ public final class RowguardServiceContributor implements ServiceContributor {
         Object inspector = registry.getSettings().get(JdbcSettings.STATEMENT_INSPECTOR);
         if (!(inspector instanceof FieldMaskingStatementInspector)) {
             registry.applySetting(JdbcSettings.STATEMENT_INSPECTOR, new FieldMaskingStatementInspector(inspector));
+        }
+        if (!registry.getSettings().containsKey(PersisterClassResolverInitiator.IMPL_NAME)) {
+            registry.applySetting(PersisterClassResolverInitiator.IMPL_NAME, new RowguardPersisterClassResolver());
         }
         registry.addInitiator(new StandardServiceInitiator<SqmMultiTableMutationStrategyProvider>() {
             @Override
