@@ -1,5 +1,6 @@
 package dev.rowguard.hibernate;
 
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
@@ -7,6 +8,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.hibernate.app.EnforcementTestApplication;
 import dev.rowguard.hibernate.app.Todo;
 import dev.rowguard.hibernate.app.TodoRepository;
@@ -68,6 +70,17 @@ class KeptLoadPlansTest {
             assertThat(found).isPresent();
         }
         assertThat(kept).isPositive();
+        assertThat(keptTodoPlans()).isEqualTo(kept);
+    }
+
+    @Test
+    void aNewTokenOfTheSameUserLoadsThroughTheSamePlan() {
+        AuthPrincipal firstToken = AuthPrincipal.builder("carol").claims(Map.of("iat", 1, "jti", "a")).build();
+        AuthPrincipal secondToken = AuthPrincipal.builder("carol").claims(Map.of("iat", 2, "jti", "b")).build();
+        enforcement.as(firstToken, em -> todos.findById(fixture.carolTodo));
+        int kept = keptTodoPlans();
+        Optional<Todo> found = enforcement.as(secondToken, em -> todos.findById(fixture.carolTodo));
+        assertThat(found).isPresent();
         assertThat(keptTodoPlans()).isEqualTo(kept);
     }
 

@@ -1,17 +1,18 @@
 package dev.rowguard.hibernate.internal;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-import org.hibernate.Filter;
 import org.hibernate.LockMode;
 import org.hibernate.LockOptions;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.internal.FilterImpl;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.loader.ast.internal.LoaderSelectBuilder;
 import org.hibernate.loader.ast.internal.SingleIdEntityLoaderProvidedQueryImpl;
 import org.hibernate.loader.ast.internal.SingleIdEntityLoaderStandardImpl;
@@ -24,14 +25,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The load-by-id plans of one entity for sessions that read through Rowguard's filters,
- * kept per lock mode and per the values of every enabled filter. With a filter enabled,
- * Hibernate builds a new loader, and two SQL plans, for every {@code find}: the plan
- * holds the filters' values, so it cannot serve a session whose filters differ. Two
- * sessions whose enabled filters and values are all equal load through the same SQL with
- * the same bound values, so their plan is kept, for the most recent {@value #PLANS_KEPT}
- * such states (a caller's values stay the same across its requests). Sessions with a
- * filter Rowguard does not own, an entity graph, a fetch profile, batch loading or a
- * pessimistic lock with options load as Hibernate does.
+ * kept per lock mode, enabled filters and the values the caller's filters bind. With a
+ * filter enabled, Hibernate builds a new loader, and two SQL plans, for every
+ * {@code find}: the plan holds the filters' values, so it cannot serve a session whose
+ * filters differ. Rowguard's filters take every value from the caller (a value set in the
+ * session is refused), so two sessions with the same filters enabled and callers whose
+ * values are all equal load through the same SQL with the same bound values: their plan
+ * is kept, for the most recent {@value #PLANS_KEPT} such states (a caller's values stay
+ * the same across its requests and tokens). Sessions with a filter Rowguard does not own,
+ * an entity graph, a fetch profile, batch loading or a pessimistic lock with options load
+ * as Hibernate does.
  */
 final class CallerLoadPlans {
 
@@ -58,15 +61,17 @@ final class CallerLoadPlans {
     }
 
     /**
-     * The loader for a load under the session's influencers, or null when Hibernate's own
-     * choice applies.
+     * The loader for a load in the session: one whose plans are kept, or Hibernate's own
+     * choice.
      */
-    @Nullable SingleIdEntityLoader<?> loaderFor(LoadQueryInfluencers influencers, LockOptions lockOptions) {
+    SingleIdEntityLoader<?> loaderFor(SharedSessionContractImplementor session, LockOptions lockOptions,
+            BiFunction<SharedSessionContractImplementor, LockOptions, SingleIdEntityLoader<?>> hibernates) {
+        LoadQueryInfluencers influencers = session.getLoadQueryInfluencers();
         if (!influencers.hasEnabledFilters() || !reusable(influencers, lockOptions)
                 || influencers.effectivelyBatchLoadable(persister)
                 || persister.getSingleIdLoader() instanceof SingleIdEntityLoaderProvidedQueryImpl<?>
                 || runtime(influencers.getSessionFactory()) == null) {
-            return null;
+            return hibernates.apply(session, lockOptions);
         }
         SingleIdEntityLoader<?> current = loader;
         if (current == null) {
@@ -113,30 +118,26 @@ final class CallerLoadPlans {
     }
 
     /**
-     * The enabled filters with their values, or null when one of them is not Rowguard's
-     * (an application's filter value may be anything, equal or not).
+     * The enabled filters, and the values the caller's filters bind; null when one of
+     * them is not Rowguard's (an application's filter value may be anything) or had a
+     * value set in the session.
      */
     private @Nullable PlanKey key(LockMode lockMode, LoadQueryInfluencers influencers) {
         PolicyRuntime owner = runtime;
+        if (owner == null) {
+            return null;
+        }
         Set<String> names = influencers.getEnabledFilterNames();
-        Map<String, List<@Nullable Object>> values = new HashMap<>(names.size() * 2);
+        List<String> enabled = new ArrayList<>(names.size());
         for (String name : names) {
-            Filter filter = influencers.getEnabledFilter(name);
-            if (owner == null || filter == null || !owner.ownsFilter(name)) {
+            if (!owner.ownsFilter(name) || !(influencers.getEnabledFilter(name) instanceof FilterImpl filter)
+                    || !filter.getParameters().isEmpty()) {
                 return null;
             }
-            Set<String> parameters = filter.getFilterDefinition().getParameterNames();
-            if (parameters.isEmpty()) {
-                values.put(name, List.of());
-                continue;
-            }
-            java.util.ArrayList<@Nullable Object> parameterValues = new java.util.ArrayList<>(parameters.size());
-            for (String parameter : parameters) {
-                parameterValues.add(filter.getParameterValue(parameter));
-            }
-            values.put(name, parameterValues);
+            enabled.add(name);
         }
-        return new PlanKey(lockMode, values);
+        // Rowguard's filters take their values from the current caller only
+        return new PlanKey(lockMode, enabled, owner.currentFilterValues());
     }
 
     private <T> SingleIdLoadPlan<T> build(LockOptions lockOptions, LoadQueryInfluencers influencers) {
@@ -168,7 +169,7 @@ final class CallerLoadPlans {
 
     }
 
-    private record PlanKey(LockMode lockMode, Map<String, List<@Nullable Object>> filterValues) {
+    private record PlanKey(LockMode lockMode, List<String> enabledFilters, PolicyRuntime.FilterValues values) {
     }
 
 }

@@ -51,8 +51,7 @@ public final class CallerPlanPersisters {
         @Override
         protected SingleIdEntityLoader<?> determineLoaderToUse(SharedSessionContractImplementor session,
                 LockOptions lockOptions) {
-            SingleIdEntityLoader<?> loader = plans.loaderFor(session.getLoadQueryInfluencers(), lockOptions);
-            return loader != null ? loader : super.determineLoaderToUse(session, lockOptions);
+            return plans.loaderFor(session, lockOptions, super::determineLoaderToUse);
         }
 
     }
@@ -70,8 +69,7 @@ public final class CallerPlanPersisters {
         @Override
         protected SingleIdEntityLoader<?> determineLoaderToUse(SharedSessionContractImplementor session,
                 LockOptions lockOptions) {
-            SingleIdEntityLoader<?> loader = plans.loaderFor(session.getLoadQueryInfluencers(), lockOptions);
-            return loader != null ? loader : super.determineLoaderToUse(session, lockOptions);
+            return plans.loaderFor(session, lockOptions, super::determineLoaderToUse);
         }
 
     }
@@ -89,8 +87,7 @@ public final class CallerPlanPersisters {
         @Override
         protected SingleIdEntityLoader<?> determineLoaderToUse(SharedSessionContractImplementor session,
                 LockOptions lockOptions) {
-            SingleIdEntityLoader<?> loader = plans.loaderFor(session.getLoadQueryInfluencers(), lockOptions);
-            return loader != null ? loader : super.determineLoaderToUse(session, lockOptions);
+            return plans.loaderFor(session, lockOptions, super::determineLoaderToUse);
         }
 
     }

@@ -216,24 +216,61 @@ public final class PolicyRuntime {
         }
         List<String> required = new ArrayList<>();
         List<@Nullable String> rowDriven = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
         if (!caller.system()) {
             for (ReadFilters filters : readFilters.values()) {
-                FilterShapes.FilterShape shape = filters.selectionFor(caller.principal()).shape();
+                FilterShapes.Selection selection = filters.selectionFor(caller.principal());
+                FilterShapes.FilterShape shape = selection.shape();
                 if (!shape.alwaysTrue()) {
                     required.add(filters.shapeFilterName(shape.id()));
                     rowDriven.add(filters.rowDrivenFilterName(shape.id()));
                 }
+                values.add(selection.parameters());
             }
             required.add(CALLER_MARKER);
             rowDriven.add(null);
         }
         CallerFilters chosen = new CallerFilters(caller, List.copyOf(required),
-                java.util.Collections.unmodifiableList(rowDriven));
+                java.util.Collections.unmodifiableList(rowDriven), new FilterValues(values));
         callerFilters.set(chosen);
         return chosen;
     }
 
-    private record CallerFilters(Caller caller, List<String> required, List<@Nullable String> rowDrivenTwins) {
+    private record CallerFilters(Caller caller, List<String> required, List<@Nullable String> rowDrivenTwins,
+            FilterValues values) {
+    }
+
+    /**
+     * The values the current caller's filters bind, whichever of them are enabled: equal
+     * for two callers exactly when every filter of every entity binds equal values.
+     */
+    FilterValues currentFilterValues() {
+        return callerFilters(CallerContext.current()).values();
+    }
+
+    /** The parameters of every entity's filter shape for one caller, hashed once. */
+    static final class FilterValues {
+
+        private final List<Object> values;
+
+        private final int hash;
+
+        FilterValues(List<Object> values) {
+            this.values = List.copyOf(values);
+            this.hash = this.values.hashCode();
+        }
+
+        @Override
+        public boolean equals(@Nullable Object other) {
+            return other == this
+                    || other instanceof FilterValues that && hash == that.hash && values.equals(that.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
     }
 
     private void traceChoice(Caller caller) {
