@@ -33,7 +33,11 @@ class TestPostgresContextCustomizerFactory implements ContextCustomizerFactory {
                 .getPropertySources()
                 .addFirst(new MapPropertySource("rowguardTestPostgres",
                         Map.of("spring.datasource.url", database.jdbcUrl(), "spring.datasource.username",
-                                database.username(), "spring.datasource.password", database.password())));
+                                database.username(), "spring.datasource.password", database.password(),
+                                // Spring keeps up to 32 test contexts: each holds one
+                                // connection while idle, not a full pool
+                                "spring.datasource.hikari.minimum-idle", "1", "spring.datasource.hikari.idle-timeout",
+                                "10000")));
         }
     }
 

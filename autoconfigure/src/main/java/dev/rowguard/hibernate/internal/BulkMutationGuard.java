@@ -16,6 +16,7 @@ import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.query.spi.QueryOptions;
 import org.hibernate.query.spi.QueryParameterBindings;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
+import org.hibernate.query.sqm.sql.SqmTranslation;
 import org.hibernate.query.sqm.sql.SqmTranslator;
 import org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory;
 import org.hibernate.query.sqm.tree.SqmDeleteOrUpdateStatement;
@@ -30,6 +31,7 @@ import org.hibernate.query.sqm.tree.update.SqmUpdateStatement;
 import org.hibernate.sql.ast.spi.SqlAstCreationContext;
 import org.hibernate.sql.ast.tree.MutationStatement;
 import org.hibernate.sql.ast.tree.select.SelectStatement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HQL and Criteria {@code update}, {@code delete} and {@code insert} skip entity events,
@@ -51,13 +53,48 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
             LoadQueryInfluencers influencers, SqlAstCreationContext creationContext,
             boolean deduplicateSelectionItems) {
         ensureCurrentCaller(influencers);
-        SessionCaller caller = SessionCallers.of(influencers);
-        if (caller != null && PointLookups.byId(statement)) {
-            return new RowDrivenSelectTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
-                    creationContext, deduplicateSelectionItems, caller);
+        PolicyRuntime runtime = runtime(creationContext.getSessionFactory());
+        CallerTranslations.Key key = runtime == null ? null : CallerTranslations.key(statement, queryOptions, bindings,
+                influencers, deduplicateSelectionItems, runtime);
+        SqmTranslation<SelectStatement> kept = key == null ? null : translations.get(key);
+        if (kept != null) {
+            return new GuardedSelectTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
+                    creationContext, deduplicateSelectionItems) {
+                @Override
+                public SqmTranslation<SelectStatement> translate() {
+                    return kept;
+                }
+            };
         }
-        return new GuardedSelectTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
-                creationContext, deduplicateSelectionItems);
+        SessionCaller caller = SessionCallers.of(influencers);
+        GuardedSelectTranslator translator = caller != null && PointLookups.byId(statement)
+                ? new RowDrivenSelectTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
+                        creationContext, deduplicateSelectionItems, caller)
+                : new GuardedSelectTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
+                        creationContext, deduplicateSelectionItems);
+        if (key != null) {
+            translator.keepIn(translation -> translations.keep(key, translation));
+        }
+        return translator;
+    }
+
+    private final CallerTranslations translations = new CallerTranslations();
+
+    // the factory's runtime, once known (it is attached before any session opens)
+    private volatile @Nullable PolicyRuntime runtime;
+
+    private @Nullable PolicyRuntime runtime(SessionFactoryImplementor factory) {
+        PolicyRuntime known = runtime;
+        if (known == null) {
+            known = PolicyRuntimes.of(factory);
+            runtime = known;
+        }
+        return known;
+    }
+
+    /** Number of select translations kept for callers, for tests. */
+    public int keptTranslations() {
+        return translations.size();
     }
 
     /**

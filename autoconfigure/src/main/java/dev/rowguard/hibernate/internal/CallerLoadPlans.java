@@ -1,17 +1,11 @@
 package dev.rowguard.hibernate.internal;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 import org.hibernate.LockMode;
 import org.hibernate.LockOptions;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.internal.FilterImpl;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.loader.ast.internal.LoaderSelectBuilder;
 import org.hibernate.loader.ast.internal.SingleIdEntityLoaderProvidedQueryImpl;
@@ -42,12 +36,7 @@ final class CallerLoadPlans {
 
     private final AbstractEntityPersister persister;
 
-    private final Map<PlanKey, SingleIdLoadPlan<?>> plans = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<PlanKey, SingleIdLoadPlan<?>> eldest) {
-            return size() > PLANS_KEPT;
-        }
-    };
+    private final RecentlyUsed<PlanKey, SingleIdLoadPlan<?>> plans = new RecentlyUsed<>(PLANS_KEPT);
 
     // resolved at the first load (the factory's runtime is attached before any session)
     private volatile @Nullable Boolean enforced;
@@ -84,9 +73,7 @@ final class CallerLoadPlans {
 
     /** Number of plans kept, for tests. */
     int size() {
-        synchronized (plans) {
-            return plans.size();
-        }
+        return plans.size();
     }
 
     private <T> SingleIdLoadPlan<T> plan(LockOptions lockOptions, LoadQueryInfluencers influencers) {
@@ -94,19 +81,14 @@ final class CallerLoadPlans {
         if (key == null) {
             return build(lockOptions, influencers);
         }
-        SingleIdLoadPlan<?> kept;
-        synchronized (plans) {
-            kept = plans.get(key);
-        }
+        SingleIdLoadPlan<?> kept = plans.get(key);
         if (kept != null) {
             @SuppressWarnings("unchecked")
             SingleIdLoadPlan<T> typed = (SingleIdLoadPlan<T>) kept;
             return typed;
         }
         SingleIdLoadPlan<T> built = build(lockOptions, influencers);
-        synchronized (plans) {
-            plans.put(key, built);
-        }
+        plans.put(key, built);
         return built;
     }
 
@@ -117,27 +99,10 @@ final class CallerLoadPlans {
                 && !influencers.hasEnabledCascadingFetchProfile() && influencers.getTemporalIdentifier() == null;
     }
 
-    /**
-     * The enabled filters, and the values the caller's filters bind; null when one of
-     * them is not Rowguard's (an application's filter value may be anything) or had a
-     * value set in the session.
-     */
     private @Nullable PlanKey key(LockMode lockMode, LoadQueryInfluencers influencers) {
         PolicyRuntime owner = runtime;
-        if (owner == null) {
-            return null;
-        }
-        Set<String> names = influencers.getEnabledFilterNames();
-        List<String> enabled = new ArrayList<>(names.size());
-        for (String name : names) {
-            if (!owner.ownsFilter(name) || !(influencers.getEnabledFilter(name) instanceof FilterImpl filter)
-                    || !filter.getParameters().isEmpty()) {
-                return null;
-            }
-            enabled.add(name);
-        }
-        // Rowguard's filters take their values from the current caller only
-        return new PlanKey(lockMode, enabled, owner.currentFilterValues());
+        FilterState state = owner == null ? null : FilterState.of(influencers, owner);
+        return state == null ? null : new PlanKey(lockMode, state);
     }
 
     private <T> SingleIdLoadPlan<T> build(LockOptions lockOptions, LoadQueryInfluencers influencers) {
@@ -169,7 +134,7 @@ final class CallerLoadPlans {
 
     }
 
-    private record PlanKey(LockMode lockMode, List<String> enabledFilters, PolicyRuntime.FilterValues values) {
+    private record PlanKey(LockMode lockMode, FilterState filters) {
     }
 
 }

@@ -1,5 +1,7 @@
 package dev.rowguard.hibernate.internal;
 
+import java.util.function.Consumer;
+
 import dev.rowguard.context.CallerContext;
 
 import org.hibernate.dialect.function.SqlColumn;
@@ -8,12 +10,14 @@ import org.hibernate.query.SemanticException;
 import org.hibernate.query.spi.QueryOptions;
 import org.hibernate.query.spi.QueryParameterBindings;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
+import org.hibernate.query.sqm.sql.SqmTranslation;
 import org.hibernate.query.sqm.sql.internal.StandardSqmTranslator;
 import org.hibernate.query.sqm.tree.expression.SqmFunction;
 import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
 import org.hibernate.sql.ast.spi.SqlAstCreationContext;
 import org.hibernate.sql.ast.tree.expression.Expression;
 import org.hibernate.sql.ast.tree.select.SelectStatement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hibernate's translation of a select, refusing HQL's {@code column(e.salary)} while
@@ -36,6 +40,24 @@ class GuardedSelectTranslator extends StandardSqmTranslator<SelectStatement> {
     static boolean refusesRawColumns(SqlAstCreationContext creationContext) {
         PolicyRuntime runtime = PolicyRuntimes.of(creationContext.getSessionFactory());
         return runtime != null && runtime.masksFields() && !CallerContext.current().system();
+    }
+
+    // where to keep the translation once made (null: nowhere)
+    private @Nullable Consumer<SqmTranslation<SelectStatement>> keeper;
+
+    /** Hands the translation, once made, to {@code keeper}. */
+    void keepIn(Consumer<SqmTranslation<SelectStatement>> keeper) {
+        this.keeper = keeper;
+    }
+
+    @Override
+    public SqmTranslation<SelectStatement> translate() {
+        SqmTranslation<SelectStatement> translation = super.translate();
+        Consumer<SqmTranslation<SelectStatement>> target = keeper;
+        if (target != null) {
+            target.accept(translation);
+        }
+        return translation;
     }
 
     @Override

@@ -217,6 +217,7 @@ public final class PolicyRuntime {
         List<String> required = new ArrayList<>();
         List<@Nullable String> rowDriven = new ArrayList<>();
         List<Object> values = new ArrayList<>();
+        values.add(caller.system());
         if (!caller.system()) {
             for (ReadFilters filters : readFilters.values()) {
                 FilterShapes.Selection selection = filters.selectionFor(caller.principal());
@@ -248,7 +249,10 @@ public final class PolicyRuntime {
         return callerFilters(CallerContext.current()).values();
     }
 
-    /** The parameters of every entity's filter shape for one caller, hashed once. */
+    /**
+     * Whether the caller is the system, and the parameters of every entity's filter shape
+     * for it, hashed once.
+     */
     static final class FilterValues {
 
         private final List<Object> values;

@@ -1,0 +1,142 @@
+package dev.rowguard.hibernate;
+
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+
+import dev.rowguard.auth.AuthPrincipal;
+import dev.rowguard.hibernate.app.EnforcementTestApplication;
+import dev.rowguard.hibernate.app.Todo;
+import dev.rowguard.hibernate.app.TodoRepository;
+import dev.rowguard.hibernate.internal.BulkMutationGuard;
+import dev.rowguard.testsupport.WithTestPostgres;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static dev.rowguard.hibernate.TodoFixture.ALICE;
+import static dev.rowguard.hibernate.TodoFixture.BOB;
+import static dev.rowguard.hibernate.TodoFixture.CAROL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An HQL select under Rowguard's filters is translated once per statement and per the
+ * filter values of its caller (Hibernate keeps no plan while a filter is enabled): a
+ * caller's repeated query reuses the translation, and callers whose values differ never
+ * share one, even when their rules fold to the same filters.
+ */
+@SpringBootTest(classes = EnforcementTestApplication.class)
+@WithTestPostgres
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KeptTranslationsTest {
+
+    private static final String TITLES = "select t.title from Todo t order by t.title";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Autowired
+    EntityManagerFactory emf;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    TodoRepository todos;
+
+    TodoFixture fixture;
+
+    Enforcement enforcement;
+
+    @BeforeAll
+    void load() {
+        fixture = TodoFixture.load(em, tx);
+        enforcement = new Enforcement(em, tx);
+    }
+
+    @Test
+    void aCallersRepeatedQueryIsTranslatedOnce() {
+        List<String> first = titles(CAROL);
+        int kept = keptTranslations();
+        for (int i = 0; i < 5; i++) {
+            List<String> again = titles(CAROL);
+            boolean exists = enforcement.as(CAROL, em -> todos.existsById(fixture.carolTodo));
+            assertThat(again).isEqualTo(first);
+            assertThat(exists).isTrue();
+        }
+        assertThat(first).isNotEmpty().allMatch(title -> title.startsWith("carol"));
+        assertThat(keptTranslations()).isBetween(kept, kept + 1);
+        int afterExists = keptTranslations();
+        titles(CAROL);
+        enforcement.as(CAROL, em -> todos.existsById(fixture.carolTodo));
+        assertThat(keptTranslations()).isEqualTo(afterExists);
+    }
+
+    @Test
+    void callersOfTheSameFilterShapeButOtherValuesNeverShareATranslation() {
+        for (int i = 0; i < 3; i++) {
+            List<String> alices = titles(ALICE);
+            List<String> bobs = titles(BOB);
+            List<String> carols = titles(CAROL);
+            boolean bobSeesAlicesPrivateTodo = enforcement.as(BOB, em -> todos.existsById(fixture.alicePrivateTodo));
+            boolean aliceSeesIt = enforcement.as(ALICE, em -> todos.existsById(fixture.alicePrivateTodo));
+            assertThat(alices).contains("alice private 1", "bob public 1").noneMatch(t -> t.startsWith("carol"));
+            assertThat(bobs).contains("bob public 1")
+                .doesNotContain("alice private 1")
+                .noneMatch(t -> t.startsWith("carol"));
+            assertThat(carols).isNotEmpty().allMatch(title -> title.startsWith("carol"));
+            assertThat(bobSeesAlicesPrivateTodo).isFalse();
+            assertThat(aliceSeesIt).isTrue();
+        }
+    }
+
+    @Test
+    void aKeptTranslationServesEveryPageSize() {
+        List<String> one = enforcement.as(ALICE,
+                em -> em.createQuery(TITLES, String.class).setMaxResults(1).getResultList());
+        List<String> three = enforcement.as(ALICE,
+                em -> em.createQuery(TITLES, String.class).setFirstResult(1).setMaxResults(3).getResultList());
+        List<String> all = titles(ALICE);
+        assertThat(one).containsExactly(all.get(0));
+        assertThat(three).containsExactlyElementsOf(all.subList(1, 4));
+    }
+
+    @Test
+    void criteriaQueriesAndParametersBoundToListsAreTranslatedAfresh() {
+        titles(ALICE);
+        int kept = keptTranslations();
+        List<String> byCriteria = enforcement.as(BOB, em -> {
+            CriteriaBuilder builder = em.getCriteriaBuilder();
+            CriteriaQuery<String> query = builder.createQuery(String.class);
+            query.select(query.from(Todo.class).get("title"));
+            return em.createQuery(query).getResultList();
+        });
+        List<String> byList = enforcement.as(BOB,
+                em -> em.createQuery("select t.title from Todo t where t.id in :ids", String.class)
+                    .setParameter("ids", List.of(fixture.alicePrivateTodo, fixture.carolTodo))
+                    .getResultList());
+        assertThat(byCriteria).contains("bob public 1").doesNotContain("alice private 1");
+        assertThat(byList).isEmpty();
+        assertThat(keptTranslations()).isEqualTo(kept);
+    }
+
+    private List<String> titles(AuthPrincipal caller) {
+        return enforcement.as(caller, em -> em.createQuery(TITLES, String.class).getResultList());
+    }
+
+    private int keptTranslations() {
+        return ((BulkMutationGuard) emf.unwrap(SessionFactoryImplementor.class)
+            .getQueryEngine()
+            .getSqmTranslatorFactory()).keptTranslations();
+    }
+
+}
