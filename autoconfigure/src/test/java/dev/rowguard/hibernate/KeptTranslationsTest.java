@@ -1,6 +1,11 @@
 package dev.rowguard.hibernate;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -127,6 +132,38 @@ class KeptTranslationsTest {
         assertThat(byCriteria).contains("bob public 1").doesNotContain("alice private 1");
         assertThat(byList).isEmpty();
         assertThat(keptTranslations()).isEqualTo(kept);
+    }
+
+    @Test
+    void callersRacingThroughTheSameQueriesAndLoadsSeeOnlyTheirOwnRows() throws Exception {
+        List<AuthPrincipal> callers = List.of(ALICE, BOB, CAROL, ALICE, BOB, CAROL);
+        ExecutorService pool = Executors.newFixedThreadPool(callers.size());
+        try {
+            List<Future<List<String>>> seen = new ArrayList<>();
+            for (AuthPrincipal caller : callers) {
+                seen.add(pool.submit(() -> {
+                    List<String> problems = new ArrayList<>();
+                    for (int i = 0; i < 40; i++) {
+                        List<String> titles = titles(caller);
+                        boolean exists = enforcement.as(caller, em -> todos.existsById(fixture.alicePrivateTodo));
+                        boolean found = enforcement.as(caller,
+                                em -> em.find(Todo.class, fixture.alicePrivateTodo) != null);
+                        boolean mayRead = caller == ALICE;
+                        if (titles.contains("alice private 1") != mayRead || exists != mayRead || found != mayRead
+                                || titles.stream().anyMatch(t -> t.startsWith("carol")) != (caller == CAROL)) {
+                            problems.add(caller.id() + " round " + i + ": " + titles + " " + exists + " " + found);
+                        }
+                    }
+                    return problems;
+                }));
+            }
+            for (Future<List<String>> problems : seen) {
+                assertThat(problems.get(2, TimeUnit.MINUTES)).isEmpty();
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
     }
 
     private List<String> titles(AuthPrincipal caller) {

@@ -20,11 +20,15 @@ import org.jspecify.annotations.Nullable;
 record FilterState(List<String> enabled, PolicyRuntime.FilterValues values) {
 
     /**
-     * The session's state, or null when a filter is not Rowguard's (an application's
-     * filter value may be anything) or had a value set in the session.
+     * The session's state, or null when no filter is enabled (Hibernate keeps what it
+     * builds then), or one is not Rowguard's (an application's filter value may be
+     * anything) or had a value set in the session.
      */
     static @Nullable FilterState of(LoadQueryInfluencers influencers, PolicyRuntime runtime) {
         Set<String> names = influencers.getEnabledFilterNames();
+        if (names.isEmpty()) {
+            return null;
+        }
         List<String> enabled = new ArrayList<>(names.size());
         for (String name : names) {
             if (!runtime.ownsFilter(name) || !(influencers.getEnabledFilter(name) instanceof FilterImpl filter)
