@@ -31,7 +31,6 @@ import org.hibernate.query.sqm.tree.update.SqmUpdateStatement;
 import org.hibernate.sql.ast.spi.SqlAstCreationContext;
 import org.hibernate.sql.ast.tree.MutationStatement;
 import org.hibernate.sql.ast.tree.select.SelectStatement;
-import org.jspecify.annotations.Nullable;
 
 /**
  * HQL and Criteria {@code update}, {@code delete} and {@code insert} skip entity events,
@@ -47,13 +46,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
 
+    private final CallerTranslations translations = new CallerTranslations();
+
     @Override
     public SqmTranslator<SelectStatement> createSelectTranslator(SqmSelectStatement<?> statement,
             QueryOptions queryOptions, DomainParameterXref domainParameterXref, QueryParameterBindings bindings,
             LoadQueryInfluencers influencers, SqlAstCreationContext creationContext,
             boolean deduplicateSelectionItems) {
         ensureCurrentCaller(influencers);
-        PolicyRuntime runtime = runtime(creationContext.getSessionFactory());
+        PolicyRuntime runtime = PolicyRuntimes.of(creationContext.getSessionFactory());
         CallerTranslations.Key key = runtime == null ? null : CallerTranslations.key(statement, queryOptions, bindings,
                 influencers, deduplicateSelectionItems, runtime);
         SqmTranslation<SelectStatement> kept = key == null ? null : translations.get(key);
@@ -76,20 +77,6 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
             translator.keepIn(translation -> translations.keep(key, translation));
         }
         return translator;
-    }
-
-    private final CallerTranslations translations = new CallerTranslations();
-
-    // the factory's runtime, once known (it is attached before any session opens)
-    private volatile @Nullable PolicyRuntime runtime;
-
-    private @Nullable PolicyRuntime runtime(SessionFactoryImplementor factory) {
-        PolicyRuntime known = runtime;
-        if (known == null) {
-            known = PolicyRuntimes.of(factory);
-            runtime = known;
-        }
-        return known;
     }
 
     /** Number of select translations kept for callers, for tests. */

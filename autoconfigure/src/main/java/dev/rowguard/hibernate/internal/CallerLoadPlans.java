@@ -38,11 +38,6 @@ final class CallerLoadPlans {
 
     private final RecentlyUsed<PlanKey, SingleIdLoadPlan<?>> plans = new RecentlyUsed<>(PLANS_KEPT);
 
-    // resolved at the first load (the factory's runtime is attached before any session)
-    private volatile @Nullable Boolean enforced;
-
-    private @Nullable PolicyRuntime runtime;
-
     private volatile @Nullable SingleIdEntityLoader<?> loader;
 
     CallerLoadPlans(AbstractEntityPersister persister) {
@@ -59,7 +54,7 @@ final class CallerLoadPlans {
         if (!influencers.hasEnabledFilters() || !reusable(influencers, lockOptions)
                 || influencers.effectivelyBatchLoadable(persister)
                 || persister.getSingleIdLoader() instanceof SingleIdEntityLoaderProvidedQueryImpl<?>
-                || runtime(influencers.getSessionFactory()) == null) {
+                || PolicyRuntimes.of(influencers.getSessionFactory()) == null) {
             return hibernates.apply(session, lockOptions);
         }
         SingleIdEntityLoader<?> current = loader;
@@ -77,7 +72,9 @@ final class CallerLoadPlans {
     }
 
     private <T> SingleIdLoadPlan<T> plan(LockOptions lockOptions, LoadQueryInfluencers influencers) {
-        PlanKey key = reusable(influencers, lockOptions) ? key(lockOptions.getLockMode(), influencers) : null;
+        // (loaderFor checked that the load's lock options and influencers allow a kept
+        // plan)
+        PlanKey key = key(lockOptions.getLockMode(), influencers);
         if (key == null) {
             return build(lockOptions, influencers);
         }
@@ -100,8 +97,8 @@ final class CallerLoadPlans {
     }
 
     private @Nullable PlanKey key(LockMode lockMode, LoadQueryInfluencers influencers) {
-        PolicyRuntime owner = runtime;
-        FilterState state = owner == null ? null : FilterState.of(influencers, owner);
+        PolicyRuntime runtime = PolicyRuntimes.of(influencers.getSessionFactory());
+        FilterState state = runtime == null ? null : FilterState.of(influencers, runtime);
         return state == null ? null : new PlanKey(lockMode, state);
     }
 
@@ -112,16 +109,6 @@ final class CallerLoadPlans {
                 influencers, lockOptions, parameters::add, new SqlAliasBaseManager(), factory);
         return new SingleIdLoadPlan<>(persister, persister.getIdentifierMapping(), select, parameters.build(),
                 lockOptions, factory);
-    }
-
-    private @Nullable PolicyRuntime runtime(SessionFactoryImplementor factory) {
-        Boolean known = enforced;
-        if (known == null) {
-            runtime = PolicyRuntimes.of(factory);
-            known = runtime != null;
-            enforced = known;
-        }
-        return known ? runtime : null;
     }
 
     /** Hibernate's standard loader, its plans taken from {@link #plan}. */

@@ -1,5 +1,6 @@
 package dev.rowguard.hibernate.internal;
 
+import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -36,9 +37,23 @@ public final class PolicyRuntimes {
         return runtime;
     }
 
+    // the last factory found with a runtime: asked on every transaction, query and load
+    private static volatile @Nullable Found last;
+
     /** The runtime of a session factory, or null when Rowguard is not active on it. */
     public static @Nullable PolicyRuntime of(SessionFactory sessionFactory) {
-        return BY_SESSION_FACTORY.get(sessionFactory);
+        Found found = last;
+        if (found != null && found.factory().get() == sessionFactory) {
+            return found.runtime();
+        }
+        PolicyRuntime runtime = BY_SESSION_FACTORY.get(sessionFactory);
+        if (runtime != null) {
+            last = new Found(new WeakReference<>(sessionFactory), runtime);
+        }
+        return runtime;
+    }
+
+    private record Found(WeakReference<SessionFactory> factory, PolicyRuntime runtime) {
     }
 
 }
