@@ -86,7 +86,7 @@ final class DifferentialSchema {
      * implied (a foreign key's value carried into its semi-join, a semi-join's condition
      * carried into another through the same key, repeats, absorbed disjuncts, a semi-join
      * left without a condition on a key that may be null), then comparisons of points in
-     * time with zoneless columns.
+     * time with zoneless columns, related rows asked for members alone or for their id.
      */
     static final List<String> FIXED_CONDITIONS = List.of("check(owner)", "owner == auth() && check(owner)",
             "check(parent) && parent.qty > 0", "parent != null && parent.owner == auth() && check(parent)",
@@ -103,7 +103,10 @@ final class DifferentialSchema {
             // members of a related row alone, without the related row's table (both
             // forms)
             "owner.items?[qty > 1]", "owner.items?[flag] || owner.active", "!owner.items?[qty > 1 && flag]",
-            "owner != null && !(owner.items?[flag] || owner.score > 2)");
+            "owner != null && !(owner.items?[flag] || owner.score > 2)",
+            // a related row asked for its id (Owner allows auth() == this): row-driven,
+            // its foreign key compared, negated too (a null key has no row)
+            "!check(owner)", "!(check(owner) || flag)", "parent == null || !check(parent.owner)");
 
     static final List<String> TABLES = List.of("d_owner", "d_item", "d_tag");
 

@@ -154,6 +154,27 @@ class SqlShapeTest {
     }
 
     @Test
+    void rowByRowARelatedRowAskedForItsIdComparesTheForeignKeyWithoutTheRelatedTable() {
+        PolicySet policies = sampleRulesWithHiddenReferences();
+        FilterShapes.FilterShape shape = FilterShapes
+            .enumerate(policies.rule("Todo", Operation.READ), policies, model, "p", 8)
+            .select(AuthPrincipal.of("1"))
+            .shape();
+
+        // the todo's, its list's and its space's owners: each "owner is the caller" is
+        // the
+        // foreign key compared, the other branch of the User rule stays a probe of the
+        // members
+        assertThat(shape.rowSql()).doesNotContain("app_user")
+            .contains(
+                    "({alias}.owner_id = :p0 OR EXISTS (SELECT 1 FROM space_user rg17 WHERE rg17.user_id = {alias}.owner_id")
+            .contains("(rg19.owner_id = :p0 OR EXISTS (SELECT 1 FROM space_user rg13")
+            .contains("(rg5.owner_id = :p0 OR EXISTS (SELECT 1 FROM space_user rg9");
+        // the set-oriented form reads the users it builds the set of
+        assertThat(shape.sql()).contains("{alias}.owner_id IN (SELECT rg16.id FROM app_user rg16 WHERE rg16.id = :p0");
+    }
+
+    @Test
     void theEntityWhoseReadRuleHasTooManyShapesIsNamedWhenEntitiesAreEnumeratedTogether() {
         PolicySet policies = policies(RuleDeclaration.allow("Todo", "auth() != null", Operation.READ),
                 RuleDeclaration.allow("Post", "has(auth().roles, 'a') && published", Operation.READ),

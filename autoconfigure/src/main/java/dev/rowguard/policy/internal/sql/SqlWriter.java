@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 
 import dev.rowguard.policy.internal.bind.Bound;
 import dev.rowguard.policy.internal.bind.BoundRewriter;
+import dev.rowguard.policy.internal.bind.ForeignKeys;
 import dev.rowguard.policy.internal.model.Attribute;
 import dev.rowguard.policy.internal.model.DomainModel;
 import dev.rowguard.policy.internal.model.EntityModel;
@@ -265,20 +266,27 @@ final class SqlWriter {
     /**
      * {@code EXISTS} / {@code NOT EXISTS (SELECT 1 FROM target WHERE target.id = fk AND
      * ...)}. Row-driven, a disjunct that asks only for members of the related row probes
-     * the members by the foreign key instead, one {@code EXISTS} per disjunct.
+     * the members by the foreign key instead, one that asks only for the related row's id
+     * compares the foreign key, one test per disjunct.
      */
     private void relatedExists(Bound.Related related, boolean positive) {
         List<Bound> disjuncts = !rowDriven ? List.of()
                 : related.condition() instanceof Bound.Or or ? or.operands() : List.of(related.condition());
-        if (disjuncts.stream().anyMatch(disjunct -> membersAlone(related, disjunct) != null)) {
+        if (disjuncts.stream()
+            .anyMatch(disjunct -> membersAlone(related, disjunct) != null
+                    || foreignKeyCompared(related, disjunct) != null)) {
             sql.append('(');
             for (int i = 0; i < disjuncts.size(); i++) {
                 if (i > 0) {
                     sql.append(positive ? " OR " : " AND ");
                 }
                 Bound.Quantified members = membersAlone(related, disjuncts.get(i));
+                Bound.Compare byForeignKey = foreignKeyCompared(related, disjuncts.get(i));
                 if (members != null) {
                     membersExist(related, members, positive);
+                }
+                else if (byForeignKey != null) {
+                    sql.append(compare(byForeignKey, positive));
                 }
                 else {
                     relatedExists(related, disjuncts.get(i), positive);
@@ -289,6 +297,27 @@ final class SqlWriter {
         else {
             relatedExists(related, related.condition(), positive);
         }
+    }
+
+    /**
+     * A disjunct that asks only whether the related row's id equals a value, as that test
+     * of the foreign key ({@code row.fk = ?}), or null: the related row is not read (the
+     * schema's foreign key says a row with that id exists, as it does for
+     * {@link #membersAlone}).
+     */
+    private Bound.@Nullable Compare foreignKeyCompared(Bound.Related related, Bound disjunct) {
+        if (!(disjunct instanceof Bound.Compare compare) || compare.operator() != BinaryOperator.EQ) {
+            return null;
+        }
+        Attribute.Scalar targetId = model.entity(related.relation().targetEntity()).requiredId();
+        Bound.Field id = new Bound.Field(related.relatedVariable(), List.of(), targetId);
+        Bound value = compare.left().equals(id) ? compare.right() : compare.right().equals(id) ? compare.left() : null;
+        if (!(value instanceof Bound.Param) && !(value instanceof Bound.Const constant && constant.value() != null)) {
+            return null;
+        }
+        return new Bound.Compare(BinaryOperator.EQ,
+                new Bound.Field(related.variable(), List.of(), ForeignKeys.asScalar(related.relation(), targetId)),
+                value);
     }
 
     /** {@code EXISTS (SELECT 1 FROM member m WHERE m.fk = row.fk AND ...)}. */
