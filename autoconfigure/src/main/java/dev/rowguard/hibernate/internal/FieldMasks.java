@@ -46,6 +46,10 @@ final class FieldMasks {
 
     private static final ThreadLocal<Boolean> UNMASKED = new ThreadLocal<>();
 
+    // statements kept masked per caller and thread: the same few are prepared again and
+    // again
+    private static final int APPLIED_PER_CALLER = 128;
+
     private final String nonce;
 
     private final String lowerMarker;
@@ -130,6 +134,21 @@ final class FieldMasks {
         }
         Caller caller = CallerContext.current();
         boolean everything = caller.system() || Boolean.TRUE.equals(UNMASKED.get());
+        Map<String, String> applied = memoFor(caller.principal()).applied(everything);
+        String known = applied.get(sql);
+        if (known != null) {
+            return known;
+        }
+        String masked = applyTo(sql, next, caller, everything);
+        if (applied.size() >= APPLIED_PER_CALLER) {
+            applied.clear();
+        }
+        applied.put(sql, masked);
+        return masked;
+    }
+
+    private String applyTo(String sql, int first, Caller caller, boolean everything) {
+        int next = first;
         StringBuilder masked = new StringBuilder(sql.length() + 64);
         SqlText text = new SqlText(sql);
         int copied = 0;
@@ -232,7 +251,7 @@ final class FieldMasks {
     private Memo memoFor(@Nullable AuthPrincipal principal) {
         Memo current = memo.get();
         if (current == null || current.principal != principal) {
-            current = new Memo(principal, new HashMap<>(), new HashMap<>());
+            current = new Memo(principal);
             memo.set(current);
         }
         return current;
@@ -300,7 +319,20 @@ final class FieldMasks {
         }
     }
 
-    private record Memo(@Nullable AuthPrincipal principal, Map<String, String> conditions, Map<String, Boolean> hides) {
+    private record Memo(@Nullable AuthPrincipal principal, Map<String, String> conditions, Map<String, Boolean> hides,
+            Map<String, String> masked, Map<String, String> unmasked) {
+
+        Memo(@Nullable AuthPrincipal principal) {
+            this(principal, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        }
+
+        /**
+         * Statements as masked for the caller (or with every field shown), by their text.
+         */
+        Map<String, String> applied(boolean everything) {
+            return everything ? unmasked : masked;
+        }
+
     }
 
 }
