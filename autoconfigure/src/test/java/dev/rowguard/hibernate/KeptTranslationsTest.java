@@ -23,6 +23,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,10 +35,11 @@ import static dev.rowguard.hibernate.TodoFixture.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An HQL select under Rowguard's filters is translated once per statement and per the
- * filter values of its caller (Hibernate keeps no plan while a filter is enabled): a
- * caller's repeated query reuses the translation, and callers whose values differ never
- * share one, even when their rules fold to the same filters.
+ * An HQL select, or a criteria select without parameters, under Rowguard's filters is
+ * translated once per statement (criteria: per structure) and per the filter values of
+ * its caller (Hibernate keeps no plan while a filter is enabled): a caller's repeated
+ * query reuses the translation, and callers whose values differ never share one, even
+ * when their rules fold to the same filters.
  */
 @SpringBootTest(classes = EnforcementTestApplication.class)
 @WithTestPostgres
@@ -116,20 +118,38 @@ class KeptTranslationsTest {
     }
 
     @Test
-    void criteriaQueriesAndParametersBoundToListsAreTranslatedAfresh() {
+    void aRepeatedCriteriaQueryWithoutParametersIsTranslatedOncePerCaller() {
+        List<String> first = criteriaTitles(BOB, null);
+        int kept = keptTranslations();
+        for (int i = 0; i < 3; i++) {
+            assertThat(criteriaTitles(BOB, null)).isEqualTo(first);
+        }
+        assertThat(keptTranslations()).isEqualTo(kept);
+        List<String> alices = criteriaTitles(ALICE, null);
+        assertThat(first).contains("bob public 1").doesNotContain("alice private 1");
+        assertThat(alices).contains("alice private 1", "bob public 1");
+        // a value in a criteria query is a parameter Hibernate binds: translated afresh
+        assertThat(criteriaTitles(BOB, "bob public 1")).containsExactly("bob public 1");
+        assertThat(criteriaTitles(BOB, "alice private 1")).isEmpty();
+        assertThat(criteriaTitles(ALICE, "alice private 1")).containsExactly("alice private 1");
+    }
+
+    @Test
+    void criteriaQueriesWithParametersAndParametersBoundToListsAreTranslatedAfresh() {
         titles(ALICE);
         int kept = keptTranslations();
-        List<String> byCriteria = enforcement.as(BOB, em -> {
+        List<String> byParameter = enforcement.as(BOB, em -> {
             CriteriaBuilder builder = em.getCriteriaBuilder();
             CriteriaQuery<String> query = builder.createQuery(String.class);
-            query.select(query.from(Todo.class).get("title"));
-            return em.createQuery(query).getResultList();
+            var todo = query.from(Todo.class);
+            query.select(todo.get("title")).where(builder.equal(todo.get("id"), builder.parameter(Long.class, "id")));
+            return em.createQuery(query).setParameter("id", fixture.alicePrivateTodo).getResultList();
         });
         List<String> byList = enforcement.as(BOB,
                 em -> em.createQuery("select t.title from Todo t where t.id in :ids", String.class)
                     .setParameter("ids", List.of(fixture.alicePrivateTodo, fixture.carolTodo))
                     .getResultList());
-        assertThat(byCriteria).contains("bob public 1").doesNotContain("alice private 1");
+        assertThat(byParameter).isEmpty();
         assertThat(byList).isEmpty();
         assertThat(keptTranslations()).isEqualTo(kept);
     }
@@ -164,6 +184,20 @@ class KeptTranslationsTest {
         finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Titles by a new criteria query each time, of the todos titled so if given. */
+    private List<String> criteriaTitles(AuthPrincipal caller, @Nullable String title) {
+        return enforcement.as(caller, em -> {
+            CriteriaBuilder builder = em.getCriteriaBuilder();
+            CriteriaQuery<String> query = builder.createQuery(String.class);
+            var todo = query.from(Todo.class);
+            query.select(todo.get("title")).orderBy(builder.asc(todo.get("title")));
+            if (title != null) {
+                query.where(builder.equal(todo.get("title"), builder.literal(title)));
+            }
+            return em.createQuery(query).getResultList();
+        });
     }
 
     private List<String> titles(AuthPrincipal caller) {
