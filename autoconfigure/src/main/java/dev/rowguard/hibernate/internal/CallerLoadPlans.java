@@ -114,9 +114,23 @@ final class CallerLoadPlans {
     /** Hibernate's standard loader, its plans taken from {@link #plan}. */
     private static final class KeptPlanLoader extends SingleIdEntityLoaderStandardImpl<Object> {
 
+        private final BiFunction<LockOptions, LoadQueryInfluencers, SingleIdLoadPlan<Object>> plans;
+
         KeptPlanLoader(AbstractEntityPersister persister, LoadQueryInfluencers influencers,
                 BiFunction<LockOptions, LoadQueryInfluencers, SingleIdLoadPlan<Object>> plans) {
             super(persister, influencers, plans);
+            this.plans = plans;
+        }
+
+        /**
+         * The kept plan, without asking first whether a filter applies to the entity:
+         * Hibernate's check validates every enabled filter on every load, and a kept plan
+         * is right either way ({@link CallerLoadPlans#loaderFor} has ruled out what it
+         * would choose otherwise).
+         */
+        @Override
+        public SingleIdLoadPlan<Object> resolveLoadPlan(LockOptions lockOptions, LoadQueryInfluencers influencers) {
+            return plans.apply(lockOptions, influencers);
         }
 
     }
