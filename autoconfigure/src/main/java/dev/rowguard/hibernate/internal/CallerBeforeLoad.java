@@ -10,8 +10,9 @@ import org.hibernate.event.spi.LoadEventListener;
  * caller: the persistence context answers a {@code find} or {@code getReference} of a row
  * loaded earlier without a statement, so the check before statements alone would let one
  * caller be served what another loaded. During the load the session reads through the
- * row-driven form of its filters ({@link SessionCaller#rowDriven()}): one row is probed
- * from its own foreign keys instead of against every row the caller may see.
+ * row-driven form of its filters ({@link SessionCaller#rowDrivenOnDemand()}, swapped in
+ * when the load builds its statement): one row is probed from its own foreign keys
+ * instead of against every row the caller may see.
  */
 final class CallerBeforeLoad implements LoadEventListener {
 
@@ -30,7 +31,7 @@ final class CallerBeforeLoad implements LoadEventListener {
         }
         caller.ensureCurrent();
         caller.verify();
-        try (SessionCaller.RowDrivenScope scope = caller.rowDriven()) {
+        try (SessionCaller.RowDrivenScope scope = caller.rowDrivenOnDemand()) {
             load(event, loadType);
         }
     }

@@ -55,6 +55,8 @@ final class CallerLoadPlans {
                 || influencers.effectivelyBatchLoadable(persister)
                 || persister.getSingleIdLoader() instanceof SingleIdEntityLoaderProvidedQueryImpl<?>
                 || PolicyRuntimes.of(influencers.getSessionFactory()) == null) {
+            // Hibernate's loader reads the session's filters as it loads
+            swapForLoad(influencers);
             return hibernates.apply(session, lockOptions);
         }
         SingleIdEntityLoader<?> current = loader;
@@ -74,8 +76,12 @@ final class CallerLoadPlans {
     private <T> SingleIdLoadPlan<T> plan(LockOptions lockOptions, LoadQueryInfluencers influencers) {
         // (loaderFor checked that the load's lock options and influencers allow a kept
         // plan)
-        PlanKey key = key(lockOptions.getLockMode(), influencers);
+        // a load waiting for the row-driven twins is keyed by the filters it would swap
+        // them for: the twin of each filter is fixed
+        boolean waiting = SessionCaller.waitingForRowDriven(influencers) != null;
+        PlanKey key = key(lockOptions.getLockMode(), influencers, waiting);
         if (key == null) {
+            swapForLoad(influencers);
             return build(lockOptions, influencers);
         }
         SingleIdLoadPlan<?> kept = plans.get(key);
@@ -84,9 +90,17 @@ final class CallerLoadPlans {
             SingleIdLoadPlan<T> typed = (SingleIdLoadPlan<T>) kept;
             return typed;
         }
+        swapForLoad(influencers);
         SingleIdLoadPlan<T> built = build(lockOptions, influencers);
         plans.put(key, built);
         return built;
+    }
+
+    private static void swapForLoad(LoadQueryInfluencers influencers) {
+        SessionCaller waiting = SessionCaller.waitingForRowDriven(influencers);
+        if (waiting != null) {
+            waiting.swapForLoad();
+        }
     }
 
     private boolean reusable(LoadQueryInfluencers influencers, LockOptions lockOptions) {
@@ -96,10 +110,10 @@ final class CallerLoadPlans {
                 && !influencers.hasEnabledCascadingFetchProfile() && influencers.getTemporalIdentifier() == null;
     }
 
-    private @Nullable PlanKey key(LockMode lockMode, LoadQueryInfluencers influencers) {
+    private @Nullable PlanKey key(LockMode lockMode, LoadQueryInfluencers influencers, boolean rowDrivenWaiting) {
         PolicyRuntime runtime = PolicyRuntimes.of(influencers.getSessionFactory());
         FilterState state = runtime == null ? null : FilterState.of(influencers, runtime);
-        return state == null ? null : new PlanKey(lockMode, state);
+        return state == null ? null : new PlanKey(lockMode, state, rowDrivenWaiting);
     }
 
     private <T> SingleIdLoadPlan<T> build(LockOptions lockOptions, LoadQueryInfluencers influencers) {
@@ -135,7 +149,7 @@ final class CallerLoadPlans {
 
     }
 
-    private record PlanKey(LockMode lockMode, FilterState filters) {
+    private record PlanKey(LockMode lockMode, FilterState filters, boolean rowDrivenWaiting) {
     }
 
 }

@@ -7,6 +7,7 @@ import dev.rowguard.context.CallerContext;
 
 import org.hibernate.SessionEventListener;
 import org.hibernate.engine.extension.spi.Extension;
+import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,13 @@ public final class SessionCaller implements Extension, SessionEventListener {
 
     // whether the twins stand in for the required filters (a load or query by id runs)
     private boolean rowDriven;
+
+    // the swap a load asked for on demand made, to undo when the load ends
+    private RowDrivenScope swappedOnDemand = RowDrivenScope.NONE;
+
+    // the session whose load by id reads row-driven once it builds a statement, per
+    // thread
+    private static final ThreadLocal<SessionCaller> LOADING_ROW_DRIVEN = new ThreadLocal<>();
 
     SessionCaller(SharedSessionContractImplementor session, PolicyRuntime runtime) {
         this.session = session;
@@ -94,6 +102,49 @@ public final class SessionCaller implements Extension, SessionEventListener {
                 rowDriven = false;
             }
         };
+    }
+
+    /**
+     * Until closed, a load by id in this session reads through the row-driven twins,
+     * swapped in only when the load builds its statement ({@link #swapForLoad}): a kept
+     * load plan, built row-driven for the same filters and values, is used without
+     * swapping (the plan holds the values it binds). Nested loads of the session share
+     * the outer scope.
+     */
+    RowDrivenScope rowDrivenOnDemand() {
+        SessionCaller outer = LOADING_ROW_DRIVEN.get();
+        if (rowDriven || caller == null || rowDrivenTwins.isEmpty() || outer == this) {
+            return RowDrivenScope.NONE;
+        }
+        LOADING_ROW_DRIVEN.set(this);
+        return () -> {
+            if (outer == null) {
+                LOADING_ROW_DRIVEN.remove();
+            }
+            else {
+                LOADING_ROW_DRIVEN.set(outer);
+            }
+            RowDrivenScope swapped = swappedOnDemand;
+            swappedOnDemand = RowDrivenScope.NONE;
+            swapped.close();
+        };
+    }
+
+    /**
+     * The caller of the session with these influencers when a load of it waits to read
+     * through the row-driven twins not yet swapped in, else null.
+     */
+    static @Nullable SessionCaller waitingForRowDriven(LoadQueryInfluencers influencers) {
+        SessionCaller loading = LOADING_ROW_DRIVEN.get();
+        return loading != null && !loading.rowDriven && loading.session.getLoadQueryInfluencers() == influencers
+                ? loading : null;
+    }
+
+    /** Swaps in the row-driven twins the load running asked for, before it builds SQL. */
+    void swapForLoad() {
+        if (LOADING_ROW_DRIVEN.get() == this && !rowDriven) {
+            swappedOnDemand = rowDriven();
+        }
     }
 
     /** The end of a {@link #rowDriven()} scope. */
