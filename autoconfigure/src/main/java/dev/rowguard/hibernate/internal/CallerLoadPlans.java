@@ -75,24 +75,23 @@ final class CallerLoadPlans {
 
     private <T> SingleIdLoadPlan<T> plan(LockOptions lockOptions, LoadQueryInfluencers influencers) {
         // (loaderFor checked that the load's lock options and influencers allow a kept
-        // plan)
-        // a load waiting for the row-driven twins is keyed by the filters it would swap
-        // them for: the twin of each filter is fixed
-        boolean waiting = SessionCaller.waitingForRowDriven(influencers) != null;
-        PlanKey key = key(lockOptions.getLockMode(), influencers, waiting);
-        if (key == null) {
-            swapForLoad(influencers);
-            return build(lockOptions, influencers);
-        }
-        SingleIdLoadPlan<?> kept = plans.get(key);
+        // plan.) A load waiting for the row-driven twins is keyed by the filters it would
+        // swap them for: the twin of each filter is fixed.
+        SessionCaller waiting = SessionCaller.waitingForRowDriven(influencers);
+        PlanKey key = key(lockOptions.getLockMode(), influencers, waiting != null);
+        SingleIdLoadPlan<?> kept = key == null ? null : plans.get(key);
         if (kept != null) {
             @SuppressWarnings("unchecked")
             SingleIdLoadPlan<T> typed = (SingleIdLoadPlan<T>) kept;
             return typed;
         }
-        swapForLoad(influencers);
+        if (waiting != null) {
+            waiting.swapForLoad();
+        }
         SingleIdLoadPlan<T> built = build(lockOptions, influencers);
-        plans.put(key, built);
+        if (key != null) {
+            plans.put(key, built);
+        }
         return built;
     }
 
