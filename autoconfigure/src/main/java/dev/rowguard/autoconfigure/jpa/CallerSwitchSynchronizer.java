@@ -45,7 +45,7 @@ final class CallerSwitchSynchronizer implements CallerSwitches.SwitchListener, D
     @Override
     public void afterSwitch() {
         forEachTransactionalSession((entityManager, session, runtime) -> {
-            runtime.applyCurrentCaller(session);
+            runtime.followCaller(session);
             if (sessionClaims && entityManager.isJoinedToTransaction()) {
                 SessionClaims.apply(session, CallerContext.current());
             }

@@ -51,8 +51,8 @@ public final class RowguardJpaAutoConfiguration {
     }
 
     @Bean
-    static EntityManagerInitializerPostProcessor rowguardEntityManagerInitializer(Environment environment) {
-        return new EntityManagerInitializerPostProcessor(sessionClaims(environment));
+    static SessionClaimsDialectPostProcessor rowguardSessionClaimsDialect(Environment environment) {
+        return new SessionClaimsDialectPostProcessor(sessionClaims(environment));
     }
 
     @Bean

@@ -108,7 +108,12 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
     private static void ensureCurrentCaller(LoadQueryInfluencers influencers) {
         SessionCaller caller = SessionCallers.of(influencers);
         if (caller != null) {
-            caller.ensureCurrent();
+            caller.beforeRead();
+        }
+        else if (influencers.getEnabledFilter(PolicyRuntime.GATE) != null) {
+            throw new IllegalStateException("Rowguard: a session is read for the first time on a thread other than"
+                    + " the one that opened it, before Rowguard chose its row filters. Read it first where it was"
+                    + " opened, or open it on the thread that reads it.");
         }
     }
 

@@ -29,7 +29,7 @@ final class CallerBeforeLoad implements LoadEventListener {
             load(event, loadType);
             return;
         }
-        caller.ensureCurrent();
+        caller.beforeRead();
         caller.verify();
         try (SessionCaller.RowDrivenScope scope = caller.rowDrivenOnDemand()) {
             load(event, loadType);

@@ -50,6 +50,7 @@ final class CallerLoadPlans {
      */
     SingleIdEntityLoader<?> loaderFor(SharedSessionContractImplementor session, LockOptions lockOptions,
             BiFunction<SharedSessionContractImplementor, LockOptions, SingleIdEntityLoader<?>> hibernates) {
+        SessionCaller.beforeRead(session);
         LoadQueryInfluencers influencers = session.getLoadQueryInfluencers();
         if (!influencers.hasEnabledFilters() || !reusable(influencers, lockOptions)
                 || influencers.effectivelyBatchLoadable(persister)

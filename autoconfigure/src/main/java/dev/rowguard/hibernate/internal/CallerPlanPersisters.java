@@ -1,9 +1,14 @@
 package dev.rowguard.hibernate.internal;
 
+import java.util.List;
+
 import org.hibernate.LockOptions;
 import org.hibernate.cache.spi.access.EntityDataAccess;
 import org.hibernate.cache.spi.access.NaturalIdDataAccess;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.loader.ast.spi.MultiIdLoadOptions;
+import org.hibernate.loader.ast.spi.MultiNaturalIdLoader;
+import org.hibernate.loader.ast.spi.NaturalIdLoader;
 import org.hibernate.loader.ast.spi.SingleIdEntityLoader;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.metamodel.spi.RuntimeModelCreationContext;
@@ -15,7 +20,8 @@ import org.hibernate.persister.entity.UnionSubclassEntityPersister;
 /**
  * Hibernate's three entity persisters, each loading by id through {@link CallerLoadPlans}
  * while a session reads through Rowguard's filters, and exactly as Hibernate does
- * otherwise. {@link RowguardPersisterClassResolver} chooses them.
+ * otherwise. Loads of several ids and by natural id, which fire no load event, let the
+ * session choose its filters first. {@link RowguardPersisterClassResolver} chooses them.
  */
 public final class CallerPlanPersisters {
 
@@ -54,6 +60,22 @@ public final class CallerPlanPersisters {
             return plans.loaderFor(session, lockOptions, super::determineLoaderToUse);
         }
 
+        @Override
+        public List<?> multiLoad(Object[] ids, SharedSessionContractImplementor session, MultiIdLoadOptions options) {
+            SessionCaller.beforeRead(session);
+            return super.multiLoad(ids, session, options);
+        }
+
+        @Override
+        public NaturalIdLoader<?> getNaturalIdLoader() {
+            return ReadFirstLoaders.naturalIds(super.getNaturalIdLoader());
+        }
+
+        @Override
+        public MultiNaturalIdLoader<?> getMultiNaturalIdLoader() {
+            return ReadFirstLoaders.multiNaturalIds(super.getMultiNaturalIdLoader());
+        }
+
     }
 
     /** Hibernate's persister of joined hierarchies. */
@@ -72,6 +94,22 @@ public final class CallerPlanPersisters {
             return plans.loaderFor(session, lockOptions, super::determineLoaderToUse);
         }
 
+        @Override
+        public List<?> multiLoad(Object[] ids, SharedSessionContractImplementor session, MultiIdLoadOptions options) {
+            SessionCaller.beforeRead(session);
+            return super.multiLoad(ids, session, options);
+        }
+
+        @Override
+        public NaturalIdLoader<?> getNaturalIdLoader() {
+            return ReadFirstLoaders.naturalIds(super.getNaturalIdLoader());
+        }
+
+        @Override
+        public MultiNaturalIdLoader<?> getMultiNaturalIdLoader() {
+            return ReadFirstLoaders.multiNaturalIds(super.getMultiNaturalIdLoader());
+        }
+
     }
 
     /** Hibernate's persister of table-per-class hierarchies. */
@@ -88,6 +126,22 @@ public final class CallerPlanPersisters {
         protected SingleIdEntityLoader<?> determineLoaderToUse(SharedSessionContractImplementor session,
                 LockOptions lockOptions) {
             return plans.loaderFor(session, lockOptions, super::determineLoaderToUse);
+        }
+
+        @Override
+        public List<?> multiLoad(Object[] ids, SharedSessionContractImplementor session, MultiIdLoadOptions options) {
+            SessionCaller.beforeRead(session);
+            return super.multiLoad(ids, session, options);
+        }
+
+        @Override
+        public NaturalIdLoader<?> getNaturalIdLoader() {
+            return ReadFirstLoaders.naturalIds(super.getNaturalIdLoader());
+        }
+
+        @Override
+        public MultiNaturalIdLoader<?> getMultiNaturalIdLoader() {
+            return ReadFirstLoaders.multiNaturalIds(super.getMultiNaturalIdLoader());
         }
 
     }

@@ -63,6 +63,8 @@ final class GuardedMultiTableStrategies implements SqmMultiTableMutationStrategy
         @Override
         public MultiTableHandlerBuildResult buildHandler(SqmDeleteOrUpdateStatement<?> statement,
                 DomainParameterXref parameters, DomainQueryExecutionContext context) {
+            // Hibernate selects the rows to change through the session's filters
+            SessionCaller.beforeRead(context.getSession());
             try {
                 return delegate.buildHandler(
                         BulkMutationGuard.restrictedForSeveralTables(statement, parameters,
@@ -97,6 +99,7 @@ final class GuardedMultiTableStrategies implements SqmMultiTableMutationStrategy
         @Override
         public MultiTableHandlerBuildResult buildHandler(SqmInsertStatement<?> statement,
                 DomainParameterXref parameters, DomainQueryExecutionContext context) {
+            SessionCaller.beforeRead(context.getSession());
             BulkMutationGuard.check(statement, context.getSession().getFactory());
             return delegate.buildHandler(statement, parameters, context);
         }

@@ -43,6 +43,8 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
     private static final Log log = LogFactory.getLog("dev.rowguard");
     static final String PARAMETER_PREFIX = "rg_p";
 
+    static final String GATE_PARAMETER = "rg_untouched";
+
     @Override
     public String getContributorName() {
         return "rowguard";
@@ -220,8 +222,11 @@ public final class PolicyMappingContributor implements AdditionalMappingContribu
             addFilter(binding, columns, collections, rowDriven, shape.rowSql());
         }
         if (metadata.getFilterDefinition(PolicyRuntime.GATE) == null) {
-            metadata
-                .addFilterDefinition(new FilterDefinition(PolicyRuntime.GATE, "1 = 0", true, true, Map.of(), Map.of()));
+            // The parameter is never read: a value set on it (Filter.setParameter) before
+            // Rowguard chose the session's filters is how tampering shows.
+            metadata.addFilterDefinition(new FilterDefinition(PolicyRuntime.GATE, "1 = 0", true, true,
+                    Map.of(GATE_PARAMETER, metadata.getTypeConfiguration().getBasicTypeForJavaType(String.class)),
+                    Map.of(GATE_PARAMETER, new ProvidedBean(() -> ""))));
         }
         addFilter(binding, columns, collections, PolicyRuntime.GATE, "1 = 0");
     }

@@ -148,6 +148,19 @@ public final class PolicyRuntime {
     }
 
     /**
+     * After the thread's caller switched with the session open: a session that has chosen
+     * its filters reads through the new caller's; one that has not read yet chooses them
+     * when it first reads.
+     */
+    public void followCaller(Session session) {
+        SessionCaller sessionCaller = session.unwrap(SharedSessionContractImplementor.class)
+            .getExtension(SessionCaller.class);
+        if (sessionCaller == null || sessionCaller.hasChosen()) {
+            applyCurrentCaller(session);
+        }
+    }
+
+    /**
      * Enables, in the session, the read filters of the current caller: the shape each
      * protected entity's rule folds to, or none at all in the system context.
      */

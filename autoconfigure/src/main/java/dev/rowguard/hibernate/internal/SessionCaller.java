@@ -48,6 +48,16 @@ public final class SessionCaller implements Extension, SessionEventListener {
     SessionCaller(SharedSessionContractImplementor session, PolicyRuntime runtime) {
         this.session = session;
         this.runtime = runtime;
+        SessionCallers.opened(this);
+    }
+
+    /** The session's influencers (null while Hibernate constructs the session). */
+    @Nullable LoadQueryInfluencers influencers() {
+        return session.getLoadQueryInfluencers();
+    }
+
+    boolean isClosed() {
+        return session.isClosed();
     }
 
     /** Whether Rowguard has chosen this session's filters for a caller. */
@@ -157,6 +167,32 @@ public final class SessionCaller implements Extension, SessionEventListener {
         @Override
         void close();
 
+    }
+
+    /**
+     * Before a statement that reads through the filters is built (a query translated, a
+     * load): the session's filters are chosen when it first needs them, so a transaction
+     * that reads nothing sets nothing up. Until then only the gate is enabled, and
+     * anything built without asking here reads nothing; a gate disabled or given a value
+     * meanwhile fails the read, as {@link #verify()} fails a statement. A session that
+     * has chosen is brought up to date ({@link #ensureCurrent()}).
+     */
+    void beforeRead() {
+        if (caller == null) {
+            verify();
+            runtime.applyCurrentCaller((org.hibernate.Session) session);
+        }
+        else {
+            ensureCurrent();
+        }
+    }
+
+    /** {@link #beforeRead()} for the session's caller, if it has one. */
+    static void beforeRead(SharedSessionContractImplementor session) {
+        SessionCaller caller = session.getExtension(SessionCaller.class);
+        if (caller != null) {
+            caller.beforeRead();
+        }
     }
 
     /**

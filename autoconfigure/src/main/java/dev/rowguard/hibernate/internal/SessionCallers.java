@@ -1,7 +1,9 @@
 package dev.rowguard.hibernate.internal;
 
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -10,22 +12,47 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link SessionCaller} of a session, found from the session's
- * {@link LoadQueryInfluencers}: the query translator is handed those, not the session.
- * Both keys and values are weak, so an entry lives as long as its session.
+ * {@link LoadQueryInfluencers}: the query translator is handed those, not the session. A
+ * session is created before its influencers, so it is first known to the thread that
+ * opened it (enough for the reads that choose its filters: a session is read where it was
+ * opened), and to every thread once it has chosen. Entries are weak, so they live as long
+ * as their sessions.
  */
 final class SessionCallers {
 
     private static final Map<LoadQueryInfluencers, WeakReference<SessionCaller>> BY_INFLUENCERS = Collections
         .synchronizedMap(new WeakHashMap<>());
 
+    // sessions opened on this thread that had not chosen their filters when the last one
+    // was opened
+    private static final ThreadLocal<List<WeakReference<SessionCaller>>> OPENED_HERE = ThreadLocal
+        .withInitial(ArrayList::new);
+
     private SessionCallers() {
     }
 
+    /** A session was opened on this thread (its influencers may not exist yet). */
+    static void opened(SessionCaller caller) {
+        List<WeakReference<SessionCaller>> here = OPENED_HERE.get();
+        here.removeIf(reference -> {
+            SessionCaller opened = reference.get();
+            return opened == null || opened.hasChosen() || opened.isClosed();
+        });
+        here.add(new WeakReference<>(caller));
+    }
+
+    /** A session chose its filters: it is found from any thread from now on. */
     static void register(LoadQueryInfluencers influencers, SessionCaller caller) {
         BY_INFLUENCERS.put(influencers, new WeakReference<>(caller));
     }
 
     static @Nullable SessionCaller of(LoadQueryInfluencers influencers) {
+        for (WeakReference<SessionCaller> reference : OPENED_HERE.get()) {
+            SessionCaller opened = reference.get();
+            if (opened != null && opened.influencers() == influencers) {
+                return opened;
+            }
+        }
         WeakReference<SessionCaller> caller = BY_INFLUENCERS.get(influencers);
         return caller == null ? null : caller.get();
     }

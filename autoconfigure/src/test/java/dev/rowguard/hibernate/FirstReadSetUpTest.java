@@ -1,0 +1,105 @@
+package dev.rowguard.hibernate;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import dev.rowguard.Rowguard;
+import dev.rowguard.hibernate.app.EnforcementTestApplication;
+import dev.rowguard.testsupport.WithTestPostgres;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static dev.rowguard.hibernate.TodoFixture.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * A session chooses its caller's row filters when it first reads, not when it opens: a
+ * transaction that reads nothing sets nothing up, and until the first read only the
+ * always-false gate is enabled, so nothing built past Rowguard reads a row.
+ */
+@SpringBootTest(classes = EnforcementTestApplication.class)
+@WithTestPostgres
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FirstReadSetUpTest {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    TodoFixture fixture;
+
+    Enforcement enforcement;
+
+    @BeforeAll
+    void load() {
+        fixture = TodoFixture.load(em, tx);
+        enforcement = new Enforcement(em, tx);
+    }
+
+    @Test
+    void aTransactionThatReadsNothingEnablesOnlyTheGate() {
+        List<String> enabled = enforcement.as(BOB, em -> List.copyOf(enabledFilters(em.unwrap(Session.class))));
+        assertThat(enabled).containsExactly("rowguard_gate");
+    }
+
+    @Test
+    void theFirstReadChoosesTheCallersFilters() {
+        List<String> enabled = enforcement.as(BOB, em -> {
+            em.createQuery("select count(l) from TodoList l", Long.class).getSingleResult();
+            return List.copyOf(enabledFilters(em.unwrap(Session.class)));
+        });
+        assertThat(enabled).doesNotContain("rowguard_gate").contains("rowguard_caller");
+    }
+
+    @Test
+    void aSessionOpenedOutsideSpringReadsAsItsCallerOnItsThread() {
+        SessionFactory sessions = em.getEntityManagerFactory().unwrap(SessionFactory.class);
+        List<Long> seen = Rowguard.runAs(BOB, () -> {
+            try (Session session = sessions.openSession()) {
+                return session.createQuery("select l.id from TodoList l", Long.class).getResultList();
+            }
+        });
+        assertThat(seen).contains(fixture.bobPublic).doesNotContain(fixture.alicePrivate);
+    }
+
+    @Test
+    void aSessionFirstReadOnAnotherThreadThanItsOwnFailsLoudly() throws Exception {
+        SessionFactory sessions = em.getEntityManagerFactory().unwrap(SessionFactory.class);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (Session session = Rowguard.runAs(BOB, sessions::openSession)) {
+            Throwable thrown = other
+                .submit(() -> catchThrowable(() -> Rowguard.runAs(BOB,
+                        () -> session.createQuery("select l.id from TodoList l", Long.class).getResultList())))
+                .get();
+            assertThat(thrown).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("on a thread other than the one that opened it");
+            assertThat(Rowguard.runAs(BOB,
+                    () -> session.createQuery("select l.id from TodoList l", Long.class).getResultList()))
+                .as("read where it was opened")
+                .contains(fixture.bobPublic);
+        }
+        finally {
+            other.shutdownNow();
+        }
+    }
+
+    private static java.util.Set<String> enabledFilters(Session session) {
+        return session.unwrap(SharedSessionContractImplementor.class).getLoadQueryInfluencers().getEnabledFilterNames();
+    }
+
+}
