@@ -21,8 +21,15 @@ final class EntitiesCreatedInFlush implements FlushEventListener, AutoFlushEvent
 
     private final Map<Object, Set<Object>> bySession = Collections.synchronizedMap(new WeakHashMap<>());
 
+    // Whether no session holds an entry: a session's own adds happen on its thread before
+    // its flush, so a flush that reads true has nothing of its session to forget.
+    private volatile boolean none = true;
+
     void add(Object session, Object entity) {
-        bySession.computeIfAbsent(session, key -> Collections.newSetFromMap(new IdentityHashMap<>())).add(entity);
+        synchronized (bySession) {
+            bySession.computeIfAbsent(session, key -> Collections.newSetFromMap(new IdentityHashMap<>())).add(entity);
+            none = false;
+        }
     }
 
     boolean contains(Object session, Object entity) {
@@ -32,13 +39,23 @@ final class EntitiesCreatedInFlush implements FlushEventListener, AutoFlushEvent
 
     @Override
     public void onFlush(FlushEvent event) {
-        bySession.remove(event.getSession());
+        forget(event.getSession());
     }
 
     @Override
     public void onAutoFlush(AutoFlushEvent event) {
         if (event.isFlushRequired()) {
-            bySession.remove(event.getSession());
+            forget(event.getSession());
+        }
+    }
+
+    private void forget(Object session) {
+        if (none) {
+            return;
+        }
+        synchronized (bySession) {
+            bySession.remove(session);
+            none = bySession.isEmpty();
         }
     }
 

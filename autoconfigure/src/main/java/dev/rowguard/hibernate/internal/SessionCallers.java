@@ -31,13 +31,18 @@ final class SessionCallers {
     private SessionCallers() {
     }
 
+    // how many sessions a thread lists before it drops those closed or chosen since
+    private static final int PRUNED_AT = 8;
+
     /** A session was opened on this thread (its influencers may not exist yet). */
     static void opened(SessionCaller caller) {
         List<WeakReference<SessionCaller>> here = OPENED_HERE.get();
-        here.removeIf(reference -> {
-            SessionCaller opened = reference.get();
-            return opened == null || opened.hasChosen() || opened.isClosed();
-        });
+        if (here.size() >= PRUNED_AT) {
+            here.removeIf(reference -> {
+                SessionCaller opened = reference.get();
+                return opened == null || opened.hasChosen() || opened.isClosed();
+            });
+        }
         here.add(new WeakReference<>(caller));
     }
 
@@ -47,8 +52,9 @@ final class SessionCallers {
     }
 
     static @Nullable SessionCaller of(LoadQueryInfluencers influencers) {
-        for (WeakReference<SessionCaller> reference : OPENED_HERE.get()) {
-            SessionCaller opened = reference.get();
+        List<WeakReference<SessionCaller>> here = OPENED_HERE.get();
+        for (int i = here.size() - 1; i >= 0; i--) {
+            SessionCaller opened = here.get(i).get();
             if (opened != null && opened.influencers() == influencers) {
                 return opened;
             }
