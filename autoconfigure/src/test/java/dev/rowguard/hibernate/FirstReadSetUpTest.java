@@ -3,8 +3,10 @@ package dev.rowguard.hibernate;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 
 import dev.rowguard.Rowguard;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.orm.jpa.EntityManagerHolder;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static dev.rowguard.hibernate.TodoFixture.BOB;
@@ -94,6 +98,32 @@ class FirstReadSetUpTest {
                 .contains(fixture.bobPublic);
         }
         finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void anEntityManagerSpringHandsToAnotherThreadChoosesItsFiltersAtItsFirstReadThere() throws Exception {
+        EntityManagerFactory factory = em.getEntityManagerFactory();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        // as open-in-view does for an asynchronous request: the entity manager opened on
+        // the request's thread is bound to the thread that answers
+        Supplier<EntityManager> open = factory::createEntityManager;
+        EntityManager openInView = Rowguard.runAs(BOB, open);
+        try {
+            List<Long> seen = other.submit(() -> Rowguard.runAs(BOB, () -> {
+                TransactionSynchronizationManager.bindResource(factory, new EntityManagerHolder(openInView));
+                try {
+                    return openInView.createQuery("select l.id from TodoList l", Long.class).getResultList();
+                }
+                finally {
+                    TransactionSynchronizationManager.unbindResource(factory);
+                }
+            })).get();
+            assertThat(seen).contains(fixture.bobPublic).doesNotContain(fixture.alicePrivate);
+        }
+        finally {
+            openInView.close();
             other.shutdownNow();
         }
     }

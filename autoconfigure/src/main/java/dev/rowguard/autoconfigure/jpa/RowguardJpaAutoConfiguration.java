@@ -24,9 +24,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * Enforces entity policies through Hibernate: hands Rowguard's settings to Hibernate
- * (which compiles the policies into filters and write checks at start-up), selects the
- * caller's filters in every EntityManager, and keeps them right across
- * {@code Rowguard.runAs}.
+ * (which compiles the policies into filters and write checks at start-up), lets a session
+ * choose its caller's filters at its first read wherever Spring hands its EntityManager,
+ * and keeps them right across {@code Rowguard.runAs}.
  */
 @AutoConfiguration(before = HibernateJpaAutoConfiguration.class)
 @ConditionalOnClass({ SessionFactory.class, EntityManager.class })
@@ -53,6 +53,11 @@ public final class RowguardJpaAutoConfiguration {
     @Bean
     static SessionClaimsDialectPostProcessor rowguardSessionClaimsDialect(Environment environment) {
         return new SessionClaimsDialectPostProcessor(sessionClaims(environment));
+    }
+
+    @Bean
+    ThreadBoundSessions rowguardThreadBoundSessions() {
+        return new ThreadBoundSessions();
     }
 
     @Bean

@@ -112,8 +112,9 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
         }
         else if (influencers.getEnabledFilter(PolicyRuntime.GATE) != null) {
             throw new IllegalStateException("Rowguard: a session is read for the first time on a thread other than"
-                    + " the one that opened it, before Rowguard chose its row filters. Read it first where it was"
-                    + " opened, or open it on the thread that reads it.");
+                    + " the one that opened it, and not through an entity manager Spring binds to this thread, before"
+                    + " Rowguard chose its row filters. Read it first where it was opened, or open it on the thread"
+                    + " that reads it.");
         }
     }
 

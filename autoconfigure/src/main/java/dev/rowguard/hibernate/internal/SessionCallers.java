@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 import org.hibernate.engine.spi.LoadQueryInfluencers;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link SessionCaller} of a session, found from the session's
  * {@link LoadQueryInfluencers}: the query translator is handed those, not the session. A
  * session is created before its influencers, so it is first known to the thread that
- * opened it (enough for the reads that choose its filters: a session is read where it was
- * opened), and to every thread once it has chosen. Entries are weak, so they live as long
+ * opened it, to the {@link SessionLocators} (an entity manager Spring keeps on another
+ * thread), and to every thread once it has chosen. Entries are weak, so they live as long
  * as their sessions.
  */
 final class SessionCallers {
@@ -60,7 +61,12 @@ final class SessionCallers {
             }
         }
         WeakReference<SessionCaller> caller = BY_INFLUENCERS.get(influencers);
-        return caller == null ? null : caller.get();
+        SessionCaller registered = caller == null ? null : caller.get();
+        if (registered != null) {
+            return registered;
+        }
+        SharedSessionContractImplementor located = SessionLocators.locate(influencers);
+        return located == null ? null : located.getExtension(SessionCaller.class);
     }
 
 }
