@@ -65,7 +65,9 @@ final class SessionCallers {
         if (registered != null) {
             return registered;
         }
-        SharedSessionContractImplementor located = SessionLocators.locate(influencers);
+        // only a session that has not chosen yet (its gate still on) can be unknown here
+        SharedSessionContractImplementor located = influencers.getEnabledFilter(PolicyRuntime.GATE) == null ? null
+                : SessionLocators.locate(influencers);
         return located == null ? null : located.getExtension(SessionCaller.class);
     }
 
