@@ -22,9 +22,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.orm.jpa.EntityManagerHolder;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static dev.rowguard.hibernate.TodoFixture.ALICE;
 import static dev.rowguard.hibernate.TodoFixture.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -68,6 +71,35 @@ class FirstReadSetUpTest {
             return List.copyOf(enabledFilters(em.unwrap(Session.class)));
         });
         assertThat(enabled).doesNotContain("rowguard_gate").contains("rowguard_caller");
+    }
+
+    @Test
+    void aTransactionFirstReadInsideRunAsReadsAsThatCallerAndAfterItAsItsOwn() {
+        List<List<Long>> seen = enforcement.as(ALICE, em -> {
+            List<Long> asBob = Rowguard.runAs(BOB,
+                    () -> em.createQuery("select l.id from TodoList l", Long.class).getResultList());
+            List<Long> asAlice = em.createQuery("select l.id from TodoList l", Long.class).getResultList();
+            return List.of(asBob, asAlice);
+        });
+        assertThat(seen.get(0)).contains(fixture.bobPublic).doesNotContain(fixture.alicePrivate);
+        assertThat(seen.get(1)).contains(fixture.alicePrivate);
+    }
+
+    @Test
+    void aSecurityContextChangedBeforeTheFirstReadIsTheCallerThatRead() {
+        SecurityContextHolder.getContext()
+            .setAuthentication(new TestingAuthenticationToken("alice", null, "ROLE_USER"));
+        try {
+            List<Long> seen = tx.execute(status -> {
+                SecurityContextHolder.getContext()
+                    .setAuthentication(new TestingAuthenticationToken("bob", null, "ROLE_USER"));
+                return em.createQuery("select l.id from TodoList l", Long.class).getResultList();
+            });
+            assertThat(seen).contains(fixture.bobPublic).doesNotContain(fixture.alicePrivate);
+        }
+        finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test

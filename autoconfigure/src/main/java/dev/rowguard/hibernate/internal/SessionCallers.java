@@ -29,11 +29,11 @@ final class SessionCallers {
     private static final ThreadLocal<List<WeakReference<SessionCaller>>> OPENED_HERE = ThreadLocal
         .withInitial(ArrayList::new);
 
-    private SessionCallers() {
-    }
-
     // how many sessions a thread lists before it drops those closed or chosen since
     private static final int PRUNED_AT = 8;
+
+    private SessionCallers() {
+    }
 
     /** A session was opened on this thread (its influencers may not exist yet). */
     static void opened(SessionCaller caller) {
