@@ -32,10 +32,25 @@ public final class FieldRules {
 
     private final Map<String, Map<String, Map<Operation, Bound>>> combined;
 
+    /** {@link #fields(String, Operation)}, worked out once (every write asks it). */
+    private final Map<String, Map<Operation, List<String>>> fieldsByOperation = new LinkedHashMap<>();
+
     private FieldRules(Map<String, Map<String, List<BoundDeclaration>>> declared,
             Map<String, Map<String, Map<Operation, Bound>>> combined) {
         this.declared = declared;
         this.combined = combined;
+        combined.forEach((entity, byField) -> {
+            Map<Operation, List<String>> byOperation = new EnumMap<>(Operation.class);
+            for (Operation operation : OPERATIONS) {
+                byOperation.put(operation,
+                        byField.entrySet()
+                            .stream()
+                            .filter(field -> field.getValue().containsKey(operation))
+                            .map(Map.Entry::getKey)
+                            .toList());
+            }
+            fieldsByOperation.put(entity, byOperation);
+        });
     }
 
     static FieldRules bind(DomainModel model, Map<String, List<RuleDeclaration>> declarations, List<String> problems) {
@@ -93,12 +108,7 @@ public final class FieldRules {
 
     /** The fields of the entity that have rules for the operation. */
     public List<String> fields(String entity, Operation operation) {
-        return combined.getOrDefault(entity, Map.of())
-            .entrySet()
-            .stream()
-            .filter(field -> field.getValue().containsKey(operation))
-            .map(Map.Entry::getKey)
-            .toList();
+        return fieldsByOperation.getOrDefault(entity, Map.of()).getOrDefault(operation, List.of());
     }
 
     /** Whether any field of any entity has a rule for the operation. */

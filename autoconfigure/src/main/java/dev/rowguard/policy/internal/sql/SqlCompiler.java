@@ -1,6 +1,7 @@
 package dev.rowguard.policy.internal.sql;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Compiles bound policies to PostgreSQL predicates. Per principal the rule is folded
  * first; the SQL text for a folded shape is built once and cached, so a query pays only
- * the folding (a walk of a small tree) and never rebuilds SQL.
+ * the folding (a walk of a small tree) and never rebuilds SQL. A thread asking again for
+ * the same rule and principal object gets its last result without folding, unless the
+ * rule reads the clock or the stored row.
  */
 public final class SqlCompiler {
 
@@ -25,6 +28,8 @@ public final class SqlCompiler {
     private final RuleSource rules;
 
     private final Map<ShapeKey, Template> templates = new ConcurrentHashMap<>();
+
+    private final ThreadLocal<RecentCompilations> recent = ThreadLocal.withInitial(RecentCompilations::new);
 
     public SqlCompiler(DomainModel model, RuleSource rules) {
         this.model = model;
@@ -39,6 +44,20 @@ public final class SqlCompiler {
      */
     public SqlCondition compile(Bound rule, @Nullable AuthPrincipal principal, @Nullable Row before, String alias,
             @Nullable String parameterPrefix) {
+        RecentCompilations recent = this.recent.get();
+        SqlCondition kept = recent.find(rule, principal, alias, parameterPrefix);
+        if (kept != null) {
+            return kept;
+        }
+        SqlCondition compiled = fold(rule, principal, before, alias, parameterPrefix);
+        if (PrincipalOnly.decides(rule, rules)) {
+            recent.add(rule, principal, alias, parameterPrefix, compiled);
+        }
+        return compiled;
+    }
+
+    private SqlCondition fold(Bound rule, @Nullable AuthPrincipal principal, @Nullable Row before, String alias,
+            @Nullable String parameterPrefix) {
         Folder.Folded folded = Folder.fold(rule, principal, before, rules);
         ShapeKey key = new ShapeKey(folded.condition(), alias, parameterPrefix);
         Template template = templates.computeIfAbsent(key, this::build);
@@ -47,7 +66,7 @@ public final class SqlCompiler {
             int index = template.parameterOrder().get(i);
             values.add(SqlValues.toJdbc(folded.parameters().get(index), template.javaTypes().get(i)));
         }
-        return new SqlCondition(template.sql(), values);
+        return new SqlCondition(template.sql(), Collections.unmodifiableList(values));
     }
 
     /** How many distinct shapes have been compiled so far (for diagnostics and tests). */
