@@ -18,6 +18,7 @@ import dev.rowguard.hibernate.app.EnforcementTestApplication;
 import dev.rowguard.hibernate.app.Todo;
 import dev.rowguard.hibernate.app.TodoRepository;
 import dev.rowguard.hibernate.internal.BulkMutationGuard;
+import dev.rowguard.hibernate.internal.KeptSelectRendering;
 import dev.rowguard.testsupport.WithTestPostgres;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +105,42 @@ class KeptTranslationsTest {
             assertThat(bobSeesAlicesPrivateTodo).isFalse();
             assertThat(aliceSeesIt).isTrue();
         }
+    }
+
+    @Test
+    void aKeptTranslationsSqlIsRenderedOnceAndServesEveryRepetition() {
+        List<String> first = titles(BOB);
+        titles(BOB);
+        int rendered = renderedKeptSelects();
+        for (int i = 0; i < 3; i++) {
+            assertThat(titles(BOB)).isEqualTo(first);
+            assertThat(exists(BOB, fixture.alicePrivateTodo)).isFalse();
+        }
+        assertThat(renderedKeptSelects()).isBetween(rendered, rendered + 1);
+        int afterExists = renderedKeptSelects();
+        assertThat(titles(BOB)).isEqualTo(first);
+        assertThat(exists(BOB, fixture.alicePrivateTodo)).isFalse();
+        assertThat(exists(ALICE, fixture.alicePrivateTodo)).isTrue();
+        assertThat(renderedKeptSelects()).isBetween(afterExists, afterExists + 1);
+        assertThat(first).contains("bob public 1").doesNotContain("alice private 1");
+    }
+
+    @Test
+    void everyPageIsServedRightAndALockedQueryIsNeverServedAKeptRendering() {
+        List<String> all = titles(ALICE);
+        for (int round = 0; round < 2; round++) {
+            assertThat(page(ALICE, 0, 2)).containsExactlyElementsOf(all.subList(0, 2));
+            assertThat(page(ALICE, 2, 1)).containsExactly(all.get(2));
+            assertThat(titles(ALICE)).isEqualTo(all);
+        }
+        int rendered = renderedKeptSelects();
+        List<String> locked = enforcement.as(ALICE,
+                em -> em.createQuery("select t.title from Todo t where t.id = :id", String.class)
+                    .setParameter("id", fixture.alicePrivateTodo)
+                    .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList());
+        assertThat(locked).containsExactly("alice private 1");
+        assertThat(renderedKeptSelects()).isEqualTo(rendered);
     }
 
     @Test
@@ -202,6 +239,22 @@ class KeptTranslationsTest {
 
     private List<String> titles(AuthPrincipal caller) {
         return enforcement.as(caller, em -> em.createQuery(TITLES, String.class).getResultList());
+    }
+
+    private boolean exists(AuthPrincipal caller, long id) {
+        return enforcement.as(caller, em -> todos.existsById(id));
+    }
+
+    private List<String> page(AuthPrincipal caller, int first, int size) {
+        return enforcement.as(caller,
+                em -> em.createQuery(TITLES, String.class).setFirstResult(first).setMaxResults(size).getResultList());
+    }
+
+    private int renderedKeptSelects() {
+        return ((KeptSelectRendering) emf.unwrap(SessionFactoryImplementor.class)
+            .getJdbcServices()
+            .getJdbcEnvironment()
+            .getSqlAstTranslatorFactory()).renderedKeptSelects();
     }
 
     private int keptTranslations() {

@@ -237,6 +237,32 @@ public final class TodoBenchmark {
             Case enforcedReference = new Case("enforced getReferenceById(visible) + first access, Rowguard on",
                     () -> Rowguard.runAs(me, () -> enforcedTx
                         .execute(status -> java.util.Optional.of(todos.getReferenceById(VISIBLE_TODO).getTitle()))));
+            // Spring Data runs findById and existsById in a read-only transaction (its
+            // CRUD methods are @Transactional(readOnly = true)); a declared @Query method
+            // runs without one unless told. The same queries by hand in the same
+            // transaction set the point lookups beside what the caller's code pays.
+            TransactionTemplate offReadOnly = new TransactionTemplate(
+                    offContext.getBean(PlatformTransactionManager.class));
+            offReadOnly.setReadOnly(true);
+            Case baselineFindTx = new Case(
+                    "baseline in a read-only transaction as findById's: @Query by id + the expert's condition,"
+                            + " policies off",
+                    () -> Rowguard.runAs(me,
+                            () -> offReadOnly.execute(status -> off.findVisibleById(VISIBLE_TODO, ME))));
+            Case baselineExistsTx = new Case(
+                    "baseline in a read-only transaction as existsById's: count(t) by id + the expert's condition > 0,"
+                            + " policies off",
+                    () -> Rowguard.runAs(me,
+                            () -> offReadOnly.execute(status -> off.countVisibleById(VISIBLE_TODO, ME) > 0)));
+            Case rowDrivenFindTx = new Case(
+                    "baseline, row-driven, in a read-only transaction as findById's: @Query by id, policies off",
+                    () -> Rowguard.runAs(me,
+                            () -> offReadOnly.execute(status -> off.findVisibleByIdByRow(VISIBLE_TODO, ME))));
+            Case rowDrivenExistsTx = new Case(
+                    "baseline, row-driven, in a read-only transaction as existsById's: count(t) by id > 0,"
+                            + " policies off",
+                    () -> Rowguard.runAs(me,
+                            () -> offReadOnly.execute(status -> off.countVisibleByIdByRow(VISIBLE_TODO, ME) > 0)));
             Case plainFind = new Case("for reference: findById, policies off, no condition",
                     () -> Rowguard.runAs(me, () -> todosOff.findById(VISIBLE_TODO)));
             Case plainExists = new Case("for reference: existsById, policies off, no condition",
@@ -246,7 +272,8 @@ public final class TodoBenchmark {
 
             checkShort(todos, enforced, off, me, enforcedFind, baselineFind, enforcedExists, baselineExists,
                     enforcedJpql, uncheckedFind, uncheckedExists, uncheckedJpql, hideRowBaselineFind, rowDrivenFind,
-                    rowDrivenExists, enforcedReference);
+                    rowDrivenExists, enforcedReference, baselineFindTx, baselineExistsTx, rowDrivenFindTx,
+                    rowDrivenExistsTx);
 
             line("");
             line(environment(db, admin, loadAtStart));
@@ -315,7 +342,8 @@ public final class TodoBenchmark {
             int shortRounds = Integer.getInteger("bench.short.rounds", 5000);
             List<Case> shorts = List.of(enforcedFind, baselineFind, enforcedExists, baselineExists, enforcedJpql,
                     plainFind, plainExists, plainJpql, uncheckedFind, uncheckedExists, uncheckedJpql,
-                    hideRowBaselineFind, rowDrivenFind, rowDrivenExists, enforcedReference);
+                    hideRowBaselineFind, rowDrivenFind, rowDrivenExists, enforcedReference, baselineFindTx,
+                    baselineExistsTx, rowDrivenFindTx, rowDrivenExistsTx);
             Samples[] shortSamples = measure(shorts, shortWarmup, shortRounds);
             line("");
             line("## 2. Short queries: todo " + VISIBLE_TODO + " (visible to user 1 as a member of its space)");
@@ -348,6 +376,24 @@ public final class TodoBenchmark {
                     shortSamples[1]);
             ratio("the hide-row semantics by hand, row-driven / the expert's rule alone, by id", shortSamples[12],
                     shortSamples[1]);
+            line("");
+            line("The same point lookups against the queries by hand run in a read-only transaction, as Spring"
+                    + " Data runs findById and existsById (a declared @Query method runs without one: no COMMIT):");
+            line("");
+            ratio("goal 1, findById: enforced (hide-row) / the same semantics by hand, row-driven, same transaction",
+                    shortSamples[0], shortSamples[17]);
+            ratio("goal 1, existsById: enforced (hide-row) / the same semantics by hand, row-driven, same transaction",
+                    shortSamples[2], shortSamples[18]);
+            ratio("goal 1, getReferenceById + first access: enforced (hide-row) / findById by hand, row-driven,"
+                    + " same transaction", shortSamples[14], shortSamples[17]);
+            ratio("goal 1, findById: enforced (hide-row) / the expert's rule alone by id, same transaction",
+                    shortSamples[0], shortSamples[15]);
+            ratio("goal 2, hidden-references=unchecked, findById: enforced / baseline, same transaction",
+                    shortSamples[8], shortSamples[15]);
+            ratio("goal 2, hidden-references=unchecked, existsById: enforced / baseline, same transaction",
+                    shortSamples[9], shortSamples[16]);
+            ratio("for reference, policies off: findById without condition / the expert's @Query by id, same"
+                    + " transaction", shortSamples[5], shortSamples[15]);
 
             // ---- 3. writes (and what session claims add to a transaction: a fourth
             // context, the only difference)

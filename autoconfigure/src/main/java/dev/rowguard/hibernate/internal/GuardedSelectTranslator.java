@@ -54,10 +54,12 @@ class GuardedSelectTranslator extends StandardSqmTranslator<SelectStatement> {
     public SqmTranslation<SelectStatement> translate() {
         SqmTranslation<SelectStatement> translation = super.translate();
         Consumer<SqmTranslation<SelectStatement>> target = keeper;
-        if (target != null) {
-            target.accept(translation);
+        if (target == null) {
+            return translation;
         }
-        return translation;
+        SqmTranslation<SelectStatement> kept = KeptSelect.of(translation);
+        target.accept(kept);
+        return kept;
     }
 
     @Override

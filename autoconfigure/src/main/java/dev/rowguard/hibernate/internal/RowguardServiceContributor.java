@@ -3,6 +3,8 @@ package dev.rowguard.hibernate.internal;
 import java.util.Map;
 
 import org.hibernate.boot.registry.StandardServiceInitiator;
+import org.hibernate.engine.jdbc.env.internal.JdbcEnvironmentInitiator;
+import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.QuerySettings;
@@ -16,9 +18,11 @@ import org.hibernate.service.spi.ServiceRegistryImplementor;
  * not: {@link BulkMutationGuard} as the query translator (unless one is configured: then
  * {@link RowguardIntegrator} stops start-up), guarded multi-table mutation strategies in
  * place of Hibernate's standard provider, and {@link FieldMaskingStatementInspector} as
- * the statement inspector (ahead of the application's own), and persisters that keep
- * load-by-id plans per caller ({@link RowguardPersisterClassResolver}, unless the
- * application chose its own resolver).
+ * the statement inspector (ahead of the application's own), a JDBC environment that keeps
+ * the SQL rendered for the selects Rowguard keeps ({@link KeptSelectRendering}), and
+ * persisters that keep load-by-id plans per caller
+ * ({@link RowguardPersisterClassResolver}, unless the application chose its own
+ * resolver).
  */
 public final class RowguardServiceContributor implements ServiceContributor {
 
@@ -34,6 +38,19 @@ public final class RowguardServiceContributor implements ServiceContributor {
         if (!registry.getSettings().containsKey(PersisterClassResolverInitiator.IMPL_NAME)) {
             registry.applySetting(PersisterClassResolverInitiator.IMPL_NAME, new RowguardPersisterClassResolver());
         }
+        registry.addInitiator(new StandardServiceInitiator<JdbcEnvironment>() {
+            @Override
+            public Class<JdbcEnvironment> getServiceInitiated() {
+                return JdbcEnvironment.class;
+            }
+
+            @Override
+            public JdbcEnvironment initiateService(Map<String, Object> configuration,
+                    ServiceRegistryImplementor registry) {
+                return new RowguardJdbcEnvironment(
+                        JdbcEnvironmentInitiator.INSTANCE.initiateService(configuration, registry));
+            }
+        });
         registry.addInitiator(new StandardServiceInitiator<SqmMultiTableMutationStrategyProvider>() {
             @Override
             public Class<SqmMultiTableMutationStrategyProvider> getServiceInitiated() {
