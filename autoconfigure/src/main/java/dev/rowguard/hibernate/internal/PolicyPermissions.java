@@ -140,7 +140,7 @@ public final class PolicyPermissions implements Permissions {
             PolicyRuntime runtime = runtime();
             EntityPersister persister = persister(Hibernate.getClass(entity));
             String name = entityName(runtime, persister);
-            RowDecisions decisions = new RowDecisions(runtime);
+            RowDecisions decisions = runtime.rowDecisions();
             Object target = Hibernate.unproxy(entity);
             Object[] state = new AuthDefaults(runtime.policies().model().authAttributes()).previewed(target, persister,
                     principal, session);
@@ -163,7 +163,7 @@ public final class PolicyPermissions implements Permissions {
         if (state == null) {
             return null;
         }
-        RowDecisions decisions = new RowDecisions(runtime);
+        RowDecisions decisions = runtime.rowDecisions();
         return new Stored(runtime, decisions, name, decisions.row(name, persister, id, state, session));
     }
 

@@ -57,6 +57,8 @@ public final class PolicyRuntime {
 
     private final StoredRows storedRows;
 
+    private final RowDecisions rowDecisions = new RowDecisions(this);
+
     private final ThreadLocal<CallerFilters> callerFilters = new ThreadLocal<>();
 
     private @Nullable FieldMasks fieldMasks;
@@ -129,6 +131,13 @@ public final class PolicyRuntime {
     boolean decisionsNeedHiddenFields(String entity, Caller caller) {
         FieldMasks masks = fieldMasks;
         return masks != null && masks.decisionsNeedHiddenFields(entity, caller);
+    }
+
+    /**
+     * Whether a rule holds for a row: one for the write checks and the permission checks.
+     */
+    RowDecisions rowDecisions() {
+        return rowDecisions;
     }
 
     StoredRows storedRows() {

@@ -3,6 +3,8 @@ package dev.rowguard.hibernate.internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.policy.Operation;
@@ -29,6 +31,8 @@ import org.hibernate.persister.entity.EntityPersister;
 final class RowDecisions {
 
     private final PolicyRuntime runtime;
+
+    private final Map<String, RowSelect> rowSelects = new ConcurrentHashMap<>();
 
     RowDecisions(PolicyRuntime runtime) {
         this.runtime = runtime;
@@ -62,27 +66,38 @@ final class RowDecisions {
      */
     private boolean queryAllows(String entity, Bound rule, StateRow row, @Nullable StateRow before,
             @Nullable AuthPrincipal principal, SharedSessionContractImplementor session) {
-        EntityModel model = runtime.policies().model().entity(entity);
         SqlCondition condition = runtime.compiler().compile(rule, principal, before, StoredRows.ALIAS, null);
         if (condition.alwaysFalse() || condition.alwaysTrue()) {
             return condition.alwaysTrue();
         }
-        List<String> columns = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
+        RowSelect select = rowSelects.computeIfAbsent(entity, key -> rowSelect(key, session));
+        List<Object> values = new ArrayList<>(select.columns().size() + condition.parameters().size());
+        for (Attribute.Scalar column : select.columns()) {
+            values.add(SqlValues.toJdbc(Values.normalize(row.value(column)), column.javaType()));
+        }
+        values.addAll(condition.parameters());
+        return runtime.storedRows().selectsARow(session, select.prefix() + condition.sql(), values);
+    }
+
+    /** The row's columns, typed like the table's, up to the {@code WHERE} of the rule. */
+    private RowSelect rowSelect(String entity, SharedSessionContractImplementor session) {
+        EntityModel model = runtime.policies().model().entity(entity);
+        List<Attribute.Scalar> columns = new ArrayList<>();
         for (Attribute attribute : model.attributes().values()) {
             Attribute.Scalar column = asColumn(attribute);
             if (column != null) {
-                columns.add(column.column());
-                values.add(SqlValues.toJdbc(Values.normalize(row.value(column)), column.javaType()));
+                columns.add(column);
             }
         }
         String source = StoredRowSource.of(runtime.policies().model(), model, session.getFactory());
-        String sql = "SELECT 1 FROM (SELECT " + String.join(", ", columns) + " FROM " + source
+        String prefix = "SELECT 1 FROM (SELECT "
+                + String.join(", ", columns.stream().map(Attribute.Scalar::column).toList()) + " FROM " + source
                 + " rg_typed WHERE FALSE UNION ALL SELECT "
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") " + StoredRows.ALIAS + " WHERE "
-                + condition.sql();
-        values.addAll(condition.parameters());
-        return runtime.storedRows().selectsARow(session, sql, values);
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") " + StoredRows.ALIAS + " WHERE ";
+        return new RowSelect(List.copyOf(columns), prefix);
+    }
+
+    private record RowSelect(List<Attribute.Scalar> columns, String prefix) {
     }
 
     private Attribute.@Nullable Scalar asColumn(Attribute attribute) {

@@ -39,7 +39,7 @@ final class WriteChecks implements PreInsertEventListener, PreUpdateEventListene
 
     WriteChecks(PolicyRuntime runtime, EntitiesCreatedInFlush created) {
         this.runtime = runtime;
-        this.decisions = new RowDecisions(runtime);
+        this.decisions = runtime.rowDecisions();
         this.created = created;
         this.authDefaults = new AuthDefaults(runtime.policies().model().authAttributes());
     }
