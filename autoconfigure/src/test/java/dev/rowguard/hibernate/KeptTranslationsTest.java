@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -13,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 
+import dev.rowguard.Rowguard;
 import dev.rowguard.auth.AuthPrincipal;
 import dev.rowguard.hibernate.app.EnforcementTestApplication;
 import dev.rowguard.hibernate.app.Todo;
@@ -20,7 +22,9 @@ import dev.rowguard.hibernate.app.TodoRepository;
 import dev.rowguard.hibernate.internal.BulkMutationGuard;
 import dev.rowguard.hibernate.internal.KeptSelectRendering;
 import dev.rowguard.testsupport.WithTestPostgres;
+import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -123,6 +127,32 @@ class KeptTranslationsTest {
         assertThat(exists(ALICE, fixture.alicePrivateTodo)).isTrue();
         assertThat(renderedKeptSelects()).isBetween(afterExists, afterExists + 1);
         assertThat(first).contains("bob public 1").doesNotContain("alice private 1");
+    }
+
+    @Test
+    void hibernatesStatisticsCountTheKeptTranslationsAsPlanCacheHitsForCallersOfDifferentShapes() {
+        Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
+        boolean enabled = statistics.isStatisticsEnabled();
+        statistics.setStatisticsEnabled(true);
+        try {
+            List<String> alices = titles(ALICE);
+            List<String> anonymous = anonymousTitles();
+            long hits = statistics.getQueryPlanCacheHitCount();
+            long misses = statistics.getQueryPlanCacheMissCount();
+            for (int i = 0; i < 3; i++) {
+                assertThat(titles(ALICE)).isEqualTo(alices);
+                assertThat(anonymousTitles()).isEqualTo(anonymous);
+            }
+            assertThat(statistics.getQueryPlanCacheMissCount()).isEqualTo(misses);
+            // per execution, the parsed HQL (Hibernate's own cache) and the kept
+            // translation
+            assertThat(statistics.getQueryPlanCacheHitCount()).isEqualTo(hits + 2 * 6);
+            assertThat(alices).contains("alice private 1").noneMatch(title -> title.startsWith("carol"));
+            assertThat(anonymous).isEmpty();
+        }
+        finally {
+            statistics.setStatisticsEnabled(enabled);
+        }
     }
 
     @Test
@@ -239,6 +269,11 @@ class KeptTranslationsTest {
 
     private List<String> titles(AuthPrincipal caller) {
         return enforcement.as(caller, em -> em.createQuery(TITLES, String.class).getResultList());
+    }
+
+    private List<String> anonymousTitles() {
+        return Rowguard.runAs(null, (Supplier<List<String>>) () -> tx
+            .execute(status -> em.createQuery(TITLES, String.class).getResultList()));
     }
 
     private boolean exists(AuthPrincipal caller, long id) {

@@ -329,8 +329,9 @@ final class EndToEnd {
         command.addAll(List.of(extra));
         String jvmArguments = System.getProperty("bench.e2e.jvm-args", "").strip();
         if (!jvmArguments.isEmpty()) {
-            // e.g. a profiler agent: JVM options go before the main class
-            command.addAll(1, List.of(jvmArguments.split("\\s+")));
+            // e.g. a profiler agent: JVM options go before the main class; {server} is
+            // the server's name (a recording file of its own)
+            command.addAll(1, List.of(jvmArguments.replace("{server}", name).split("\\s+")));
         }
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(name).toFile()).start();
     }

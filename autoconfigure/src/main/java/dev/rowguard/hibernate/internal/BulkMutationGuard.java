@@ -29,6 +29,7 @@ import org.hibernate.query.sqm.tree.insert.SqmInsertStatement;
 import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
 import org.hibernate.query.sqm.tree.update.SqmUpdateStatement;
 import org.hibernate.sql.ast.spi.SqlAstCreationContext;
+import org.hibernate.stat.spi.StatisticsImplementor;
 import org.hibernate.sql.ast.tree.MutationStatement;
 import org.hibernate.sql.ast.tree.select.SelectStatement;
 
@@ -58,6 +59,9 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
         CallerTranslations.Key key = runtime == null ? null : CallerTranslations.key(statement, queryOptions, bindings,
                 influencers, deduplicateSelectionItems, runtime);
         SqmTranslation<SelectStatement> kept = key == null ? null : translations.get(key);
+        if (key != null) {
+            countInStatistics(kept != null, creationContext);
+        }
         if (kept != null) {
             return new GuardedSelectTranslator(statement, queryOptions, domainParameterXref, bindings, influencers,
                     creationContext, deduplicateSelectionItems) {
@@ -77,6 +81,25 @@ public final class BulkMutationGuard extends StandardSqmTranslatorFactory {
             translator.keepIn(translation -> translations.keep(key, translation));
         }
         return translator;
+    }
+
+    /**
+     * Hibernate counts a plan served from its cache, or built for it, in its statistics;
+     * Hibernate's cache is never asked for a session with an enabled filter, so
+     * Rowguard's kept translations, which take its place there, are counted instead (the
+     * totals only: Hibernate keys per-query statistics by the query's own text, which a
+     * translator is not given).
+     */
+    private static void countInStatistics(boolean kept, SqlAstCreationContext creationContext) {
+        StatisticsImplementor statistics = creationContext.getSessionFactory().getStatistics();
+        if (statistics.isStatisticsEnabled()) {
+            if (kept) {
+                statistics.queryPlanCacheHit(null);
+            }
+            else {
+                statistics.queryPlanCacheMiss(null);
+            }
+        }
     }
 
     /** Number of select translations kept for callers, for tests. */
