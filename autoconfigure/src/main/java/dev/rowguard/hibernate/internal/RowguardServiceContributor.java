@@ -1,6 +1,7 @@
 package dev.rowguard.hibernate.internal;
 
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.hibernate.boot.registry.StandardServiceInitiator;
 import org.hibernate.engine.jdbc.env.internal.JdbcEnvironmentInitiator;
@@ -10,6 +11,7 @@ import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.QuerySettings;
 import org.hibernate.persister.internal.PersisterClassResolverInitiator;
 import org.hibernate.query.sqm.mutation.spi.SqmMultiTableMutationStrategyProvider;
+import org.hibernate.service.Service;
 import org.hibernate.service.spi.ServiceContributor;
 import org.hibernate.service.spi.ServiceRegistryImplementor;
 
@@ -38,31 +40,25 @@ public final class RowguardServiceContributor implements ServiceContributor {
         if (!registry.getSettings().containsKey(PersisterClassResolverInitiator.IMPL_NAME)) {
             registry.applySetting(PersisterClassResolverInitiator.IMPL_NAME, new RowguardPersisterClassResolver());
         }
-        registry.addInitiator(new StandardServiceInitiator<JdbcEnvironment>() {
+        registry.addInitiator(initiator(JdbcEnvironment.class, (configuration, services) -> new RowguardJdbcEnvironment(
+                JdbcEnvironmentInitiator.INSTANCE.initiateService(configuration, services))));
+        registry.addInitiator(initiator(SqmMultiTableMutationStrategyProvider.class,
+                (configuration, services) -> new GuardedMultiTableStrategies()));
+    }
+
+    private static <S extends Service> StandardServiceInitiator<S> initiator(Class<S> role,
+            BiFunction<Map<String, Object>, ServiceRegistryImplementor, S> create) {
+        return new StandardServiceInitiator<>() {
             @Override
-            public Class<JdbcEnvironment> getServiceInitiated() {
-                return JdbcEnvironment.class;
+            public Class<S> getServiceInitiated() {
+                return role;
             }
 
             @Override
-            public JdbcEnvironment initiateService(Map<String, Object> configuration,
-                    ServiceRegistryImplementor registry) {
-                return new RowguardJdbcEnvironment(
-                        JdbcEnvironmentInitiator.INSTANCE.initiateService(configuration, registry));
+            public S initiateService(Map<String, Object> configuration, ServiceRegistryImplementor registry) {
+                return create.apply(configuration, registry);
             }
-        });
-        registry.addInitiator(new StandardServiceInitiator<SqmMultiTableMutationStrategyProvider>() {
-            @Override
-            public Class<SqmMultiTableMutationStrategyProvider> getServiceInitiated() {
-                return SqmMultiTableMutationStrategyProvider.class;
-            }
-
-            @Override
-            public SqmMultiTableMutationStrategyProvider initiateService(Map<String, Object> configuration,
-                    ServiceRegistryImplementor registry) {
-                return new GuardedMultiTableStrategies();
-            }
-        });
+        };
     }
 
 }
