@@ -1,7 +1,9 @@
 package dev.rowguard.hibernate.internal;
 
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -19,8 +21,9 @@ public final class PolicyRuntimes {
     private static final Map<BootstrapContext, PolicyRuntime> BY_BOOTSTRAP = Collections
         .synchronizedMap(new WeakHashMap<>());
 
-    private static final Map<SessionFactory, PolicyRuntime> BY_SESSION_FACTORY = Collections
-        .synchronizedMap(new WeakHashMap<>());
+    // the factories with a runtime, few and fixed once built: read on every transaction,
+    // query and load without a lock, copied when one is attached or closed
+    private static volatile Attached[] attached = {};
 
     private PolicyRuntimes() {
     }
@@ -32,28 +35,41 @@ public final class PolicyRuntimes {
     static @Nullable PolicyRuntime attach(BootstrapContext bootstrap, SessionFactoryImplementor sessionFactory) {
         PolicyRuntime runtime = BY_BOOTSTRAP.remove(bootstrap);
         if (runtime != null) {
-            BY_SESSION_FACTORY.put(sessionFactory, runtime);
+            replace(sessionFactory, runtime);
         }
         return runtime;
     }
 
-    // the last factory found with a runtime: asked on every transaction, query and load
-    private static volatile @Nullable Found last;
+    /** The factory is closing: its runtime is let go. */
+    static void detach(SessionFactory sessionFactory) {
+        replace(sessionFactory, null);
+    }
+
+    private static synchronized void replace(SessionFactory sessionFactory, @Nullable PolicyRuntime runtime) {
+        List<Attached> kept = new ArrayList<>();
+        for (Attached entry : attached) {
+            SessionFactory factory = entry.factory().get();
+            if (factory != null && factory != sessionFactory) {
+                kept.add(entry);
+            }
+        }
+        if (runtime != null) {
+            kept.add(new Attached(new WeakReference<>(sessionFactory), runtime));
+        }
+        attached = kept.toArray(Attached[]::new);
+    }
 
     /** The runtime of a session factory, or null when Rowguard is not active on it. */
     public static @Nullable PolicyRuntime of(SessionFactory sessionFactory) {
-        Found found = last;
-        if (found != null && found.factory().get() == sessionFactory) {
-            return found.runtime();
+        for (Attached entry : attached) {
+            if (entry.factory().get() == sessionFactory) {
+                return entry.runtime();
+            }
         }
-        PolicyRuntime runtime = BY_SESSION_FACTORY.get(sessionFactory);
-        if (runtime != null) {
-            last = new Found(new WeakReference<>(sessionFactory), runtime);
-        }
-        return runtime;
+        return null;
     }
 
-    private record Found(WeakReference<SessionFactory> factory, PolicyRuntime runtime) {
+    private record Attached(WeakReference<SessionFactory> factory, PolicyRuntime runtime) {
     }
 
 }

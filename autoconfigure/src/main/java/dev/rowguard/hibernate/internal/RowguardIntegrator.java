@@ -40,6 +40,11 @@ public final class RowguardIntegrator implements Integrator {
         // once the factory is built.
         sessionFactory.addObserver(new SessionFactoryObserver() {
             @Override
+            public void sessionFactoryClosed(SessionFactory factory) {
+                PolicyRuntimes.detach(factory);
+            }
+
+            @Override
             public void sessionFactoryCreated(SessionFactory factory) {
                 sessionFactory.getQueryEngine()
                     .getSqmFunctionRegistry()
