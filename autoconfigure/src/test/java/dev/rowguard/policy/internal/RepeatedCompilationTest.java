@@ -70,6 +70,22 @@ class RepeatedCompilationTest {
     }
 
     @Test
+    void aRuleReadingTheClockDirectlyOrThroughCheckIsFoldedEveryTime() {
+        PolicySet timed = PolicySet.build(model,
+                Map.of("TodoList",
+                        List.of(RuleDeclaration.allow("TodoList", "owner == auth() && now() > now()", Operation.READ)),
+                        "Todo", List.of(RuleDeclaration.allow("Todo", "check(list)", Operation.READ))),
+                true);
+        SqlCompiler timedCompiler = new SqlCompiler(model, timed);
+        AuthPrincipal alice = AuthPrincipal.of("alice");
+        for (String entity : List.of("TodoList", "Todo")) {
+            Bound rule = timed.rule(entity, Operation.READ);
+            SqlCondition first = timedCompiler.compile(rule, alice, null, "t", null);
+            assertThat(timedCompiler.compile(rule, alice, null, "t", null)).isNotSameAs(first).isEqualTo(first);
+        }
+    }
+
+    @Test
     void theResultsParametersCannotBeChangedByACaller() {
         SqlCondition condition = compiler.compile(policies.rule("Post", Operation.READ), AuthPrincipal.of("alice"),
                 null, "t", null);

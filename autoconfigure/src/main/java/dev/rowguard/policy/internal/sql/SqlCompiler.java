@@ -31,6 +31,12 @@ public final class SqlCompiler {
 
     private final ThreadLocal<RecentCompilations> recent = ThreadLocal.withInitial(RecentCompilations::new);
 
+    // per rule object (the policy set's own, so few), whether its folding depends on the
+    // principal alone; emptied past a bound should a caller hand in rules built afresh
+    private final Map<RuleObject, Boolean> principalOnly = new ConcurrentHashMap<>();
+
+    private static final int PRINCIPAL_ONLY_KEPT = 4096;
+
     public SqlCompiler(DomainModel model, RuleSource rules) {
         this.model = model;
         this.rules = rules;
@@ -50,10 +56,17 @@ public final class SqlCompiler {
             return kept;
         }
         SqlCondition compiled = fold(rule, principal, before, alias, parameterPrefix);
-        if (PrincipalOnly.decides(rule, rules)) {
+        if (principalOnly(rule)) {
             recent.add(rule, principal, alias, parameterPrefix, compiled);
         }
         return compiled;
+    }
+
+    private boolean principalOnly(Bound rule) {
+        if (principalOnly.size() > PRINCIPAL_ONLY_KEPT) {
+            principalOnly.clear();
+        }
+        return principalOnly.computeIfAbsent(new RuleObject(rule), key -> PrincipalOnly.decides(rule, rules));
     }
 
     private SqlCondition fold(Bound rule, @Nullable AuthPrincipal principal, @Nullable Row before, String alias,
@@ -85,6 +98,24 @@ public final class SqlCompiler {
             javaTypes.add(typesByIndex.get(index));
         }
         return new Template(sql, List.copyOf(writer.parameterOrder()), javaTypes);
+    }
+
+    /**
+     * A rule compared by identity: hashing a rule's tree costs about what folding it
+     * does.
+     */
+    private record RuleObject(Bound rule) {
+
+        @Override
+        public boolean equals(@Nullable Object other) {
+            return other instanceof RuleObject that && that.rule == rule;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(rule);
+        }
+
     }
 
     private record ShapeKey(Bound folded, String alias, @Nullable String parameterPrefix) {
